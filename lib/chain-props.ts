@@ -1,0 +1,85 @@
+import { EntryProps } from './entry-props';
+import { IstioApiVersion } from './istio-api-version';
+import { LaneMode } from './lane-mode';
+import { ServiceProps } from './service-props';
+import { WorkloadSettings } from './workload-settings';
+
+/** Chain-wide defaults: workload settings, the port and the upstream variable. */
+export interface ChainDefaults extends WorkloadSettings {
+  /**
+   * Port of every Service and container.
+   * @default 80
+   */
+  readonly port?: number;
+  /**
+   * Name of every Service port.
+   * @default 'http'
+   */
+  readonly portName?: string;
+  /**
+   * Name of an environment variable set to the URL of the services each service calls
+   * (`http://<callee>:<port>/`, comma-separated when it calls several). Not set on services that call none.
+   * @default - no such variable
+   */
+  readonly upstreamUrlEnv?: string;
+}
+
+/** A chain of services, each in several versions, and the routing that keeps a request on its version. */
+export interface ServiceChainProps {
+  /** The services, in chain order: the order of the objects in the output. */
+  readonly services: ServiceProps[];
+  /** Where traffic enters the chain, and how it is split. */
+  readonly entry: EntryProps;
+  /**
+   * How a request keeps its version through the chain.
+   * @default LaneMode.SOURCE_LABELS
+   */
+  readonly laneMode?: LaneMode;
+  /**
+   * The request header that carries the lane in `header` mode.
+   * @default 'x-lane'
+   */
+  readonly laneHeader?: string;
+  /**
+   * In `sourceLabels` mode, fail instead of warning when a lane cannot pass a service that lacks its version.
+   * @default false
+   */
+  readonly strict?: boolean;
+  /**
+   * The Istio API version of VirtualServices, DestinationRules and Gateways.
+   * @default IstioApiVersion.V1BETA1
+   */
+  readonly apiVersion?: IstioApiVersion;
+  /**
+   * Namespace of the services. Hosts and delegate references use it.
+   * @default - none written; objects land in the namespace `kubectl` applies to, taken as `default`
+   */
+  readonly namespace?: string;
+  /**
+   * Write a Namespace object labelled `istio-injection: enabled`. Needs `namespace`.
+   * @default false
+   */
+  readonly createNamespace?: boolean;
+  /**
+   * Load-balancing policy written into every DestinationRule (for example `ROUND_ROBIN`).
+   * @default - none written; Istio's default applies
+   */
+  readonly loadBalancer?: LoadBalancer;
+  /**
+   * Settings shared by every service and version.
+   * @default - none
+   */
+  readonly defaults?: ChainDefaults;
+}
+
+/** Istio's simple load-balancing policies. */
+export enum LoadBalancer {
+  /** Istio's default. */
+  LEAST_REQUEST = 'LEAST_REQUEST',
+  /** Round robin over the endpoints. */
+  ROUND_ROBIN = 'ROUND_ROBIN',
+  /** Random endpoint. */
+  RANDOM = 'RANDOM',
+  /** Pass through to the original destination. */
+  PASSTHROUGH = 'PASSTHROUGH',
+}

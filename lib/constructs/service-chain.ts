@@ -1,0 +1,73 @@
+import { ApiObject } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-27';
+import { Construct } from 'constructs';
+import { ServiceChainProps } from '../chain-props';
+import { ChainModel, resolveChain } from '../model/chain-model';
+import { validateChain } from '../validation/chain-rules';
+import { EntryGateway } from './entry-gateway';
+import { EntryRouting } from './entry-routing';
+import { LaneRouting } from './lane-routing';
+import { ServiceWorkloads } from './service-workloads';
+import { VersionedDestinationRule } from './versioned-destination-rule';
+
+/**
+ * A chain of services in several versions, with the Istio routing that keeps every
+ * request on one version (its lane) from the entry to the last hop.
+ *
+ * It writes, for each service, a Service, a Deployment per version, a DestinationRule
+ * with a subset per version and (behind the entry) a VirtualService that follows the lane;
+ * for the entry, a root VirtualService bound to the gateways and the mesh, delegating to
+ * the entry service's VirtualService, which splits traffic by header and by weight.
+ *
+ * Props are validated first; every problem is reported in one {@link ChainValidationError}.
+ */
+export class ServiceChain extends Construct {
+  /** The props with every default applied. */
+  public readonly model: ChainModel;
+  /** Findings that do not stop the synth, such as lanes that end at a service lacking their version. */
+  public readonly warnings: string[];
+  /** The Namespace, when `createNamespace` is set. */
+  public readonly namespaceObject?: ApiObject;
+  /** Services and Deployments, per service in chain order. */
+  public readonly workloads: ServiceWorkloads[];
+  /** Gateways written for the entry. */
+  public readonly gateways: ApiObject[];
+  /** DestinationRules, in chain order. */
+  public readonly destinationRules: ApiObject[];
+  /** The root VirtualService and the entry service's delegate. */
+  public readonly entry: EntryRouting;
+  /** VirtualServices of the services behind the entry, in chain order. */
+  public readonly laneRoutes: ApiObject[];
+
+  constructor(scope: Construct, id: string, props: ServiceChainProps) {
+    super(scope, id);
+    const findings = validateChain(props);
+    findings.problems.throwIfAny();
+    this.warnings = findings.warnings;
+    const chain = resolveChain(props);
+    this.model = chain;
+
+    if (chain.createNamespace && chain.namespace) {
+      this.namespaceObject = new k8s.KubeNamespace(this, 'Namespace', {
+        metadata: { name: chain.namespace, labels: { 'istio-injection': 'enabled' } },
+      });
+    }
+    this.workloads = chain.services.map(service =>
+      new ServiceWorkloads(this, `${service.name}-Workloads`, { service, namespace: chain.namespace }));
+    this.gateways = chain.entry.createGateways.map((gateway, i) =>
+      new EntryGateway(this, `Gateway${i}`, { gateway, defaultHosts: chain.entry.hosts, apiVersion: chain.apiVersion }).object);
+    this.destinationRules = chain.services.map(service =>
+      new VersionedDestinationRule(this, `${service.name}-DestinationRule`, {
+        service, apiVersion: chain.apiVersion, namespace: chain.namespace, loadBalancer: chain.loadBalancer,
+      }).object);
+    this.entry = new EntryRouting(this, 'Entry', { chain });
+    this.laneRoutes = chain.services
+      .filter(service => service.name !== chain.entry.service)
+      .map(service => new LaneRouting(this, `${service.name}-Lanes`, { chain, service }).object);
+  }
+
+  /** Every routing object, in reading order: Gateways, DestinationRules, root, delegate, lane routes. */
+  public get routingObjects(): ApiObject[] {
+    return [...this.gateways, ...this.destinationRules, this.entry.root, this.entry.delegate, ...this.laneRoutes];
+  }
+}

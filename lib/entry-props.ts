@@ -1,0 +1,131 @@
+/** Where a request reaches the entry: through an ingress gateway, or from inside the mesh. */
+export enum TrafficSource {
+  /** Requests through any of the entry's gateways. */
+  GATEWAY = 'gateway',
+  /** Requests from pods inside the mesh. */
+  MESH = 'mesh',
+}
+
+/** Traffic split between versions: version name to percentage. Destinations are written in version order. */
+export type Weights = Record<string, number>;
+
+/**
+ * A rule that sends requests carrying a header (or cookie) to one version.
+ * Set exactly one of `header` or `cookie`, and exactly one of `exact`, `prefix` or `regex`.
+ */
+export interface HeaderRoute {
+  /** The version that matching requests go to. */
+  readonly version: string;
+  /**
+   * Name of the request header to match.
+   * @default - none; set this or `cookie`
+   */
+  readonly header?: string;
+  /**
+   * Name of a cookie to match; written as a regex match on the `cookie` header.
+   * @default - none; set this or `header`
+   */
+  readonly cookie?: string;
+  /** @default - none; set exactly one of `exact`, `prefix`, `regex` */
+  readonly exact?: string;
+  /** @default - none; set exactly one of `exact`, `prefix`, `regex` */
+  readonly prefix?: string;
+  /**
+   * An RE2 regular expression; Envoy requires it to match the whole value.
+   * @default - none; set exactly one of `exact`, `prefix`, `regex`
+   */
+  readonly regex?: string;
+  /**
+   * Which traffic the rule applies to.
+   * @default [TrafficSource.GATEWAY]
+   */
+  readonly from?: TrafficSource[];
+}
+
+/** An Istio Gateway the library writes for the entry. */
+export interface GatewayProps {
+  /** Reference `namespace/name` of the Gateway; also listed in the entry's `gateways`. */
+  readonly ref: string;
+  /**
+   * Hosts the gateway server accepts.
+   * @default - the entry's hosts
+   */
+  readonly hosts?: string[];
+  /**
+   * Port the gateway listens on.
+   * @default - 443 with `credentialName`, 80 without
+   */
+  readonly port?: number;
+  /**
+   * Name of the Secret with the TLS certificate; the server terminates TLS (`SIMPLE`).
+   * @default - plain HTTP
+   */
+  readonly credentialName?: string;
+  /**
+   * Pod labels of the ingress gateway deployment.
+   * @default { istio: 'ingressgateway' }
+   */
+  readonly selector?: Record<string, string>;
+}
+
+/** The entry of the chain: how outside and mesh traffic reaches the entry service, and in which version. */
+export interface EntryProps {
+  /** Name of the entry service. */
+  readonly service: string;
+  /**
+   * Gateways the entry is bound to, as `namespace/name`.
+   * @default - none; the entry takes mesh traffic only
+   */
+  readonly gateways?: string[];
+  /**
+   * Istio Gateways to write. Each `ref` is added to `gateways` if missing.
+   * @default - none; the gateways exist already
+   */
+  readonly createGateways?: GatewayProps[];
+  /**
+   * External hosts of the entry (IP addresses or DNS names).
+   * The entry service's cluster FQDN is added when the entry takes mesh traffic.
+   * @default - none
+   */
+  readonly hosts?: string[];
+  /**
+   * Whether the entry also routes requests from inside the mesh.
+   * @default true
+   */
+  readonly mesh?: boolean;
+  /**
+   * Name of the root VirtualService, bound to the gateways and the mesh, that delegates to the entry service.
+   * @default - `vs-gateway-<entry service>`
+   */
+  readonly rootName?: string;
+  /**
+   * Namespace of the root VirtualService.
+   * @default - the namespace of the first gateway, else the chain's namespace
+   */
+  readonly rootNamespace?: string;
+  /**
+   * URI prefix the root VirtualService delegates.
+   * @default '/'
+   */
+  readonly uriPrefix?: string;
+  /**
+   * Header and cookie rules, tried in order before the weights.
+   * @default - none
+   */
+  readonly headerRoutes?: HeaderRoute[];
+  /**
+   * Split of gateway traffic between versions.
+   * @default - none; gateway traffic takes the header routes and the default route
+   */
+  readonly gatewayWeights?: Weights;
+  /**
+   * Split of mesh traffic between versions. When equal to `gatewayWeights`, one route serves both.
+   * @default - none; mesh traffic takes the default route
+   */
+  readonly meshWeights?: Weights;
+  /**
+   * Version of a last route without match, for whatever no rule above took.
+   * @default - no such route
+   */
+  readonly defaultVersion?: string;
+}

@@ -1,0 +1,188 @@
+import { ServiceChainProps, LoadBalancer } from '../chain-props';
+import { EntryProps, HeaderRoute, TrafficSource, Weights, GatewayProps } from '../entry-props';
+import { IstioApiVersion } from '../istio-api-version';
+import { LaneMode } from '../lane-mode';
+import { ServiceProps } from '../service-props';
+import { EnvVar, ImagePullPolicy, ResourceSettings, WorkloadSettings } from '../workload-settings';
+import { compareNatural } from './natural-order';
+
+/** The namespace Kubernetes uses for objects that name none. */
+export const IMPLICIT_NAMESPACE = 'default';
+
+/** One version of a service, with every setting resolved. */
+export interface VersionModel {
+  readonly name: string;
+  readonly deploymentName: string;
+  readonly image: string;
+  readonly imagePullPolicy?: ImagePullPolicy;
+  readonly imagePullSecrets: string[];
+  readonly env: EnvVar[];
+  readonly replicas: number;
+  readonly labels: Record<string, string>;
+  readonly annotations: Record<string, string>;
+  readonly resources?: ResourceSettings;
+  readonly containerName: string;
+}
+
+/** One service, with its versions in natural order and its callers known. */
+export interface ServiceModel {
+  readonly name: string;
+  readonly versions: VersionModel[];
+  readonly baseline: string;
+  readonly calls: string[];
+  readonly callers: string[];
+  readonly port: number;
+  readonly portName: string;
+  hasVersion(version: string): boolean;
+}
+
+/** The entry, with defaults applied. */
+export interface EntryModel {
+  readonly service: string;
+  readonly gateways: string[];
+  readonly createGateways: GatewayProps[];
+  readonly hosts: string[];
+  readonly mesh: boolean;
+  readonly rootName: string;
+  readonly rootNamespace: string;
+  readonly uriPrefix: string;
+  readonly headerRoutes: HeaderRoute[];
+  readonly gatewayWeights?: Weights;
+  readonly meshWeights?: Weights;
+  readonly defaultVersion?: string;
+}
+
+/** A chain with every default applied: what the constructs render. */
+export interface ChainModel {
+  readonly services: ServiceModel[];
+  readonly entry: EntryModel;
+  readonly laneMode: LaneMode;
+  readonly laneHeader: string;
+  readonly apiVersion: IstioApiVersion;
+  /** The namespace written into objects, if any. */
+  readonly namespace?: string;
+  /** The namespace the services live in: `namespace`, or Kubernetes' implicit one. */
+  readonly effectiveNamespace: string;
+  readonly createNamespace: boolean;
+  readonly loadBalancer?: LoadBalancer;
+  readonly strict: boolean;
+  service(name: string): ServiceModel;
+}
+
+/**
+ * Applies every default to props that passed validation.
+ * The order of services is kept; versions are put in natural order.
+ */
+export function resolveChain(props: ServiceChainProps): ChainModel {
+  const defaults = props.defaults ?? {};
+  const effectiveNamespace = props.namespace ?? IMPLICIT_NAMESPACE;
+  const callersOf = new Map<string, string[]>(props.services.map(s => [s.name, []]));
+  for (const service of props.services) {
+    for (const callee of service.calls ?? []) callersOf.get(callee)?.push(service.name);
+  }
+  const portOf = new Map(props.services.map(s => [s.name, s.port ?? defaults.port ?? 80]));
+
+  const services = props.services.map((service): ServiceModel => {
+    const calls = [...(service.calls ?? [])];
+    const upstreamEnv: EnvVar[] = defaults.upstreamUrlEnv && calls.length > 0
+      ? [{ name: defaults.upstreamUrlEnv, value: calls.map(c => `http://${c}:${portOf.get(c)}/`).join(',') }]
+      : [];
+    const versionNames = Object.keys(service.versions).sort(compareNatural);
+    const versions = versionNames.map(version => resolveVersion(
+      service, version, [defaults, service, service.versions[version]], upstreamEnv, effectiveNamespace));
+    return {
+      name: service.name,
+      versions,
+      baseline: service.baseline ?? versionNames[0],
+      calls,
+      callers: callersOf.get(service.name) ?? [],
+      port: portOf.get(service.name)!,
+      portName: service.portName ?? defaults.portName ?? 'http',
+      hasVersion: (version: string) => versionNames.includes(version),
+    };
+  });
+  const byName = new Map(services.map(s => [s.name, s]));
+
+  return {
+    services,
+    entry: resolveEntry(props.entry, props.namespace ?? IMPLICIT_NAMESPACE),
+    laneMode: props.laneMode ?? LaneMode.SOURCE_LABELS,
+    laneHeader: props.laneHeader ?? 'x-lane',
+    apiVersion: props.apiVersion ?? IstioApiVersion.V1BETA1,
+    namespace: props.namespace,
+    effectiveNamespace,
+    createNamespace: props.createNamespace ?? false,
+    loadBalancer: props.loadBalancer,
+    strict: props.strict ?? false,
+    service: (name: string) => {
+      const found = byName.get(name);
+      if (!found) throw new Error(`unknown service '${name}'`);
+      return found;
+    },
+  };
+}
+
+function resolveEntry(entry: EntryProps, serviceNamespace: string): EntryModel {
+  const created = entry.createGateways ?? [];
+  const gateways = [...(entry.gateways ?? [])];
+  for (const gateway of created) {
+    if (!gateways.includes(gateway.ref)) gateways.push(gateway.ref);
+  }
+  return {
+    service: entry.service,
+    gateways,
+    createGateways: created,
+    hosts: entry.hosts ?? [],
+    mesh: entry.mesh ?? true,
+    rootName: entry.rootName ?? `vs-gateway-${entry.service}`,
+    rootNamespace: entry.rootNamespace ?? namespaceOfRef(gateways[0]) ?? serviceNamespace,
+    uriPrefix: entry.uriPrefix ?? '/',
+    headerRoutes: (entry.headerRoutes ?? []).map(route => ({ ...route, from: route.from ?? [TrafficSource.GATEWAY] })),
+    gatewayWeights: entry.gatewayWeights,
+    meshWeights: entry.meshWeights,
+    defaultVersion: entry.defaultVersion,
+  };
+}
+
+function namespaceOfRef(ref: string | undefined): string | undefined {
+  return ref?.includes('/') ? ref.split('/')[0] : undefined;
+}
+
+function resolveVersion(
+  service: ServiceProps,
+  version: string,
+  levels: WorkloadSettings[],
+  upstreamEnv: EnvVar[],
+  namespace: string,
+): VersionModel {
+  const last = <K extends keyof WorkloadSettings>(key: K): WorkloadSettings[K] =>
+    levels.reduce<WorkloadSettings[K]>((found, level) => level[key] ?? found, undefined);
+  const fill = (value: string) => value
+    .replace(/\{service\}/g, service.name)
+    .replace(/\{version\}/g, version)
+    .replace(/\{namespace\}/g, namespace);
+  const env = mergeEnv([...levels.flatMap(level => level.env ?? []), ...upstreamEnv])
+    .map(variable => ({ name: variable.name, value: fill(variable.value) }));
+  const merge = (key: 'labels' | 'annotations') =>
+    Object.assign({}, ...levels.map(level => level[key] ?? {})) as Record<string, string>;
+  return {
+    name: version,
+    deploymentName: `${service.name}-${version}`,
+    image: last('image') ?? '',
+    imagePullPolicy: last('imagePullPolicy'),
+    imagePullSecrets: last('imagePullSecrets') ?? [],
+    env,
+    replicas: last('replicas') ?? 1,
+    labels: merge('labels'),
+    annotations: merge('annotations'),
+    resources: last('resources'),
+    containerName: last('containerName') ?? service.name,
+  };
+}
+
+/** Keeps the first position of each name and the last value given for it. */
+function mergeEnv(variables: EnvVar[]): EnvVar[] {
+  const merged = new Map<string, string>();
+  for (const variable of variables) merged.set(variable.name, variable.value);
+  return [...merged].map(([name, value]) => ({ name, value }));
+}

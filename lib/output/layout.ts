@@ -1,0 +1,96 @@
+import { ApiObject } from 'cdk8s';
+import { ServiceChain } from '../constructs/service-chain';
+import { compareNatural } from '../model/natural-order';
+
+/** How the objects of a chain are spread over files. */
+export enum OutputLayout {
+  /**
+   * A file per version with every Service beside that version's Deployments, so that each
+   * file applies alone (`kubectl apply -f v2.yaml`), and `routing.yaml`. Services repeat
+   * across files, which kustomize and Flux refuse.
+   */
+  PER_VERSION = 'per-version',
+  /**
+   * Every object exactly once: `services.yaml`, a file per version with its Deployments,
+   * `routing.yaml`, and a `kustomization.yaml` listing them.
+   */
+  GITOPS = 'gitops',
+}
+
+/** A file of the output, before rendering: its path under the output folder and its objects. */
+export interface ManifestFile {
+  /** Path relative to the output folder, with `/` separators. */
+  readonly path: string;
+  /** The documents, in order. */
+  readonly documents: unknown[];
+}
+
+/** Options of {@link chainFiles}. */
+export interface ChainFilesOptions {
+  /** @default OutputLayout.PER_VERSION */
+  readonly layout?: OutputLayout;
+  /**
+   * Sub-folder of the output folder for this chain's files.
+   * @default - the output folder itself
+   */
+  readonly dir?: string;
+}
+
+/** The files of a chain in the layout asked for. */
+export function chainFiles(chain: ServiceChain, options: ChainFilesOptions = {}): ManifestFile[] {
+  const files = (options.layout ?? OutputLayout.PER_VERSION) === OutputLayout.GITOPS ? gitopsFiles(chain) : perVersionFiles(chain);
+  const prefix = options.dir ? `${options.dir.replace(/\/+$/, '')}/` : '';
+  return files.map(file => ({ path: prefix + file.path, documents: file.documents }));
+}
+
+function versionNames(chain: ServiceChain): string[] {
+  const names = new Set(chain.workloads.flatMap(w => [...w.deployments.keys()]));
+  return [...names].sort(compareNatural);
+}
+
+function json(objects: ApiObject[]): unknown[] {
+  return objects.map(object => object.toJson());
+}
+
+function perVersionFiles(chain: ServiceChain): ManifestFile[] {
+  const files: ManifestFile[] = [];
+  if (chain.namespaceObject) files.push({ path: '00-namespace.yaml', documents: json([chain.namespaceObject]) });
+  for (const version of versionNames(chain)) {
+    const objects = chain.workloads
+      .filter(w => w.deployments.has(version))
+      .flatMap(w => [w.service, w.deployments.get(version)!]);
+    files.push({ path: `${version}.yaml`, documents: json(objects) });
+  }
+  files.push({ path: 'routing.yaml', documents: json(chain.routingObjects) });
+  return files;
+}
+
+function gitopsFiles(chain: ServiceChain): ManifestFile[] {
+  const services = [...(chain.namespaceObject ? [chain.namespaceObject] : []), ...chain.workloads.map(w => w.service)];
+  const files: ManifestFile[] = [{ path: 'services.yaml', documents: json(services) }];
+  for (const version of versionNames(chain)) {
+    const deployments = chain.workloads.flatMap(w => (w.deployments.has(version) ? [w.deployments.get(version)!] : []));
+    files.push({ path: `${version}.yaml`, documents: json(deployments) });
+  }
+  files.push({ path: 'routing.yaml', documents: json(chain.routingObjects) });
+  files.push({ path: 'kustomization.yaml', documents: [kustomization(chain, files.map(f => f.path))] });
+  return files;
+}
+
+/**
+ * The kustomization listing the files. Its `namespace` would move every object, so it is
+ * written only when all objects already live in the chain's namespace.
+ */
+function kustomization(chain: ServiceChain, resources: string[]): unknown {
+  const { namespace, entry } = chain.model;
+  const allInNamespace = namespace !== undefined
+    && entry.rootNamespace === namespace
+    && entry.createGateways.every(g => g.ref.split('/')[0] === namespace)
+    && !chain.namespaceObject;
+  return {
+    apiVersion: 'kustomize.config.k8s.io/v1beta1',
+    kind: 'Kustomization',
+    ...(allInNamespace ? { namespace } : {}),
+    resources,
+  };
+}

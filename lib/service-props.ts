@@ -1,0 +1,35 @@
+import { WorkloadSettings } from './workload-settings';
+
+/** One version of a service: a Deployment, and a subset in the service's DestinationRule. */
+export interface VersionProps extends WorkloadSettings {}
+
+/** One service of the chain: a Kubernetes Service, a DestinationRule and a Deployment per version. */
+export interface ServiceProps extends WorkloadSettings {
+  /** Service name, also the `app` label. A DNS-1035 label. */
+  readonly name: string;
+  /**
+   * The versions of this service, keyed by version name (the `version` label and subset name).
+   * Versions are ordered by name in natural order (`v2` before `v10`), whatever the key order.
+   */
+  readonly versions: Record<string, VersionProps>;
+  /**
+   * The version that takes requests no lane claims: the default route of the service.
+   * @default - the first version in natural order
+   */
+  readonly baseline?: string;
+  /**
+   * Names of the services this one calls.
+   * @default - none
+   */
+  readonly calls?: string[];
+  /**
+   * Port of the Service and of the container.
+   * @default - the chain's `port`, or 80
+   */
+  readonly port?: number;
+  /**
+   * Name of the Service port. Istio reads the protocol from its prefix (`http`, `grpc`, `tcp`...).
+   * @default - the chain's `portName`, or `http`
+   */
+  readonly portName?: string;
+}
