@@ -45,6 +45,7 @@ const project = new typescript.TypeScriptProject({
     'yaml@^2.8.0',
     'commander@^14.0.0',
     'ajv@^8.17.1',
+    're2js@^2.10.0',
   ],
   devDeps: [
     'cdk8s-cli@^2.207.60',
@@ -72,6 +73,7 @@ const project = new typescript.TypeScriptProject({
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/build/'],
       modulePathIgnorePatterns: ['<rootDir>/build/'],
+      collectCoverage: false,
     },
   },
   // Tests transpile without type-checking; `npm test` type-checks once with tsc first.
@@ -102,6 +104,11 @@ project.addTask('import', {
     { exec: 'cdk8s import --no-check-upgrade --language typescript --output imports', receiveArgs: true },
     { exec: 'node scripts/extract-crd-schemas.js', receiveArgs: true },
   ],
+});
+
+project.addTask('schema', {
+  description: 'Regenerate schema/chain.schema.json, the spec format, from the TypeScript props',
+  exec: 'ts-json-schema-generator --path lib/chain-props.ts --type ServiceChainProps --no-type-check --tsconfig tsconfig.json --out schema/chain.schema.json',
 });
 
 new YamlFile(project, 'cdk8s.yaml', {
