@@ -66,6 +66,15 @@ export class ServiceChain extends Construct {
       .map(service => new LaneRouting(this, `${service.name}-Lanes`, { chain, service }).object);
   }
 
+  /** Every object once: the Namespace, then Services and Deployments per service, then the routing objects. */
+  public get objects(): ApiObject[] {
+    return [
+      ...(this.namespaceObject ? [this.namespaceObject] : []),
+      ...this.workloads.flatMap(w => [w.service, ...w.deployments.values()]),
+      ...this.routingObjects,
+    ];
+  }
+
   /** Every routing object, in reading order: Gateways, DestinationRules, root, delegate, lane routes. */
   public get routingObjects(): ApiObject[] {
     return [...this.gateways, ...this.destinationRules, this.entry.root, this.entry.delegate, ...this.laneRoutes];
