@@ -28,12 +28,18 @@ export function inReadingOrder(value: unknown): unknown {
 }
 
 /**
+ * The YAML 1.1 schema makes the writer quote every string a YAML 1.1 reader would take for
+ * something else (`on`, `yes`, `1:20`): kubectl reads manifests that way.
+ */
+const YAML_OPTIONS = { version: '1.1', lineWidth: 0, aliasDuplicateObjects: false } as const;
+
+/**
  * Renders documents as one multi-document YAML text: keys in reading order, block style,
  * two-space indent, no line folding and no anchors, so it reads like hand-written YAML
  * and is byte-stable from run to run.
  */
 export function renderYaml(documents: unknown[]): string {
   return documents
-    .map(document => stringify(inReadingOrder(document), { lineWidth: 0, aliasDuplicateObjects: false }))
+    .map(document => stringify(inReadingOrder(document), YAML_OPTIONS))
     .join('---\n');
 }

@@ -1,0 +1,235 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { join } from 'path';
+import { listFiles } from '../lib';
+import { ROOT } from './support/bundle';
+import { cli } from './support/cli';
+import { tempDir } from './support/manifests';
+
+/*
+ * The service-chain command, run as a user runs it: a separate node process, checked by
+ * its exit code, its standard output and its standard error.
+ */
+
+const example = (name: string) => join('examples', `${name}.yaml`);
+const snapshotDir = (dir: string) => Object.fromEntries(listFiles(dir).map(p => [p, readFileSync(join(dir, p), 'utf8')]));
+
+function badSpec(text: string): string {
+  const path = join(tempDir('spec-'), 'bad.yaml');
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('service-chain', () => {
+  test('--version prints the package version', () => {
+    const run = cli('--version');
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  test.each(['synth', 'explain', 'graph', 'validate'])('%s --help describes the command and exits 0', command => {
+    const run = cli(command, '--help');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`Usage: service-chain ${command}`));
+  });
+
+  test.each([
+    ['an unknown command', ['deploy']],
+    ['a missing argument', ['synth']],
+    ['an unknown option', ['synth', example('seed-weighted'), '--fast']],
+    ['a layout that does not exist', ['synth', example('seed-weighted'), '--layout', 'flat']],
+    ['a graph format that does not exist', ['graph', example('seed-weighted'), '--format', 'svg']],
+    ['a header without =', ['explain', example('seed-weighted'), '--header', 'version']],
+    ['--from together with --gateway', ['explain', example('seed-weighted'), '--from', 'curl', '--gateway', 'a/b']],
+  ])('exits 2 on %s', (_, args) => {
+    const run = cli(...args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).not.toBe('');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('synth', () => {
+  test('examples/seed-weighted.yaml writes what main.ts writes to dist/', () => {
+    const out = join(tempDir(), 'out');
+    const run = cli('synth', example('seed-weighted'), '-o', out);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/wrote 3 files/);
+    const dist = snapshotDir(join(ROOT, 'dist'));
+    expect(snapshotDir(out)).toEqual({ 'routing.yaml': dist['routing.yaml'], 'v1.yaml': dist['v1.yaml'], 'v2.yaml': dist['v2.yaml'] });
+  });
+
+  test('examples/seed-headers.yaml writes what main.ts writes to dist/header-routing/', () => {
+    const out = join(tempDir(), 'out');
+    expect(cli('synth', example('seed-headers'), '-o', out).status).toBe(0);
+    expect(snapshotDir(out)).toEqual(snapshotDir(join(ROOT, 'dist', 'header-routing')));
+  });
+
+  test('--layout gitops writes every object once, with a kustomization', () => {
+    const out = join(tempDir(), 'out');
+    expect(cli('synth', example('seed-weighted'), '-o', out, '--layout', 'gitops').status).toBe(0);
+    expect(listFiles(out)).toEqual(['kustomization.yaml', 'routing.yaml', 'services.yaml', 'v1.yaml', 'v2.yaml']);
+  });
+
+  test('several specs go to sub-folders named after their files', () => {
+    const out = join(tempDir(), 'out');
+    expect(cli('synth', example('seed-weighted'), example('fan-out'), '-o', out).status).toBe(0);
+    expect(listFiles(out)).toEqual([
+      'fan-out/routing.yaml', 'fan-out/v1.yaml', 'fan-out/v2.yaml',
+      'seed-weighted/routing.yaml', 'seed-weighted/v1.yaml', 'seed-weighted/v2.yaml',
+    ]);
+  });
+
+  test('the committed gitops/ folder is what a fresh synth of the examples writes', () => {
+    const specs = ['fan-out', 'header-lanes', 'seed-headers', 'seed-weighted'].map(example);
+    const run = cli('synth', ...specs, '--layout', 'gitops', '-o', 'gitops', '--check');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+
+  describe('--check', () => {
+    const out = join(tempDir(), 'out');
+    cli('synth', example('seed-weighted'), '-o', out);
+
+    test('exits 0 when the folder is up to date', () => {
+      const run = cli('synth', example('seed-weighted'), '-o', out, '--check');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/up to date/);
+    });
+
+    test('exits 1 listing changed, missing and extra files, and writes nothing', () => {
+      writeFileSync(join(out, 'routing.yaml'), 'edited by hand\n');
+      writeFileSync(join(out, 'notes.yaml'), 'kind: Note\n');
+      const before = snapshotDir(out);
+      const run = cli('synth', example('seed-headers'), '-o', out, '--check');
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/changed: routing\.yaml/);
+      expect(run.stderr).toMatch(/extra: {3}notes\.yaml/);
+      expect(run.stderr).not.toMatch(/v1\.yaml/);
+      expect(snapshotDir(out)).toEqual(before);
+    });
+
+    test('lists files the folder lacks', () => {
+      const run = cli('synth', example('seed-weighted'), '-o', join(tempDir(), 'nothing-here'), '--check');
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/missing: v1\.yaml/);
+    });
+  });
+
+  describe('atomicity', () => {
+    test('a spec that fails mid-synth leaves the old output byte-identical', () => {
+      const out = join(tempDir(), 'out');
+      expect(cli('synth', example('seed-weighted'), example('fan-out'), '-o', out).status).toBe(0);
+      const before = snapshotDir(out);
+      // the first spec synthesises, the second fails: nothing may be written
+      const broken = badSpec(readFileSync(join(ROOT, example('fan-out')), 'utf8').replace('v1: 95, v2: 5', 'v1: 95, v2: 6'));
+      const run = cli('synth', example('seed-headers'), broken, '-o', out);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/add up to 101/);
+      expect(snapshotDir(out)).toEqual(before);
+      expect(listFiles(join(out, '..'))).toEqual(listFiles(out).map(p => `out/${p}`));
+    });
+  });
+
+  test('a spec error names the file, line and path, with no stack trace', () => {
+    const spec = badSpec(readFileSync(join(ROOT, example('seed-weighted')), 'utf8').replace('  - name: appb\n', '  - name: appb\n    calls: [appz]\n'));
+    const run = cli('synth', spec, '-o', join(tempDir(), 'out'));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/bad\.yaml:\d+:\d+.*services\[1\]\.calls\[0\].*"appz"/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('a spec that does not exist is an error, exit 1', () => {
+    const run = cli('synth', 'examples/nope.yaml');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/nope\.yaml/);
+  });
+
+  test('lane gaps are reported as warnings on stderr', () => {
+    const spec = badSpec(readFileSync(join(ROOT, example('header-lanes')), 'utf8').replace('laneMode: header', 'laneMode: sourceLabels'));
+    const run = cli('synth', spec, '-o', join(tempDir(), 'out'));
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/^warning: lane "v2" cannot pass "cart"/m);
+  });
+});
+
+describe('explain', () => {
+  test('--json prints the path distribution of gateway traffic', () => {
+    const run = cli('explain', example('seed-weighted'), '--json');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([
+      { probability: 0.9, path: ['appa-v2', 'appb-v2'] },
+      { probability: 0.1, path: ['appa-v1', 'appb-v1'] },
+    ]);
+  });
+
+  test('--header picks the version the header routes to', () => {
+    const run = cli('explain', example('seed-headers'), '--gateway', 'istio-system/app-gw', '--host', '192.168.1.106', '--header', 'version=v2', '--json');
+    expect(JSON.parse(run.stdout)).toEqual([{ probability: 1, path: ['appa-v2', 'appb-v2'] }]);
+  });
+
+  test('--from traces a request from a pod in the mesh', () => {
+    const run = cli('explain', example('seed-weighted'), '--from', 'curl', '--json');
+    expect(JSON.parse(run.stdout)).toEqual([{ probability: 1, path: ['appa-v1', 'appb-v1'] }]);
+  });
+
+  test('the lane crosses a service that lacks its version in header mode', () => {
+    const run = cli('explain', example('header-lanes'), '--json');
+    expect(JSON.parse(run.stdout)).toEqual([
+      { probability: 0.9, path: ['web-v2', 'cart-v1', 'payment-v2'] },
+      { probability: 0.1, path: ['web-v1', 'cart-v1', 'payment-v1'] },
+    ]);
+  });
+
+  test('prints a readable table with the rule that decided each hop', () => {
+    const run = cli('explain', example('seed-weighted'));
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^ {3}90\.0% {2}appa-v2 > appb-v2$/m);
+    expect(run.stdout).toMatch(/appb-v2 {2}via VirtualService default\/vs-appb http\[1\]/);
+  });
+});
+
+describe('graph', () => {
+  test('draws Mermaid with the entry weights and the lanes', () => {
+    const run = cli('graph', example('seed-weighted'));
+    expect(run.status).toBe(0);
+    expect(run.stdout.split('\n')[0]).toBe('flowchart LR');
+    expect(run.stdout).toMatch(/source_gateway -- "10%" --> appa__v1/);
+    expect(run.stdout).toMatch(/source_gateway -- "90%" --> appa__v2/);
+    expect(run.stdout).toMatch(/source_mesh -- "100%" --> appa__v1/);
+    expect(run.stdout).toMatch(/appa__v2 -- "lane v2" --> appb__v2/);
+  });
+
+  test('shows fallbacks as dotted edges, and the lane going on after them in header mode', () => {
+    const run = cli('graph', example('header-lanes'));
+    expect(run.stdout).toMatch(/web__v2 -\. "lane v2 \(fallback\)" \.-> cart__v1/);
+    expect(run.stdout).toMatch(/cart__v1 -- "lane v2" --> payment__v2/);
+    expect(run.stdout).toMatch(/source_gateway -- "x-lane = v2" --> web__v2/);
+  });
+
+  test('--format dot draws Graphviz', () => {
+    const run = cli('graph', example('fan-out'), '--format', 'dot');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^digraph chain \{/);
+    expect(run.stdout).toMatch(/frontend__v1 -> catalog__v1 \[label="lane v1"\];/);
+  });
+});
+
+describe('validate', () => {
+  test('accepts the committed manifests', () => {
+    const run = cli('validate', 'dist', 'gitops');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+
+  test('exits 1 with one finding per line, naming the file and the object', () => {
+    const dir = tempDir('manifests-');
+    mkdirSync(join(dir, 'routing'));
+    writeFileSync(join(dir, 'routing', 'vs.yaml'), [
+      'apiVersion: networking.istio.io/v1', 'kind: VirtualService', 'metadata: { name: vs-cart }',
+      'spec:', '  hosts: [cart]', '  http:', '    - route: [{ destination: { host: cart, subset: v9 } }]',
+    ].join('\n'));
+    const run = cli('validate', dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/routing\/vs\.yaml: VirtualService default\/vs-cart: .*v9/);
+  });
+});
