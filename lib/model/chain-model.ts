@@ -44,7 +44,8 @@ export interface EntryModel {
   readonly hosts: string[];
   readonly mesh: boolean;
   readonly rootName: string;
-  readonly rootNamespace: string;
+  /** Namespace of the root VirtualService; none when it shares the services' unwritten namespace. */
+  readonly rootNamespace?: string;
   readonly uriPrefix: string;
   readonly headerRoutes: HeaderRoute[];
   readonly gatewayWeights?: Weights;
@@ -105,7 +106,7 @@ export function resolveChain(props: ServiceChainProps): ChainModel {
 
   return {
     services,
-    entry: resolveEntry(props.entry, props.namespace ?? IMPLICIT_NAMESPACE),
+    entry: resolveEntry(props.entry, props.namespace),
     laneMode: props.laneMode ?? LaneMode.SOURCE_LABELS,
     laneHeader: props.laneHeader ?? 'x-lane',
     apiVersion: props.apiVersion ?? IstioApiVersion.V1BETA1,
@@ -122,7 +123,7 @@ export function resolveChain(props: ServiceChainProps): ChainModel {
   };
 }
 
-function resolveEntry(entry: EntryProps, serviceNamespace: string): EntryModel {
+function resolveEntry(entry: EntryProps, serviceNamespace: string | undefined): EntryModel {
   const created = entry.createGateways ?? [];
   const gateways = [...(entry.gateways ?? [])];
   for (const gateway of created) {
