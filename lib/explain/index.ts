@@ -1,0 +1,4 @@
+export * from './entry';
+export * from './options';
+export * from './traced-path';
+export * from './trace';
