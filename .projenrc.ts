@@ -57,11 +57,11 @@ const project = new typescript.TypeScriptProject({
 
   tsconfig: {
     include: ['main.ts', 'lib/**/*.ts', 'imports/**/*.ts', 'cli/**/*.ts', 'bench/**/*.ts'],
-    compilerOptions: { rootDir: '.', outDir: 'build/tsc', lib: ['es2022'], target: 'ES2022', skipLibCheck: true },
+    compilerOptions: { rootDir: '.', outDir: 'build/tsc', lib: ['es2022'], target: 'ES2022', skipLibCheck: true, resolveJsonModule: true, isolatedModules: true },
   },
   tsconfigDev: {
     include: ['main.ts', 'lib/**/*.ts', 'imports/**/*.ts', 'cli/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts', '.projenrc.ts'],
-    compilerOptions: { rootDir: '.', lib: ['es2022'], target: 'ES2022', skipLibCheck: true },
+    compilerOptions: { rootDir: '.', lib: ['es2022'], target: 'ES2022', skipLibCheck: true, resolveJsonModule: true, isolatedModules: true },
   },
 
   jest: true,
@@ -76,8 +76,8 @@ const project = new typescript.TypeScriptProject({
       collectCoverage: false,
     },
   },
-  // Tests transpile without type-checking; `npm test` type-checks once with tsc first.
-  tsJestOptions: { transformOptions: { isolatedModules: true } },
+  // Tests transpile without type-checking (isolatedModules in tsconfig.dev.json);
+  // `npm test` type-checks once with tsc first.
 
   gitignore: ['/build/', '/bench/results/', '*.tsbuildinfo'],
 });
@@ -91,7 +91,10 @@ project.addFields({ bin: { 'service-chain': 'bin/service-chain.js' } });
 // Fast paths: plain npm scripts, no task runner on the way.
 project.package.setScript('build:js', BUNDLE);
 project.package.setScript('prepare', BUNDLE);
-project.package.setScript('synth', `${BUNDLE} && node build/main.js`);
+// dist/: the seed, from main.ts, in the per-version layout. gitops/: every example spec in the
+// gitops layout, one sibling folder per example, so that each folder builds on its own.
+const SYNTH_EXAMPLES = 'node build/cli/main.js synth examples/*.yaml --layout gitops -o gitops';
+project.package.setScript('synth', `${BUNDLE} && node build/main.js && ${SYNTH_EXAMPLES}`);
 project.package.setScript('bench', `${BUNDLE} && node --expose-gc build/bench/run.js`);
 
 // `npm test`: type-check everything once, then jest (which transpiles only).

@@ -19,7 +19,7 @@ export function virtualService(
 ): ApiObject {
   return version === IstioApiVersion.V1
     ? new VirtualService(scope, id, { metadata, spec })
-    : new VirtualServiceV1Beta1(scope, id, { metadata, spec: spec as VirtualServiceV1Beta1Spec });
+    : new VirtualServiceV1Beta1(scope, id, { metadata, spec: spec as unknown as VirtualServiceV1Beta1Spec });
 }
 
 /** Writes a DestinationRule in the API version asked for. */
