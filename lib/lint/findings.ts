@@ -1,0 +1,43 @@
+/** One thing wrong with a manifest, found by {@link loadManifests} or {@link lintManifests}. */
+export interface Finding {
+  /** The file the manifest came from, as it was named or found: `dist/routing.yaml`. */
+  readonly file: string;
+  /**
+   * The position of the YAML document in the file, counting from 0 (always 0 for JSON).
+   * @default undefined - the finding concerns the file as a whole
+   */
+  readonly index?: number;
+  /**
+   * The object: `"VirtualService default/vs-appa"` (the namespace defaults to `default`),
+   * `"document 3"` for a document that is no Kubernetes object, or `''` when the finding
+   * concerns the file as a whole.
+   */
+  readonly object: string;
+  /** What is wrong, in plain words, starting with the field path where there is one. */
+  readonly message: string;
+}
+
+/** Formats a finding on one line: `<file>: <Kind> <ns>/<name>: <message>`, or `<file>: <message>` without an object. */
+export function formatFinding(finding: Finding): string {
+  return finding.object ? `${finding.file}: ${finding.object}: ${finding.message}` : `${finding.file}: ${finding.message}`;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Orders findings by file, then document index (whole-file findings first), then message,
+ * comparing strings by code unit so the order is the same on every machine.
+ */
+export function compareFindings(a: Finding, b: Finding): number {
+  return compareText(a.file, b.file)
+    || (a.index ?? -1) - (b.index ?? -1)
+    || compareText(a.message, b.message)
+    || compareText(a.object, b.object);
+}
+
+/** Returns the findings sorted with {@link compareFindings}; the input is left as it is. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(compareFindings);
+}
