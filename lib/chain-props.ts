@@ -9,6 +9,9 @@ export interface ChainDefaults extends WorkloadSettings {
   /**
    * Port of every Service and container.
    * @default 80
+   * @asType integer
+   * @minimum 1
+   * @maximum 65535
    */
   readonly port?: number;
   /**
@@ -26,7 +29,11 @@ export interface ChainDefaults extends WorkloadSettings {
 
 /** A chain of services, each in several versions, and the routing that keeps a request on its version. */
 export interface ServiceChainProps {
-  /** The services, in chain order: the order of the objects in the output. */
+  /**
+   * The services, in chain order: the order of the objects in the output.
+   * At most 1000, which keeps validation fast on hostile input; real chains are far shorter.
+   * @maxItems 1000
+   */
   readonly services: ServiceProps[];
   /** Where traffic enters the chain, and how it is split. */
   readonly entry: EntryProps;

@@ -6,7 +6,11 @@ export enum TrafficSource {
   MESH = 'mesh',
 }
 
-/** Traffic split between versions: version name to percentage. Destinations are written in version order. */
+/**
+ * Traffic split between versions: version name to percentage. Destinations are written in version order.
+ * Each weight is a whole percentage, from 0 to 100.
+ * @additionalProperties {"type": "integer", "minimum": 0, "maximum": 100}
+ */
 export type Weights = Record<string, number>;
 
 /**
@@ -54,6 +58,9 @@ export interface GatewayProps {
   /**
    * Port the gateway listens on.
    * @default - 443 with `credentialName`, 80 without
+   * @asType integer
+   * @minimum 1
+   * @maximum 65535
    */
   readonly port?: number;
   /**
@@ -111,6 +118,7 @@ export interface EntryProps {
   /**
    * Header and cookie rules, tried in order before the weights.
    * @default - none
+   * @maxItems 1000
    */
   readonly headerRoutes?: HeaderRoute[];
   /**

@@ -10,6 +10,8 @@ export interface ServiceProps extends WorkloadSettings {
   /**
    * The versions of this service, keyed by version name (the `version` label and subset name).
    * Versions are ordered by name in natural order (`v2` before `v10`), whatever the key order.
+   * At most 100, which keeps validation fast on hostile input.
+   * @maxProperties 100
    */
   readonly versions: Record<string, VersionProps>;
   /**
@@ -20,11 +22,15 @@ export interface ServiceProps extends WorkloadSettings {
   /**
    * Names of the services this one calls.
    * @default - none
+   * @maxItems 1000
    */
   readonly calls?: string[];
   /**
    * Port of the Service and of the container.
    * @default - the chain's `port`, or 80
+   * @asType integer
+   * @minimum 1
+   * @maximum 65535
    */
   readonly port?: number;
   /**

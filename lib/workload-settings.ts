@@ -66,6 +66,9 @@ export interface WorkloadSettings {
   /**
    * Number of pods of the Deployment.
    * @default 1
+   * @asType integer
+   * @minimum 0
+   * @maximum 2147483647
    */
   readonly replicas?: number;
   /**

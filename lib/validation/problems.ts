@@ -20,11 +20,40 @@ export function formatPath(path: PathSegment[]): string {
   }, '');
 }
 
-/** Shows a received value in a message, short and unambiguous. */
+/** The longest text {@link show} returns. */
+const SHOW_LIMIT = 80;
+
+/**
+ * Shows a received value in a message, short and unambiguous. Never throws, whatever
+ * the value: big integers, infinities, functions and objects that refer to themselves included.
+ */
 export function show(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  const text = showUncut(value);
+  return text.length > SHOW_LIMIT ? `${text.slice(0, SHOW_LIMIT - 3)}...` : text;
+}
+
+function showUncut(value: unknown): string {
+  switch (typeof value) {
+    case 'undefined': return 'nothing';
+    case 'number': return Number.isFinite(value) ? JSON.stringify(value) : String(value);
+    case 'bigint': return String(value);
+    case 'function': return 'a function';
+    case 'symbol': return value.toString();
+    default:
+      try {
+        return JSON.stringify(value, jsonSafe) ?? String(value);
+      } catch {
+        return 'an object that contains itself';
+      }
+  }
+}
+
+/** Keeps values JSON cannot write readable: `Infinity` and `12n` instead of `null` and an exception. */
+function jsonSafe(_key: string, value: unknown): unknown {
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  if (typeof value === 'function' || typeof value === 'symbol') return String(typeof value);
+  return value;
 }
 
 /** Every problem found in the input; thrown as one error listing them all. */
@@ -41,12 +70,22 @@ export class Problems {
 
   /** Records a problem at `path`. */
   public add(path: PathSegment[], message: string): void {
-    this.found.push({ path, message });
+    this.found.push({ path: [...path], message });
+  }
+
+  /** Records problems found elsewhere, in their order. */
+  public addAll(problems: readonly Problem[]): void {
+    for (const problem of problems) this.add(problem.path, problem.message);
   }
 
   /** The problems so far, in the order found. */
   public get list(): Problem[] {
     return [...this.found];
+  }
+
+  /** How many problems were found so far. */
+  public get size(): number {
+    return this.found.length;
   }
 
   /** Throws one {@link ChainValidationError} listing every problem, if there is any. */

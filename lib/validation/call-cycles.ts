@@ -1,0 +1,85 @@
+/**
+ * The cycles of a directed graph, one per strongly connected component that has one,
+ * each as its list of nodes with the first repeated at the end (`a -> b -> a`).
+ * Iterative throughout, so that long chains cannot overflow the stack.
+ */
+export function findCycles(edges: ReadonlyMap<string, readonly string[]>): string[][] {
+  return components(edges)
+    .filter(component => component.length > 1)
+    .map(component => cycleWithin(new Set(component), component[0], edges));
+}
+
+/** Strongly connected components (Kosaraju: finish order on the graph, then sweeps on its reverse). */
+function components(edges: ReadonlyMap<string, readonly string[]>): string[][] {
+  const finished: string[] = [];
+  const seen = new Set<string>();
+  for (const start of edges.keys()) {
+    if (seen.has(start)) continue;
+    seen.add(start);
+    const stack: Array<{ node: string; next: number }> = [{ node: start, next: 0 }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      const targets = edges.get(top.node) ?? [];
+      if (top.next < targets.length) {
+        const target = targets[top.next++];
+        if (!seen.has(target)) {
+          seen.add(target);
+          stack.push({ node: target, next: 0 });
+        }
+      } else {
+        finished.push(top.node);
+        stack.pop();
+      }
+    }
+  }
+  const reverse = new Map<string, string[]>();
+  for (const [from, targets] of edges) {
+    for (const to of targets) {
+      const sources = reverse.get(to);
+      if (sources) sources.push(from);
+      else reverse.set(to, [from]);
+    }
+  }
+  const assigned = new Set<string>();
+  const result: string[][] = [];
+  for (const root of finished.reverse()) {
+    if (assigned.has(root)) continue;
+    const component: string[] = [];
+    const stack = [root];
+    assigned.add(root);
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      component.push(node);
+      for (const source of reverse.get(node) ?? []) {
+        if (!assigned.has(source)) {
+          assigned.add(source);
+          stack.push(source);
+        }
+      }
+    }
+    result.push(component);
+  }
+  return result;
+}
+
+/** A shortest cycle through `start` inside a component (breadth-first back to `start`). */
+function cycleWithin(component: Set<string>, start: string, edges: ReadonlyMap<string, readonly string[]>): string[] {
+  const parent = new Map<string, string>();
+  const queue = [start];
+  for (let i = 0; i < queue.length; i++) {
+    const node = queue[i];
+    for (const target of edges.get(node) ?? []) {
+      if (!component.has(target)) continue;
+      if (target === start) {
+        const backwards = [node];
+        while (backwards[backwards.length - 1] !== start) backwards.push(parent.get(backwards[backwards.length - 1])!);
+        return [...backwards.reverse(), start];
+      }
+      if (!parent.has(target)) {
+        parent.set(target, node);
+        queue.push(target);
+      }
+    }
+  }
+  return [start, start];
+}

@@ -1,0 +1,12 @@
+import { PathSegment, show } from './problems';
+import { ChainContext, RuleOutput } from './rule-context';
+
+/**
+ * Reports a problem when routing names a version the entry service lacks. Skipped when the
+ * entry names no service of the chain, which is reported on its own.
+ */
+export function checkEntryVersion(chain: ChainContext, out: RuleOutput, path: PathSegment[], version: string): void {
+  const versions = chain.entryVersions;
+  if (versions === undefined || versions.includes(version)) return;
+  out.problems.add(path, `${show(version)} is not a version of the entry service ${show(chain.entry.service)}; use one of ${show(versions)}`);
+}

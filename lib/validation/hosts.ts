@@ -1,0 +1,48 @@
+import { DNS_1123_SUBDOMAIN } from './name-syntax';
+import { PathSegment, Problems, show } from './problems';
+import { ChainContext, RuleOutput } from './rule-context';
+
+/** A dotted IPv4 address without leading zeros: `192.168.1.106`. */
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/** What a host may be, for messages. */
+const HOST_RULE = 'an IPv4 address (`192.168.1.106`), a DNS name (`shop.example.com`) or a wildcard name (`*.example.com`)';
+
+/** What is wrong with a host, or `undefined` when it is an IPv4 address, a DNS name, `*` or `*.<DNS name>`. */
+function hostFault(host: string): string | undefined {
+  if (host === '*' || IPV4.test(host)) return undefined;
+  if (/^\d+(\.\d+){3}$/.test(host)) return 'looks like an IPv4 address but is not one (each part is 0 to 255, without leading zeros)';
+  const name = host.startsWith('*.') ? host.slice(2) : host;
+  if (name.includes('*')) return "has a '*' that is not a leading `*.`";
+  if (name.includes(':') || name.includes('/')) return "contains ':' or '/': give the host alone, without scheme, port or path";
+  return DNS_1123_SUBDOMAIN.fault(name);
+}
+
+/** Checks one host; wildcards are refused when `wildcardFix` says why and what to do instead. */
+function checkHost(problems: Problems, path: PathSegment[], host: string, wildcardFix?: string): void {
+  const fault = hostFault(host);
+  if (fault !== undefined) {
+    const lower = host.toLowerCase();
+    const hint = lower !== host && hostFault(lower) === undefined ? `; for example ${show(lower)}` : '';
+    problems.add(path, `${show(host)} is not a valid host: it ${fault}. Use ${HOST_RULE}${hint}`);
+  } else if (wildcardFix !== undefined && host.startsWith('*')) {
+    problems.add(path, `${show(host)} is a wildcard, ${wildcardFix}`);
+  }
+}
+
+/**
+ * Hosts (`entry.hosts`, `createGateways[i].hosts`) are IPv4 addresses or DNS names, optionally
+ * with a leading `*.` wildcard; `*` alone is allowed on gateways. A wildcard is refused in
+ * `entry.hosts` when the entry is bound to the mesh: the root VirtualService would then capture
+ * the mesh traffic of every host the wildcard matches and send it to the entry service.
+ */
+export function checkHosts(chain: ChainContext, out: RuleOutput): void {
+  const meshFix = chain.meshBound
+    ? 'but the entry is bound to the mesh (`entry.mesh` is not false), where the root VirtualService would take the traffic '
+      + 'of every host it matches; list the exact hosts, or set `entry.mesh: false` and keep the wildcard on gateway traffic only'
+    : undefined;
+  (chain.entry.hosts ?? []).forEach((host, i) => checkHost(out.problems, ['entry', 'hosts', i], host, meshFix));
+  (chain.entry.createGateways ?? []).forEach((gateway, i) => {
+    (gateway.hosts ?? []).forEach((host, j) => checkHost(out.problems, ['entry', 'createGateways', i, 'hosts', j], host));
+  });
+}

@@ -1,0 +1,169 @@
+import { PathSegment, Problems, show } from './problems';
+
+/**
+ * A syntax that names must follow, able to say what is wrong with a name in plain words
+ * ("has uppercase letters", "is 70 characters long") and to propose a name that fits.
+ */
+export interface NameSyntax {
+  /** The syntax in a few words, for messages: `a DNS-1123 label`. */
+  readonly title: string;
+  /** The rule spelled out, for messages. */
+  readonly rule: string;
+  /** What is wrong with `name`, as a phrase following "it"; `undefined` when the name is valid. */
+  fault(name: string): string | undefined;
+  /** A valid name close to `name`, if one can be made. */
+  suggest(name: string): string | undefined;
+}
+
+/** The longest DNS label, label value or label name Kubernetes accepts. */
+const MAX_LABEL = 63;
+/** The longest DNS subdomain Kubernetes accepts. */
+const MAX_SUBDOMAIN = 253;
+
+/** Lists characters found in `name` that `allowed` does not match, once each. */
+function strayCharacters(name: string, allowed: RegExp): string | undefined {
+  const stray = [...new Set([...name].filter(c => !allowed.test(c)))];
+  if (stray.length === 0) return undefined;
+  return `contains ${stray.map(c => show(c)).join(', ')}`;
+}
+
+/** Faults of a DNS label: lowercase letters, digits and '-', alphanumeric at both ends. */
+function dnsLabelFault(name: string, startsWithLetter: boolean): string | undefined {
+  if (name === '') return 'is empty';
+  if (name.length > MAX_LABEL) return `is ${name.length} characters long, more than ${MAX_LABEL}`;
+  if (/[A-Z]/.test(name)) return 'has uppercase letters';
+  const stray = strayCharacters(name, /[-a-z0-9]/);
+  if (stray) return stray;
+  if (startsWithLetter && !/^[a-z]/.test(name)) return 'does not start with a letter';
+  if (name.startsWith('-')) return "starts with '-'";
+  if (name.endsWith('-')) return "ends with '-'";
+  return undefined;
+}
+
+/** Lowercases a name and replaces what a DNS label cannot hold; `undefined` if nothing is left. */
+function dnsLabelSuggestion(name: string, startsWithLetter: boolean): string | undefined {
+  let text = name.toLowerCase().replace(/[^-a-z0-9]+/g, '-').replace(/-+/g, '-');
+  if (startsWithLetter) text = text.replace(/^[^a-z]+/, '');
+  text = text.slice(0, MAX_LABEL).replace(/^-+|-+$/g, '');
+  return text === '' || text === name ? undefined : text;
+}
+
+/** A DNS-1035 label: Service names. */
+export const DNS_1035_LABEL: NameSyntax = {
+  title: 'a DNS-1035 label',
+  rule: "at most 63 characters: lowercase letters, digits and '-', starting with a letter and ending with a letter or digit",
+  fault: name => dnsLabelFault(name, true),
+  suggest: name => dnsLabelSuggestion(name, true),
+};
+
+/** A DNS-1123 label: namespaces, container names, port names. */
+export const DNS_1123_LABEL: NameSyntax = {
+  title: 'a DNS-1123 label',
+  rule: "at most 63 characters: lowercase letters, digits and '-', starting and ending with a letter or digit",
+  fault: name => dnsLabelFault(name, false),
+  suggest: name => dnsLabelSuggestion(name, false),
+};
+
+/** A DNS-1123 subdomain: names of most Kubernetes objects (Deployments, Secrets, VirtualServices). */
+export const DNS_1123_SUBDOMAIN: NameSyntax = {
+  title: 'a DNS-1123 subdomain',
+  rule: "at most 253 characters: DNS-1123 labels (lowercase letters, digits and '-', starting and ending with a letter or digit) joined by '.'",
+  fault: name => {
+    if (name === '') return 'is empty';
+    if (name.length > MAX_SUBDOMAIN) return `is ${name.length} characters long, more than ${MAX_SUBDOMAIN}`;
+    for (const part of name.split('.')) {
+      if (part === '') return "has an empty part between dots (or starts or ends with '.')";
+      const fault = dnsLabelFault(part, false);
+      if (fault) return part === name ? fault : `has a part ${show(part)} that ${fault}`;
+    }
+    return undefined;
+  },
+  suggest: name => {
+    const parts = name.split('.').map(part => dnsLabelSuggestion(part, false) ?? part).filter(part => part !== '');
+    const text = parts.join('.').slice(0, MAX_SUBDOMAIN);
+    return text === '' || text === name || DNS_1123_SUBDOMAIN.fault(text) ? undefined : text;
+  },
+};
+
+/** Faults of a label value or of the name part of a label key. */
+function labelNameFault(name: string): string | undefined {
+  if (name.length > MAX_LABEL) return `is ${name.length} characters long, more than ${MAX_LABEL}`;
+  const stray = strayCharacters(name, /[-A-Za-z0-9_.]/);
+  if (stray) return stray;
+  if (!/^[A-Za-z0-9]/.test(name)) return 'does not start with a letter or digit';
+  if (!/[A-Za-z0-9]$/.test(name)) return 'does not end with a letter or digit';
+  return undefined;
+}
+
+/** Replaces what a label value cannot hold; `undefined` if nothing is left. */
+function labelNameSuggestion(name: string): string | undefined {
+  const text = name.replace(/[^-A-Za-z0-9_.]+/g, '-').slice(0, MAX_LABEL).replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
+  return text === '' || text === name ? undefined : text;
+}
+
+/** A Kubernetes label value that may be empty: values of `labels` and `selector`. */
+export const LABEL_VALUE: NameSyntax = {
+  title: 'a Kubernetes label value',
+  rule: "empty, or at most 63 characters: letters, digits, '-', '_' and '.', starting and ending with a letter or digit",
+  fault: name => (name === '' ? undefined : labelNameFault(name)),
+  suggest: labelNameSuggestion,
+};
+
+/** A Kubernetes label value that may not be empty: version names, which are the `version` label. */
+export const VERSION_NAME: NameSyntax = {
+  title: 'a non-empty Kubernetes label value',
+  rule: "at most 63 characters: letters, digits, '-', '_' and '.', starting and ending with a letter or digit",
+  fault: name => (name === '' ? 'is empty' : labelNameFault(name)),
+  suggest: labelNameSuggestion,
+};
+
+/** A Kubernetes label or annotation key: an optional DNS-1123 subdomain prefix and '/', then a name. */
+export const LABEL_KEY: NameSyntax = {
+  title: 'a Kubernetes label key',
+  rule: "a name of at most 63 characters (letters, digits, '-', '_' and '.', starting and ending with a letter or digit), "
+    + "optionally after a DNS-1123 subdomain prefix and '/', as in `example.com/tier`",
+  fault: key => {
+    const parts = key.split('/');
+    if (parts.length > 2) return "has more than one '/'";
+    const name = parts[parts.length - 1];
+    if (parts.length === 2) {
+      const prefixFault = DNS_1123_SUBDOMAIN.fault(parts[0]);
+      if (prefixFault) return `has a prefix ${show(parts[0])} that ${prefixFault}`;
+    }
+    if (name === '') return parts.length === 2 ? "has nothing after '/'" : 'is empty';
+    const fault = labelNameFault(name);
+    return fault && parts.length === 2 ? `has a name ${show(name)} that ${fault}` : fault;
+  },
+  suggest: key => {
+    const slash = key.lastIndexOf('/');
+    const name = labelNameSuggestion(key.slice(slash + 1)) ?? key.slice(slash + 1);
+    const prefix = slash < 0 ? '' : `${DNS_1123_SUBDOMAIN.suggest(key.slice(0, slash)) ?? key.slice(0, slash)}/`;
+    const text = `${prefix}${name}`;
+    return text === key || LABEL_KEY.fault(text) ? undefined : text;
+  },
+};
+
+/** An HTTP field name: an RFC 7230 token. Header names and cookie names. */
+export const HTTP_TOKEN: NameSyntax = {
+  title: 'an HTTP token (RFC 7230)',
+  rule: "letters, digits and !#$%&'*+-.^_`|~, no spaces, colons or other separators",
+  fault: name => (name === '' ? 'is empty' : strayCharacters(name, /[!#$%&'*+\-.^_`|~0-9A-Za-z]/)),
+  suggest: name => {
+    const text = name.trim().replace(/[^!#$%&'*+\-.^_`|~0-9A-Za-z]+/g, '-').replace(/^-+|-+$/g, '');
+    return text === '' || text === name ? undefined : text;
+  },
+};
+
+/**
+ * Reports a problem at `path` when `name` does not follow `syntax`, saying what is wrong,
+ * what the syntax is and, when it can, a name that fits. `what` names the thing: `service name`.
+ * Returns whether the name is valid.
+ */
+export function checkName(problems: Problems, path: PathSegment[], name: string, syntax: NameSyntax, what: string): boolean {
+  const fault = syntax.fault(name);
+  if (fault === undefined) return true;
+  const suggestion = syntax.suggest(name);
+  problems.add(path, `${show(name)} is not a valid ${what}: it ${fault}. Use ${syntax.title}: ${syntax.rule}`
+    + (suggestion !== undefined ? `; for example ${show(suggestion)}` : ''));
+  return false;
+}

@@ -1,0 +1,53 @@
+import { DNS_1035_LABEL, DNS_1123_SUBDOMAIN, VERSION_NAME, checkName } from './name-syntax';
+import { show } from './problems';
+import { ChainContext, RuleOutput } from './rule-context';
+
+/**
+ * Names the library builds from the props must be valid and must not collide:
+ * - a Deployment is named `<service>-<version>`, which must be a DNS-1123 subdomain (a version
+ *   such as `V1` or `v1_0` is a fine label value but makes an invalid Deployment name), and two
+ *   services must not build the same name (`a-b` + `c` and `a` + `b-c` both give `a-b-c`);
+ * - the root VirtualService (`entry.rootName`) must be a DNS-1123 subdomain and must not take the
+ *   name `vs-<service>` of a service's VirtualService in the same namespace.
+ * Names already reported as invalid parts are not checked again here.
+ */
+export function checkObjectNames(chain: ChainContext, out: RuleOutput): void {
+  const { problems } = out;
+  const deployments = new Map<string, string>();
+  chain.services.forEach((service, i) => {
+    if (DNS_1035_LABEL.fault(service.name) !== undefined) return;
+    for (const version of Object.keys(service.versions)) {
+      if (VERSION_NAME.fault(version) !== undefined) continue;
+      const name = `${service.name}-${version}`;
+      const path = ['services', i, 'versions', version];
+      if (DNS_1123_SUBDOMAIN.fault(name) !== undefined) {
+        const better = version.toLowerCase().replace(/[^-a-z0-9.]/g, '-');
+        const example = DNS_1123_SUBDOMAIN.fault(`${service.name}-${better}`) === undefined ? `, such as ${show(better)}` : '';
+        problems.add(path, `makes the Deployment name ${show(name)}, which is not a valid DNS-1123 subdomain: `
+          + `it ${DNS_1123_SUBDOMAIN.fault(name)}; use a version name of lowercase letters, digits, '-' and '.'${example}`);
+        continue;
+      }
+      const owner = deployments.get(name);
+      if (owner !== undefined && owner !== service.name) {
+        problems.add(path, `makes the Deployment name ${show(name)}, which service ${show(owner)} also makes; `
+          + 'rename the service or the version so that `<service>-<version>` differs');
+      }
+      deployments.set(name, service.name);
+    }
+  });
+
+  const entry = chain.entry;
+  const rootName = entry.rootName ?? `vs-gateway-${entry.service}`;
+  if (entry.rootName !== undefined && !checkName(problems, ['entry', 'rootName'], entry.rootName, DNS_1123_SUBDOMAIN, 'VirtualService name')) return;
+  const rootNamespace = entry.rootNamespace ?? namespaceOfRef(chain.gateways[0]) ?? chain.namespace;
+  if (rootNamespace !== chain.namespace) return;
+  const clash = chain.services.find(service => `vs-${service.name}` === rootName);
+  if (clash) {
+    problems.add(['entry', 'rootName'], `${show(rootName)} is also the name of the VirtualService of service ${show(clash.name)} `
+      + `in namespace ${show(rootNamespace)}; set \`entry.rootName\` to another name`);
+  }
+}
+
+function namespaceOfRef(ref: string | undefined): string | undefined {
+  return ref?.includes('/') ? ref.split('/')[0] : undefined;
+}

@@ -1,0 +1,57 @@
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { chainSchema } from './chain-schema';
+import { PathSegment, Problem } from './problems';
+import { schemaMessage } from './schema-messages';
+
+let compiled: ValidateFunction | undefined;
+
+/** The schema validator, compiled once: every error reported, infinities and NaN refused as numbers. */
+function validator(): ValidateFunction {
+  compiled ??= new Ajv({ allErrors: true, verbose: true, strictNumbers: true }).compile(chainSchema());
+  return compiled;
+}
+
+/** The path of a JSON pointer into `root`, with array indexes as numbers. */
+function pointerPath(pointer: string, root: unknown): PathSegment[] {
+  if (pointer === '') return [];
+  const path: PathSegment[] = [];
+  let current: unknown = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const segment: PathSegment = Array.isArray(current) && /^\d+$/.test(key) ? Number(key) : key;
+    path.push(segment);
+    current = current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined;
+  }
+  return path;
+}
+
+/** Where an error points: the missing or unknown field itself, not the object holding it. */
+function errorPath(error: ErrorObject, root: unknown): PathSegment[] {
+  const path = pointerPath(error.instancePath, root);
+  if (error.keyword === 'required') return [...path, String(error.params.missingProperty)];
+  if (error.keyword === 'additionalProperties') return [...path, String(error.params.additionalProperty)];
+  return path;
+}
+
+/**
+ * Checks the shape of chain props or of a parsed spec against schema/chain.schema.json:
+ * types, whole numbers and ranges, enums, required and unknown fields. Returns every problem,
+ * each with a plain message; never throws on any input.
+ */
+export function checkShape(value: unknown): Problem[] {
+  const validate = validator();
+  if (validate(value)) return [];
+  const root = chainSchema();
+  const seen = new Set<string>();
+  const problems: Problem[] = [];
+  for (const error of validate.errors ?? []) {
+    const path = errorPath(error, value);
+    const parentKey = pointerPath(error.instancePath, value).slice(-2)[0];
+    const message = schemaMessage(error, root, parentKey);
+    const key = JSON.stringify([path, message]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push({ path, message });
+  }
+  return problems;
+}

@@ -1,0 +1,69 @@
+import { HeaderRoute, TrafficSource } from '../entry-props';
+import { show } from './problems';
+import { re2Fault, re2MatchesWhole } from './regex-check';
+import { ChainContext, RuleOutput } from './rule-context';
+
+/** A header route reduced to what decides which requests it takes. */
+interface RouteMatch {
+  readonly index: number;
+  /** The header (lowercased: header names are case-insensitive) or the cookie it looks at. */
+  readonly subject: string;
+  readonly kind: 'exact' | 'prefix' | 'regex';
+  readonly value: string;
+  readonly from: readonly string[];
+}
+
+/**
+ * Header routes that can never match. Istio tries the entry's routes in order and a request
+ * takes the first that matches, so a header route is unreachable when an earlier one looks at
+ * the same header (or cookie), applies to at least the same sources, and matches every value
+ * the later one matches. Only cases that can be proven are reported:
+ * - the same condition twice (same `exact`, `prefix` or `regex` text);
+ * - an earlier `prefix` that starts a later `exact` value or `prefix`;
+ * - an earlier `regex` that matches the whole of a later `exact` value.
+ *
+ * Weighted routes and the default route are never reported, even when the routes above them
+ * cover gateway and mesh traffic alike (as in a chain with both weights and `defaultVersion`):
+ * such a last route is a harmless safety net that catches whatever the source lists miss, such
+ * as traffic through a gateway bound to the root later, and rejecting it would refuse sound
+ * configurations. Routes with an invalid condition are left to the rules that report them.
+ */
+export function checkUnreachableRoutes(chain: ChainContext, out: RuleOutput): void {
+  const bySubject = new Map<string, RouteMatch[]>();
+  (chain.entry.headerRoutes ?? []).forEach((route, index) => {
+    const match = routeMatch(route, index);
+    if (!match) return;
+    const earlier = bySubject.get(match.subject) ?? [];
+    const shadow = earlier.find(first => covers(first, match));
+    if (shadow) {
+      out.problems.add(['entry', 'headerRoutes', index], `can never match: entry.headerRoutes[${shadow.index}] comes first and takes every request `
+        + `this one would (${describe(shadow)} covers ${describe(match)}); remove this route or change its condition`);
+    }
+    earlier.push(match);
+    bySubject.set(match.subject, earlier);
+  });
+}
+
+function routeMatch(route: HeaderRoute, index: number): RouteMatch | undefined {
+  const subjects = [route.header, route.cookie].filter(x => x !== undefined);
+  const conditions = (['exact', 'prefix', 'regex'] as const).filter(kind => route[kind] !== undefined);
+  if (subjects.length !== 1 || conditions.length !== 1) return undefined;
+  const kind = conditions[0];
+  const value = route[kind]!;
+  if (kind === 'regex' && re2Fault(value) !== undefined) return undefined;
+  const subject = route.header !== undefined ? `header ${show(route.header.toLowerCase())}` : `cookie ${show(route.cookie)}`;
+  return { index, subject, kind, value, from: route.from ?? [TrafficSource.GATEWAY] };
+}
+
+/** Whether every request `later` matches is matched by `first`. */
+function covers(first: RouteMatch, later: RouteMatch): boolean {
+  if (!later.from.every(source => first.from.includes(source))) return false;
+  if (first.kind === later.kind && first.value === later.value) return true;
+  if (first.kind === 'prefix' && (later.kind === 'exact' || later.kind === 'prefix')) return later.value.startsWith(first.value);
+  if (first.kind === 'regex' && later.kind === 'exact') return re2MatchesWhole(first.value, later.value);
+  return false;
+}
+
+function describe(match: RouteMatch): string {
+  return `${match.subject} ${match.kind} ${show(match.value)} from ${match.from.join(', ')}`;
+}

@@ -1,0 +1,36 @@
+import { show } from './problems';
+import { ChainContext, RuleOutput, settingsLevels } from './rule-context';
+
+/**
+ * Every service has versions, its `baseline` is one of them, and every version gets a
+ * container image from the version, the service or `defaults`. Image references are
+ * refused when empty or when they hold whitespace, which no registry accepts.
+ */
+export function checkVersions(chain: ChainContext, out: RuleOutput): void {
+  const { problems } = out;
+  const defaultImage = chain.props.defaults?.image;
+  chain.services.forEach((service, i) => {
+    const versions = Object.keys(service.versions);
+    if (versions.length === 0) {
+      problems.add(['services', i, 'versions'], `of service ${show(service.name)} is empty; add at least one version, for example \`v1: {}\``);
+    }
+    if (service.baseline !== undefined && !versions.includes(service.baseline)) {
+      problems.add(['services', i, 'baseline'], `${show(service.baseline)} is not a version of ${show(service.name)}; use one of ${show(versions)}`);
+    }
+    for (const version of versions) {
+      if ((service.versions[version].image ?? service.image ?? defaultImage) === undefined) {
+        problems.add(['services', i, 'versions', version, 'image'],
+          `is missing for ${show(`${service.name}-${version}`)}; set \`image\` on the version, the service or \`defaults\``);
+      }
+    }
+  });
+  for (const { path, settings } of settingsLevels(chain)) {
+    const image = settings.image;
+    if (image === undefined) continue;
+    if (image.trim() === '') {
+      problems.add([...path, 'image'], `${show(image)} is empty; give an image reference such as "registry.example.com/shop/cart:1.4.2"`);
+    } else if (/\s/.test(image)) {
+      problems.add([...path, 'image'], `${show(image)} contains whitespace, which no image reference holds; remove it`);
+    }
+  }
+}
