@@ -183,7 +183,7 @@ describe('explain', () => {
   test('prints a readable table with the rule that decided each hop', () => {
     const run = cli('explain', example('seed-weighted'));
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^ {3}90\.0% {2}appa-v2 > appb-v2$/m);
+    expect(run.stdout).toMatch(/^ {2}90\.0% {2}appa-v2 > appb-v2$/m);
     expect(run.stdout).toMatch(/appb-v2 {2}via VirtualService default\/vs-appb http\[1\]/);
   });
 });
@@ -203,7 +203,7 @@ describe('graph', () => {
     const run = cli('graph', example('header-lanes'));
     expect(run.stdout).toMatch(/web__v2 -\. "lane v2 \(fallback\)" \.-> cart__v1/);
     expect(run.stdout).toMatch(/cart__v1 -- "lane v2" --> payment__v2/);
-    expect(run.stdout).toMatch(/source_gateway -- "x-lane = v2" --> web__v2/);
+    expect(run.stdout).toMatch(/source_gateway -- "x-lane = v2, cookie lane = v2, 90%" --> web__v2/);
   });
 
   test('--format dot draws Graphviz', () => {
@@ -215,10 +215,20 @@ describe('graph', () => {
 });
 
 describe('validate', () => {
-  test('accepts the committed manifests', () => {
-    const run = cli('validate', 'dist', 'gitops');
+  test.each([
+    [['dist/v1.yaml', 'dist/v2.yaml', 'dist/routing.yaml']],
+    [['dist/header-routing']],
+    ...['fan-out', 'header-lanes', 'seed-headers', 'seed-weighted'].map(name => [[`gitops/${name}`]]),
+  ])('accepts the committed manifests of one scenario: %s', paths => {
+    const run = cli('validate', ...paths);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
+  });
+
+  test('two scenarios applied together conflict, and it says where', () => {
+    const run = cli('validate', 'gitops/seed-weighted', 'gitops/seed-headers');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/VirtualService default\/vs-appa/);
   });
 
   test('exits 1 with one finding per line, naming the file and the object', () => {
