@@ -59,6 +59,7 @@ const project = new typescript.TypeScriptProject({
     include: ['main.ts', 'lib/**/*.ts', 'imports/**/*.ts', 'cli/**/*.ts', 'bench/**/*.ts'],
     compilerOptions: { rootDir: '.', outDir: 'build/tsc', lib: ['es2022'], target: 'ES2022', skipLibCheck: true, resolveJsonModule: true, isolatedModules: true },
   },
+  tsconfigDevFile: 'tsconfig.dev.json',
   tsconfigDev: {
     include: ['main.ts', 'lib/**/*.ts', 'imports/**/*.ts', 'cli/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts', '.projenrc.ts'],
     compilerOptions: { rootDir: '.', lib: ['es2022'], target: 'ES2022', skipLibCheck: true, resolveJsonModule: true, isolatedModules: true },
