@@ -47,6 +47,13 @@ describe.each(EXAMPLES)('the gitops layout of examples/%s.yaml', name => {
   });
 });
 
+(HAS_KUBECTL ? test.each : test.skip.each)(EXAMPLES)('kubectl kustomize builds the committed folder gitops/%s on its own', name => {
+  const built = kustomize(join(__dirname, '..', 'gitops', name));
+  expect(built.stderr).toBe('');
+  expect(built.status).toBe(0);
+  expect(parseYaml(built.stdout).length).toBeGreaterThan(5);
+});
+
 describe('file order in the gitops layout', () => {
   const files = chainFiles(buildChain(specOf('fan-out')), { layout: OutputLayout.GITOPS });
   const names = (path: string) => (files.find(f => f.path === path)!.documents as Manifest[]).map(d => `${d.kind}/${d.metadata.name}`);
