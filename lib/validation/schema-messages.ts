@@ -67,6 +67,7 @@ export function receivedValue(data: unknown): string {
   if (data === null) return 'empty (null)';
   if (Array.isArray(data)) return 'a list';
   if (typeof data === 'object') return 'a mapping';
+  if (Number.isNaN(data)) return 'NaN, which is not a number';
   if (typeof data === 'number' && !Number.isFinite(data)) return `${show(data)}, a number too large to use`;
   if (typeof data === 'function' || typeof data === 'symbol' || data === undefined) return show(data);
   return `${show(data)} (${typeof data === 'string' ? 'a string' : `a ${typeof data}`})`;

@@ -1,0 +1,4 @@
+export * from './load-spec';
+export * from './read-spec-file';
+export * from './spec-error';
+export * from './spec-limits';

@@ -1,0 +1,31 @@
+/** One thing wrong with a spec file, where it is. */
+export interface SpecProblem {
+  /** The field, in dotted form: `services[1].versions.v3.image`; `(file)` or `(top level)` for the file as a whole. */
+  readonly path: string;
+  /** 1-based line of the field in the file, when known. */
+  readonly line?: number;
+  /** 1-based column of the field in the file, when known. */
+  readonly column?: number;
+  /** What is wrong, the value received and how to fix it. */
+  readonly message: string;
+}
+
+/** `<file>:<line>:<column>: <path>: <message>`, leaving out the position when it is not known. */
+export function formatSpecProblem(fileName: string, problem: SpecProblem): string {
+  const position = problem.line !== undefined ? `:${problem.line}:${problem.column ?? 1}` : '';
+  return `${fileName}${position}: ${problem.path}: ${problem.message}`;
+}
+
+/** Everything wrong with a spec file, each problem on its own line with its position. */
+export class SpecError extends Error {
+  constructor(
+    /** The file, as named to the loader. */
+    public readonly fileName: string,
+    /** Every problem found, in file order within each stage. */
+    public readonly problems: SpecProblem[],
+  ) {
+    super(`${fileName}: the spec has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n`
+      + problems.map(problem => `  ${formatSpecProblem(fileName, problem)}`).join('\n'));
+    this.name = 'SpecError';
+  }
+}

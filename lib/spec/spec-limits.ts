@@ -1,0 +1,16 @@
+/** The largest spec file read: bigger files are refused before they are read whole. */
+export const MAX_SPEC_BYTES = 5 * 1024 * 1024;
+
+/**
+ * The most alias expansions a spec may need. A few aliases are handy; an "alias bomb"
+ * (aliases of aliases, growing exponentially) is refused as soon as it passes this count.
+ */
+export const MAX_ALIAS_COUNT = 100;
+
+/** Keys that could change how JavaScript objects behave (prototype pollution); refused anywhere. */
+export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+
+/** Shows a size in bytes the way people read it: `10.0 MB`. */
+export function showSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${bytes} bytes`;
+}

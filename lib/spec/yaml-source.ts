@@ -1,0 +1,113 @@
+import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseDocument, YAMLError } from 'yaml';
+import { formatPath, PathSegment, show } from '../validation/problems';
+import { FORBIDDEN_KEYS, MAX_ALIAS_COUNT } from './spec-limits';
+import { SpecProblem } from './spec-error';
+import { pathAtOffset, positionAt } from './yaml-positions';
+
+/** A spec file parsed as YAML, with what is needed to point back into the text. */
+export interface ParsedYaml {
+  readonly doc: Document;
+  readonly lineCounter: LineCounter;
+}
+
+/** The dotted path of a problem, with a readable stand-in for the whole file. */
+export function specPath(path: readonly PathSegment[]): string {
+  return path.length === 0 ? '(top level)' : formatPath([...path]);
+}
+
+/** Plain words for the YAML errors people meet most; the parser's own message otherwise. */
+function yamlMessage(error: YAMLError, key: string | undefined): string {
+  switch (error.code) {
+    case 'DUPLICATE_KEY':
+      return `the key ${key !== undefined ? `${show(key)} ` : ''}appears twice in the same mapping; keep one (YAML would silently keep the last)`;
+    case 'MULTIPLE_DOCS':
+      return 'the file holds more than one YAML document (`---`); a spec is one document, so split the file';
+    case 'TAB_AS_INDENT':
+      return 'a tab is used for indentation; YAML indents with spaces only';
+    case 'TAG_RESOLVE_FAILED':
+      return `${error.message.replace('tag:yaml.org,2002:', '!!')}; a spec holds plain YAML data only (strings, numbers, booleans, lists, mappings), so remove the tag`;
+    default:
+      return `invalid YAML: ${error.message.replace(/\s+/g, ' ').trim()}`;
+  }
+}
+
+/**
+ * Parses the text as YAML (JSON is YAML): syntax errors, warnings (such as unknown tags) and
+ * duplicate keys are all problems, each with its line and column. Nothing is converted to
+ * JavaScript yet, so aliases are not expanded.
+ */
+export function parseYaml(text: string): { parsed: ParsedYaml; problems: SpecProblem[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2',
+    // Plain data only: no !!binary, !!set, !!timestamp... (they would become Buffers, Sets and Dates).
+    resolveKnownTags: false,
+  });
+  const problems = [...doc.errors, ...doc.warnings].map(error => {
+    const offset = error.pos[0];
+    const path = pathAtOffset(doc, offset);
+    const key = error.code === 'DUPLICATE_KEY' ? String(path[path.length - 1] ?? '') : undefined;
+    return { path: specPath(path), ...positionAt(lineCounter, offset), message: yamlMessage(error, key) };
+  });
+  return { parsed: { doc, lineCounter }, problems };
+}
+
+/**
+ * Keys that must never reach JavaScript objects, found in the document tree (aliases are not
+ * followed, so this costs one pass over the text): `__proto__`, `constructor` and `prototype`;
+ * keys that are not plain text (lists or mappings used as keys); and keys YAML reads as numbers,
+ * booleans or null, which JavaScript would turn into text that differs from what was written
+ * (the version key `1.10` would become "1.1").
+ */
+export function checkKeys(parsed: ParsedYaml): SpecProblem[] {
+  const problems: SpecProblem[] = [];
+  const stack: Array<{ node: unknown; path: PathSegment[] }> = [{ node: parsed.doc.contents, path: [] }];
+  const at = (node: Node | null | undefined, path: PathSegment[], message: string) => {
+    const offset = node?.range?.[0];
+    problems.push({ path: specPath(path), ...(offset !== undefined ? positionAt(parsed.lineCounter, offset) : {}), message });
+  };
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (isSeq(node)) {
+      node.items.forEach((item, i) => stack.push({ node: item, path: [...path, i] }));
+    } else if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        if (!isScalar(key)) {
+          at(key ?? (pair.value as Node | null), path, `has a key that is ${isAlias(key) ? 'an alias' : key ? 'a list or mapping' : 'empty'}; `
+            + 'keys must be plain text');
+          continue;
+        }
+        const childPath = [...path, String(key.value)];
+        if (typeof key.value === 'string' && FORBIDDEN_KEYS.includes(key.value)) {
+          at(key, childPath, `${show(key.value)} is not allowed as a key, anywhere: it could change how JavaScript objects behave; remove or rename it`);
+          continue;
+        }
+        if (typeof key.value !== 'string') {
+          const written = key.source ?? String(key.value);
+          at(key, childPath, `the key ${written} is read as ${key.value === null ? 'null' : `a ${typeof key.value}`}, not as text; `
+            + `quote it: ${show(written)}`);
+        }
+        stack.push({ node: pair.value, path: childPath });
+      }
+    }
+  }
+  return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+/**
+ * Converts the document to plain JavaScript values. Alias expansion is capped: a document
+ * whose aliases would expand past {@link MAX_ALIAS_COUNT} is refused at once.
+ */
+export function toValue(parsed: ParsedYaml): { value?: unknown; problems: SpecProblem[] } {
+  try {
+    return { value: parsed.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), problems: [] };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const message = /alias/i.test(reason)
+      ? `the YAML aliases (*name) would expand too much (${reason}); an alias bomb is refused. `
+        + `Use at most ${MAX_ALIAS_COUNT} alias expansions, or write the values out`
+      : `the YAML cannot be read as data: ${reason}`;
+    return { problems: [{ path: '(top level)', message }] };
+  }
+}
