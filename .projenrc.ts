@@ -92,10 +92,9 @@ project.addFields({ bin: { 'service-chain': 'bin/service-chain.js' } });
 // Fast paths: plain npm scripts, no task runner on the way.
 project.package.setScript('build:js', BUNDLE);
 project.package.setScript('prepare', BUNDLE);
-// dist/: the seed, from main.ts, in the per-version layout. gitops/: every example spec in the
-// gitops layout, one sibling folder per example, so that each folder builds on its own.
-const SYNTH_EXAMPLES = 'node build/cli/main.js synth examples/*.yaml --layout gitops -o gitops';
-project.package.setScript('synth', `${BUNDLE} && node build/main.js && ${SYNTH_EXAMPLES}`);
+// main.ts writes dist/ (the seed, per-version layout) and gitops/ (every example spec in the
+// gitops layout, one sibling folder per example, so that each folder builds on its own).
+project.package.setScript('synth', `${BUNDLE} && node build/main.js`);
 project.package.setScript('bench', `${BUNDLE} && node --expose-gc build/bench/run.js`);
 
 // `npm test`: type-check everything once, then jest (which transpiles only).

@@ -3,13 +3,17 @@
  *
  * - dist/                 weighted entry: gateway traffic 10:90, mesh traffic 100:0
  * - dist/header-routing/  header entry: `version: v1|v2` picks the version, the rest 80:20
+ * - gitops/<example>/     every spec in examples/, in the gitops layout, one folder each
  *
  * Run with `npm run synth`.
  */
+import { readdirSync } from 'fs';
+import { basename, join } from 'path';
 import { App, Chart } from 'cdk8s';
 import {
-  chainFiles, ImagePullPolicy, LoadBalancer, renderFiles, ServiceChain, ServiceChainProps, writeFilesAtomically,
+  chainFiles, ImagePullPolicy, LoadBalancer, OutputLayout, renderFiles, ServiceChain, ServiceChainProps, writeFilesAtomically,
 } from './lib';
+import { loadSpecFile } from './lib/spec';
 
 const seedChain: ServiceChainProps = {
   loadBalancer: LoadBalancer.ROUND_ROBIN,
@@ -58,3 +62,12 @@ writeFilesAtomically(outdir, renderFiles([
   ...chainFiles(weighted),
   ...chainFiles(headerRouting, { dir: 'header-routing' }),
 ]));
+
+// The same specs `service-chain synth examples/*.yaml --layout gitops -o gitops` reads.
+if (!process.env.CDK8S_OUTDIR) {
+  const specs = readdirSync('examples').filter(file => file.endsWith('.yaml')).sort();
+  writeFilesAtomically('gitops', renderFiles(specs.flatMap(file => {
+    const chain = new ServiceChain(new Chart(app, file), 'chain', loadSpecFile(join('examples', file)));
+    return chainFiles(chain, { layout: OutputLayout.GITOPS, dir: basename(file, '.yaml') });
+  })));
+}
