@@ -24,8 +24,9 @@ export function checkEntryRoutes(chain: ChainContext, out: RuleOutput): void {
       + 'add `entry.gateways` (or `entry.createGateways`), or set `mesh: true`');
   }
   (entry.headerRoutes ?? []).forEach((route, i) => checkHeaderRoute(chain, out, ['entry', 'headerRoutes', i], route));
-  if (entry.defaultVersion !== undefined) checkEntryVersion(chain, out, ['entry', 'defaultVersion'], entry.defaultVersion);
-  else {
+  if (entry.defaultVersion !== undefined) {
+    checkEntryVersion(chain, out, ['entry', 'defaultVersion'], entry.defaultVersion);
+  } else {
     if (chain.gateways.length > 0 && !entry.gatewayWeights) {
       problems.add(['entry', 'gatewayWeights'], 'is missing and there is no `defaultVersion`: gateway requests that no header route takes '
         + 'would get 404; set one of them');

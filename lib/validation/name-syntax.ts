@@ -27,8 +27,16 @@ function strayCharacters(name: string, allowed: RegExp): string | undefined {
   return `contains ${stray.map(c => show(c)).join(', ')}`;
 }
 
+/** A DNS-1035 label, as Kubernetes checks it (length apart). */
+const DNS_1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+/** A DNS-1123 label, as Kubernetes checks it (length apart). */
+const DNS_1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/** A label value or the name part of a label key, as Kubernetes checks it (length apart). */
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+
 /** Faults of a DNS label: lowercase letters, digits and '-', alphanumeric at both ends. */
 function dnsLabelFault(name: string, startsWithLetter: boolean): string | undefined {
+  if (name.length <= MAX_LABEL && (startsWithLetter ? DNS_1035 : DNS_1123).test(name)) return undefined;
   if (name === '') return 'is empty';
   if (name.length > MAX_LABEL) return `is ${name.length} characters long, more than ${MAX_LABEL}`;
   if (/[A-Z]/.test(name)) return 'has uppercase letters';
@@ -87,6 +95,7 @@ export const DNS_1123_SUBDOMAIN: NameSyntax = {
 
 /** Faults of a label value or of the name part of a label key. */
 function labelNameFault(name: string): string | undefined {
+  if (name.length <= MAX_LABEL && LABEL_NAME.test(name)) return undefined;
   if (name.length > MAX_LABEL) return `is ${name.length} characters long, more than ${MAX_LABEL}`;
   const stray = strayCharacters(name, /[-A-Za-z0-9_.]/);
   if (stray) return stray;

@@ -46,7 +46,7 @@ export function checkNames(chain: ChainContext, out: RuleOutput): void {
  */
 function checkEnvName(problems: Problems, path: PathSegment[], name: string): void {
   if (name.trim() === '') {
-    problems.add(path, `${show(name)} is not a valid environment variable name: it is empty; give the variable a name, such as "LOG_LEVEL"`);
+    problems.add(path, `${show(name)} is not a valid environment variable name: it is empty or blank; give the variable a name, such as "LOG_LEVEL"`);
   } else if (name.includes('=') || /[^\x20-\x7e]/.test(name)) {
     problems.add(path, `${show(name)} is not a valid environment variable name: it contains '=' or a character that is not printable ASCII; `
       + 'use letters, digits and \'_\', such as "LOG_LEVEL"');

@@ -1,4 +1,4 @@
-import { DNS_1035_LABEL, DNS_1123_SUBDOMAIN, VERSION_NAME, checkName } from './name-syntax';
+import { checkName, DNS_1035_LABEL, DNS_1123_LABEL, DNS_1123_SUBDOMAIN, VERSION_NAME } from './name-syntax';
 import { show } from './problems';
 import { ChainContext, RuleOutput } from './rule-context';
 
@@ -7,6 +7,8 @@ import { ChainContext, RuleOutput } from './rule-context';
  * - a Deployment is named `<service>-<version>`, which must be a DNS-1123 subdomain (a version
  *   such as `V1` or `v1_0` is a fine label value but makes an invalid Deployment name), and two
  *   services must not build the same name (`a-b` + `c` and `a` + `b-c` both give `a-b-c`);
+ * - a version also names a subset of the service's DestinationRule, which Istio requires to be
+ *   a DNS-1123 label: `v1.2` is a valid label value and Deployment name, but not a subset name;
  * - the root VirtualService (`entry.rootName`) must be a DNS-1123 subdomain and must not take the
  *   name `vs-<service>` of a service's VirtualService in the same namespace.
  * Names already reported as invalid parts are not checked again here.
@@ -20,11 +22,16 @@ export function checkObjectNames(chain: ChainContext, out: RuleOutput): void {
       if (VERSION_NAME.fault(version) !== undefined) continue;
       const name = `${service.name}-${version}`;
       const path = ['services', i, 'versions', version];
-      if (DNS_1123_SUBDOMAIN.fault(name) !== undefined) {
-        const better = version.toLowerCase().replace(/[^-a-z0-9.]/g, '-');
-        const example = DNS_1123_SUBDOMAIN.fault(`${service.name}-${better}`) === undefined ? `, such as ${show(better)}` : '';
-        problems.add(path, `makes the Deployment name ${show(name)}, which is not a valid DNS-1123 subdomain: `
-          + `it ${DNS_1123_SUBDOMAIN.fault(name)}; use a version name of lowercase letters, digits, '-' and '.'${example}`);
+      const deploymentFault = DNS_1123_SUBDOMAIN.fault(name);
+      const subsetFault = DNS_1123_LABEL.fault(version);
+      if (deploymentFault !== undefined || subsetFault !== undefined) {
+        const made = [
+          ...(deploymentFault !== undefined ? [`the Deployment name ${show(name)}, which is not a valid DNS-1123 subdomain (it ${deploymentFault})`] : []),
+          ...(subsetFault !== undefined ? [`the DestinationRule subset name ${show(version)}, which Istio requires to be a DNS-1123 label (it ${subsetFault})`] : []),
+        ];
+        const better = DNS_1123_LABEL.suggest(version);
+        problems.add(path, `makes ${made.join(' and ')}; use a version name of lowercase letters, digits and '-'`
+          + (better !== undefined ? `, such as ${show(better)}` : ''));
         continue;
       }
       const owner = deployments.get(name);
