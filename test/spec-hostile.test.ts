@@ -109,6 +109,10 @@ const hostileCases: HostileCase[] = [
     path: 'services[0]["<<"]', line: 3, message: /is a YAML merge key, which spec files do not support/ },
   { name: 'fails on an unknown field, suggesting the right one', text: VALID.replace('meshWeights', 'meshWeight'),
     path: 'entry.meshWeight', line: 7, message: /is not a known field here; did you mean "meshWeights"\?/ },
+  { name: 'fails on lists nested deeper than 64 levels', text: `services: ${'['.repeat(100)}${']'.repeat(100)}\n`,
+    path: 'services[0]', line: 1, message: /nests lists and mappings more than 64 levels deep/ },
+  { name: 'fails on nesting deep enough to overflow the YAML parser', text: '['.repeat(100_000),
+    path: '(top level)', line: 1, message: /invalid YAML: / },
   { name: 'fails on a string of text over 5 MB', text: `# ${'x'.repeat(MAX_SPEC_BYTES)}\n${VALID}`,
     path: '(file)', message: /is 5\.0 MB of text; a spec may be at most 5\.0 MB/ },
 ];
@@ -123,6 +127,14 @@ describe('hostile spec text is refused cleanly with a SpecError', () => {
 
   test('the valid spec the cases start from is accepted', () => {
     expect(parseSpec(VALID, 'valid.yaml').services[0].name).toBe('web');
+  });
+
+  test('a message lists at most 100 problems and counts the rest', () => {
+    const text = `services: []\nentry: { service: web }\n${Array.from({ length: 150 }, (_, i) => `unknown${i}: 1`).join('\n')}\n`;
+    const error = specError(() => parseSpec(text, 'many.yaml'));
+    expect(error.problems).toHaveLength(150);
+    expect(error.message.split('\n')).toHaveLength(102);
+    expect(error.message).toMatch(/\n {2}\.\.\. and 50 more$/);
   });
 
   test('a __proto__ key never reaches an object prototype', () => {

@@ -7,6 +7,12 @@ export const MAX_SPEC_BYTES = 5 * 1024 * 1024;
  */
 export const MAX_ALIAS_COUNT = 100;
 
+/** The deepest nesting of lists and mappings read; a chain spec needs about eight levels. */
+export const MAX_SPEC_DEPTH = 64;
+
+/** The most problems a SpecError message lists; its `problems` keep them all. */
+export const MAX_LISTED_PROBLEMS = 100;
+
 /** Keys that could change how JavaScript objects behave (prototype pollution); refused anywhere. */
 export const FORBIDDEN_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
 

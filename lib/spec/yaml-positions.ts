@@ -56,7 +56,10 @@ function span(node: unknown): [number, number] | undefined {
   return range ? [range[0], range[2]] : undefined;
 }
 
-/** The path of the deepest field whose key or value holds the source offset; `[]` when none does. */
+/** The deepest path {@link pathAtOffset} follows, so that paths stay readable in messages. */
+const MAX_PATH_DEPTH = 16;
+
+/** The path of the deepest field (at most 16 levels down) whose key or value holds the source offset; `[]` when none does. */
 export function pathAtOffset(doc: Document, offset: number): PathSegment[] {
   const path: PathSegment[] = [];
   const holds = (node: unknown) => {
@@ -64,7 +67,7 @@ export function pathAtOffset(doc: Document, offset: number): PathSegment[] {
     return range !== undefined && range[0] <= offset && offset < range[1];
   };
   let node: unknown = doc.contents;
-  for (;;) {
+  while (path.length < MAX_PATH_DEPTH) {
     if (isMap(node)) {
       const pair = node.items.find(p => {
         const from = span(p.key)?.[0];
@@ -84,4 +87,5 @@ export function pathAtOffset(doc: Document, offset: number): PathSegment[] {
       return path;
     }
   }
+  return path;
 }

@@ -1,6 +1,6 @@
 import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseDocument, YAMLError } from 'yaml';
 import { formatPath, PathSegment, show } from '../validation/problems';
-import { FORBIDDEN_KEYS, MAX_ALIAS_COUNT } from './spec-limits';
+import { FORBIDDEN_KEYS, MAX_ALIAS_COUNT, MAX_SPEC_DEPTH } from './spec-limits';
 import { SpecProblem } from './spec-error';
 import { pathAtOffset, positionAt } from './yaml-positions';
 
@@ -43,12 +43,17 @@ export function parseYaml(text: string): { parsed: ParsedYaml; problems: SpecPro
     // Plain data only: no !!binary, !!set, !!timestamp... (they would become Buffers, Sets and Dates).
     resolveKnownTags: false,
   });
-  const problems = [...doc.errors, ...doc.warnings].map(error => {
+  const seen = new Set<string>();
+  const problems: SpecProblem[] = [];
+  for (const error of [...doc.errors, ...doc.warnings]) {
     const offset = error.pos[0];
     const path = pathAtOffset(doc, offset);
     const key = error.code === 'DUPLICATE_KEY' ? String(path[path.length - 1] ?? '') : undefined;
-    return { path: specPath(path), ...positionAt(lineCounter, offset), message: yamlMessage(error, key) };
-  });
+    const problem = { path: specPath(path), ...positionAt(lineCounter, offset), message: yamlMessage(error, key) };
+    const id = `${problem.line}:${problem.column}:${problem.message}`;
+    if (!seen.has(id)) problems.push(problem);
+    seen.add(id);
+  }
   return { parsed: { doc, lineCounter }, problems };
 }
 
@@ -57,7 +62,8 @@ export function parseYaml(text: string): { parsed: ParsedYaml; problems: SpecPro
  * followed, so this costs one pass over the text): `__proto__`, `constructor` and `prototype`;
  * keys that are not plain text (lists or mappings used as keys); and keys YAML reads as numbers,
  * booleans or null, which JavaScript would turn into text that differs from what was written
- * (the version key `1.10` would become "1.1").
+ * (the version key `1.10` would become "1.1"). Nesting deeper than {@link MAX_SPEC_DEPTH} is
+ * refused too, before anything recursive runs over it.
  */
 export function checkKeys(parsed: ParsedYaml): SpecProblem[] {
   const problems: SpecProblem[] = [];
@@ -68,6 +74,10 @@ export function checkKeys(parsed: ParsedYaml): SpecProblem[] {
   };
   while (stack.length > 0) {
     const { node, path } = stack.pop()!;
+    if (path.length > MAX_SPEC_DEPTH && (isSeq(node) || isMap(node))) {
+      at(node, path.slice(0, 2), `nests lists and mappings more than ${MAX_SPEC_DEPTH} levels deep; a chain spec needs far fewer`);
+      continue;
+    }
     if (isSeq(node)) {
       node.items.forEach((item, i) => stack.push({ node: item, path: [...path, i] }));
     } else if (isMap(node)) {
