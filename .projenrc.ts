@@ -111,7 +111,7 @@ project.addTask('import', {
 
 project.addTask('schema', {
   description: 'Regenerate schema/chain.schema.json, the spec format, from the TypeScript props',
-  exec: 'ts-json-schema-generator --path lib/chain-props.ts --type ServiceChainProps --no-type-check --tsconfig tsconfig.json --out schema/chain.schema.json',
+  exec: 'node scripts/generate-schema.js',
 });
 
 new YamlFile(project, 'cdk8s.yaml', {

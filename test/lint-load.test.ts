@@ -1,5 +1,6 @@
 import { join, relative } from 'path';
-import { compareFindings, Finding, formatFinding, lintPaths, loadManifests, packageRoot, sortFindings } from '../lib/lint';
+import { compareFindings, Finding, formatFinding, lintPaths, loadManifests, sortFindings } from '../lib/lint';
+import { projectRoot } from '../lib/project-root';
 import { bundle, runNode } from './support/bundle';
 import { formatRelative, writeFiles } from './lint-support/write-files';
 
@@ -123,8 +124,8 @@ describe('findings', () => {
 
 describe('the schema files', () => {
   test('are found from the package root, wherever the code runs', () => {
-    expect(packageRoot(join(ROOT, 'lib', 'lint'))).toBe(ROOT);
-    expect(packageRoot(join(ROOT, 'build', 'cli'))).toBe(ROOT);
+    expect(projectRoot(join(ROOT, 'lib', 'lint'))).toBe(ROOT);
+    expect(projectRoot(join(ROOT, 'build', 'cli'))).toBe(ROOT);
   });
 
   test('are found by the code bundled with esbuild into build/', () => {

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { projectRoot } from '../project-root';
 import { LoadedManifest } from './load';
 import { isIstio } from './objects';
 
@@ -9,28 +10,13 @@ export const SCHEMA_KINDS = ['VirtualService', 'DestinationRule', 'Gateway'] as 
 /** One of {@link SCHEMA_KINDS}. */
 export type SchemaKind = typeof SCHEMA_KINDS[number];
 
-/**
- * The folder holding package.json, found by walking up from `start`. The lint code runs
- * from lib/lint/ under ts-jest and from build/ when bundled by esbuild, so the schema
- * files are found relative to the project, not to this file.
- */
-export function packageRoot(start: string = __dirname): string {
-  let folder = path.resolve(start);
-  for (;;) {
-    if (fs.existsSync(path.join(folder, 'package.json'))) return folder;
-    const parent = path.dirname(folder);
-    if (parent === folder) throw new Error(`no package.json above ${start}: cannot find schema/istio/`);
-    folder = parent;
-  }
-}
-
 let folderCache: string | undefined;
 let versionsCache: Map<string, string[]> | undefined;
 const schemaCache = new Map<string, object>();
 
 /** The folder with the CRD schemas written by scripts/extract-crd-schemas.js. */
 export function schemaFolder(): string {
-  folderCache ??= path.join(packageRoot(), 'schema', 'istio');
+  folderCache ??= path.join(projectRoot(), 'schema', 'istio');
   return folderCache;
 }
 
