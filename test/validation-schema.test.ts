@@ -5,6 +5,8 @@ import { chainSchema } from '../lib/validation/chain-schema';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const generator = require('../scripts/generate-schema') as {
   generateSchemaText(): string;
+  generateValidatorText(schemaText: string): string;
+  VALIDATOR_FILE: string;
   realDefault(value: unknown, members: Map<string, unknown>): unknown;
   SCHEMA_FILE: string;
 };
@@ -13,6 +15,11 @@ describe('schema/chain.schema.json', () => {
   test('is what scripts/generate-schema.js writes from the props today (run `npx projen schema` if not)', () => {
     expect(fs.readFileSync(generator.SCHEMA_FILE, 'utf8')).toBe(generator.generateSchemaText());
   }, 60_000);
+
+  test('has its precompiled validator, schema/chain.validate.js, up to date beside it', () => {
+    const schemaText = fs.readFileSync(generator.SCHEMA_FILE, 'utf8');
+    expect(fs.readFileSync(generator.VALIDATOR_FILE, 'utf8')).toBe(generator.generateValidatorText(schemaText));
+  });
 
   test('holds no prose defaults, and enum defaults as their values', () => {
     const text = JSON.stringify(chainSchema());

@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-27';
+// The k8s bindings cdk8s-plus-27 exports as `k8s`, without loading its constructs.
+import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { ServiceModel, VersionModel } from '../model/chain-model';
 

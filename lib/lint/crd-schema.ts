@@ -1,4 +1,4 @@
-import Ajv, { ValidateFunction } from 'ajv';
+import type { default as Ajv, ValidateFunction } from 'ajv';
 import { Finding } from './findings';
 import { LoadedManifest } from './load';
 import { apiVersionOf, findingAbout, ISTIO_NETWORKING_GROUP } from './objects';
@@ -7,6 +7,16 @@ import { SchemaKind, schemaKindOf, schemaOf, schemaVersions } from './schemas';
 
 let ajv: Ajv | undefined;
 const validators = new Map<string, ValidateFunction>();
+
+/**
+ * Ajv, loaded on first use: only `validate` needs it, and loading it would cost every
+ * other command of the CLI about 30 ms.
+ */
+function newAjv(): Ajv {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { default: AjvClass } = require('ajv') as typeof import('ajv');
+  return new AjvClass({ strict: false, allErrors: true, verbose: true, validateFormats: false });
+}
 
 /**
  * The compiled validator of a kind in a version, compiled on first use. The CRD schemas
@@ -19,7 +29,7 @@ function validatorOf(kind: SchemaKind, version: string): ValidateFunction | unde
   if (!validate) {
     const schema = schemaOf(kind, version);
     if (!schema) return undefined;
-    ajv ??= new Ajv({ strict: false, allErrors: true, verbose: true, validateFormats: false });
+    ajv ??= newAjv();
     validate = ajv.compile(schema);
     validators.set(key, validate);
   }

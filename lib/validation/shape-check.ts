@@ -1,13 +1,19 @@
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import * as path from 'path';
+import { ErrorObject, ValidateFunction } from 'ajv';
+import { projectRoot } from '../project-root';
 import { chainSchema } from './chain-schema';
 import { PathSegment, Problem } from './problems';
 import { schemaMessage } from './schema-messages';
 
 let compiled: ValidateFunction | undefined;
 
-/** The schema validator, compiled once: every error reported, infinities and NaN refused as numbers. */
+/**
+ * The schema validator, precompiled by scripts/generate-schema.js into schema/chain.validate.js
+ * (every error reported, infinities and NaN refused as numbers), loaded once.
+ */
 function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, verbose: true, strictNumbers: true }).compile(chainSchema());
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  compiled ??= require(path.join(projectRoot(), 'schema', 'chain.validate.js')) as ValidateFunction;
   return compiled;
 }
 
