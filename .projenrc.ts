@@ -7,11 +7,8 @@ import { javascript, typescript, YamlFile } from 'projen';
  * Everything runs as JavaScript bundled by esbuild into build/: the synth path never
  * type-checks the generated bindings. Type-checking happens once, in the test task.
  */
-const BUNDLE = [
-  'esbuild main.ts cli/main.ts bench/run.ts bench/floor.ts',
-  '--bundle --platform=node --target=node20 --packages=external',
-  '--outdir=build --log-level=warning',
-].join(' ');
+const ESBUILD = 'esbuild --bundle --platform=node --target=node20 --packages=external --outdir=build --log-level=warning';
+const BUNDLE = `${ESBUILD} main.ts cli/main.ts bench/run.ts bench/floor.ts`;
 
 const project = new typescript.TypeScriptProject({
   name: 'istio-service-chain',
@@ -94,7 +91,7 @@ project.package.setScript('build:js', BUNDLE);
 project.package.setScript('prepare', BUNDLE);
 // main.ts writes dist/ (the seed, per-version layout) and gitops/ (every example spec in the
 // gitops layout, one sibling folder per example, so that each folder builds on its own).
-project.package.setScript('synth', `${BUNDLE} && node build/main.js`);
+project.package.setScript('synth', `${ESBUILD} main.ts && node build/main.js`);
 project.package.setScript('bench', `${BUNDLE} && node --expose-gc build/bench/run.js`);
 
 // `npm test`: type-check everything once, then jest (which transpiles only).
@@ -117,7 +114,7 @@ project.addTask('schema', {
 new YamlFile(project, 'cdk8s.yaml', {
   obj: {
     language: 'typescript',
-    app: `${BUNDLE} && node build/main.js`,
+    app: `${ESBUILD} main.ts && node build/main.js`,
     imports: ['../shared/istio/networking-crds.yaml'],
   },
 });
