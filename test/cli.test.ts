@@ -144,6 +144,14 @@ describe('synth', () => {
     expect(run.stderr).toMatch(/nope\.yaml/);
   });
 
+  test('the same spec synthesised twice gives byte-identical output', () => {
+    const [first, second] = [join(tempDir(), 'a'), join(tempDir(), 'b')];
+    expect(cli('synth', example('header-lanes'), '-o', first, '--layout', 'gitops').status).toBe(0);
+    expect(cli('synth', example('header-lanes'), '-o', second, '--layout', 'gitops').status).toBe(0);
+    expect(snapshotDir(second)).toEqual(snapshotDir(first));
+    expect(Object.keys(snapshotDir(first))).toHaveLength(5);
+  });
+
   test('lane gaps are reported as warnings on stderr', () => {
     const spec = badSpec(readFileSync(join(ROOT, example('header-lanes')), 'utf8').replace('laneMode: header', 'laneMode: sourceLabels'));
     const run = cli('synth', spec, '-o', join(tempDir(), 'out'));
@@ -178,6 +186,18 @@ describe('explain', () => {
       { probability: 0.9, path: ['web-v2', 'cart-v1', 'payment-v2'] },
       { probability: 0.1, path: ['web-v1', 'cart-v1', 'payment-v1'] },
     ]);
+  });
+
+  test('--uri is matched against the root\'s URI prefix', () => {
+    const spec = badSpec(readFileSync(join(ROOT, example('seed-weighted')), 'utf8').replace('  service: appa\n', '  service: appa\n  uriPrefix: /shop/\n'));
+    expect(JSON.parse(cli('explain', spec, '--uri', '/shop/cart', '--json').stdout)).toEqual([
+      { probability: 0.9, path: ['appa-v2', 'appb-v2'] },
+      { probability: 0.1, path: ['appa-v1', 'appb-v1'] },
+    ]);
+    const outside = JSON.parse(cli('explain', spec, '--uri', '/admin', '--json').stdout);
+    expect(outside).toHaveLength(1);
+    expect(outside[0].path).toEqual([]);
+    expect(outside[0].error).toMatch(/no|404/i);
   });
 
   test('prints a readable table with the rule that decided each hop', () => {
