@@ -1,18 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { loadSpecFile, MAX_SPEC_BYTES, parseSpec, SpecError } from '../lib/spec';
+import { loadSpecFile, MAX_SPEC_BYTES, parseSpec } from '../lib/spec';
+import { specError } from './support/spec-error';
 
-/** The SpecError `run` throws; fails the test if it throws anything else or nothing. */
-function specError(run: () => unknown): SpecError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SpecError);
-    return error as SpecError;
-  }
-  throw new Error('expected a SpecError, but the spec was accepted');
-}
 
 /** A valid spec to break: one service, mesh traffic only. */
 const VALID = `services:

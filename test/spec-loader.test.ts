@@ -2,21 +2,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { validateChain } from '../lib';
-import { loadSpecFile, parseSpec, SpecError, SpecProblem } from '../lib/spec';
+import { loadSpecFile, parseSpec, SpecProblem } from '../lib/spec';
 import { headerRoutingChain, seedChain } from './validation-support/seed-chains';
+import { specError } from './support/spec-error';
 
 const FIXTURES = path.join(__dirname, 'spec-fixtures');
 
-/** The SpecError `run` throws; fails the test if it throws anything else or nothing. */
-function specError(run: () => unknown): SpecError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SpecError);
-    return error as SpecError;
-  }
-  throw new Error('expected a SpecError, but the spec was accepted');
-}
 
 describe('valid specs', () => {
   test('the seed weighted chain written as YAML reads as the props of main.ts and validates cleanly', () => {
