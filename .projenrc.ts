@@ -84,7 +84,7 @@ const project = new typescript.TypeScriptProject({
 project.gitignore.include('/dist/');
 project.npmignore?.exclude('/build/');
 
-project.addFields({ bin: { 'service-chain': 'bin/service-chain.js' } });
+project.addFields({ version: '0.1.0', bin: { 'service-chain': 'bin/service-chain.js' } });
 
 // Fast paths: plain npm scripts, no task runner on the way.
 project.package.setScript('build:js', BUNDLE);

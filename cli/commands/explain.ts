@@ -24,7 +24,7 @@ export function explainCommand(): Command {
     .option('--from <app[:version]>', 'the request comes from a pod in the mesh with these app and version labels')
     .option('--header <name=value>', 'a request header; repeat for more', collect, [])
     .option('--uri <path>', 'request path', '/')
-    .option('--json', 'print JSON: [{"probability":0.9,"path":["appa-v2","appb-v2"]}, ...]', false)
+    .option('--json', 'print JSON: [{"probability":0.9,"path":["web-v2","cart-v2"]}, ...]', false)
     .action((spec: string, options: ExplainOptions) => {
       const chain = chainFromSpec(spec);
       const paths = explain(chain.objects.map(o => o.toJson()), entryOf(chain, options), {

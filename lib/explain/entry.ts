@@ -6,7 +6,7 @@ export interface ExplainEntry {
    * @default - a mesh caller
    */
   readonly gateway?: string;
-  /** Host the request is addressed to (Host/authority header), e.g. '192.168.1.106' or 'appa'. */
+  /** Host the request is addressed to (Host/authority header), e.g. '203.0.113.10' or 'web'. */
   readonly host: string;
   /**
    * Labels of the calling pod, for a mesh caller (matched by `sourceLabels`).

@@ -8,7 +8,7 @@ export interface Finding {
    */
   readonly index?: number;
   /**
-   * The object: `"VirtualService default/vs-appa"` (the namespace defaults to `default`),
+   * The object: `"VirtualService default/vs-web"` (the namespace defaults to `default`),
    * `"document 3"` for a document that is no Kubernetes object, or `''` when the finding
    * concerns the file as a whole.
    */

@@ -5,9 +5,9 @@ export const CLUSTER_DOMAIN = 'cluster.local';
 
 /**
  * Resolves a host named in an Istio object the way Istio does: a short name (no dot) is
- * a Service in the object's namespace, `appb` in `default` being
- * `appb.default.svc.cluster.local`. Names with a dot, IP addresses and `*` stay as
- * they are (Istio does not expand `appb.default` either).
+ * a Service in the object's namespace, `cart` in `default` being
+ * `cart.default.svc.cluster.local`. Names with a dot, IP addresses and `*` stay as
+ * they are (Istio does not expand `cart.default` either).
  */
 export function resolveHost(host: string, namespace: string): string {
   if (host === '*' || host.includes('.') || isIP(host) !== 0) return host;

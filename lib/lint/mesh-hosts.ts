@@ -16,8 +16,8 @@ export function bindsMesh(virtualService: LoadedManifest): boolean {
 /**
  * Finds hosts that more than one VirtualService binds for the mesh. Sidecars apply one
  * VirtualService per host, so which one wins is undefined. Hosts are compared after
- * resolving short names in each VirtualService's namespace (`appb` in `default` is
- * `appb.default.svc.cluster.local`). Each VirtualService involved gets a finding naming
+ * resolving short names in each VirtualService's namespace (`cart` in `default` is
+ * `cart.default.svc.cluster.local`). Each VirtualService involved gets a finding naming
  * the others. Copies of one VirtualService (same namespace and name) are no conflict
  * here; `checkDuplicates` reports them.
  */

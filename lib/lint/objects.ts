@@ -65,12 +65,12 @@ export function isIstio(manifest: LoadedManifest, kind: 'VirtualService' | 'Dest
   return kindOf(manifest) === kind && apiGroupOf(manifest) === ISTIO_NETWORKING_GROUP;
 }
 
-/** An object's namespace and name: `default/vs-appa`. */
+/** An object's namespace and name: `default/vs-web`. */
 export function qualifiedName(manifest: LoadedManifest): string {
   return `${namespaceOf(manifest)}/${nameOf(manifest) || '(no name)'}`;
 }
 
-/** Names an object in findings: `VirtualService default/vs-appa`. */
+/** Names an object in findings: `VirtualService default/vs-web`. */
 export function describe(manifest: LoadedManifest): string {
   return `${kindOf(manifest)} ${qualifiedName(manifest)}`;
 }

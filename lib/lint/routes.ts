@@ -7,7 +7,7 @@ export interface RouteDestination {
   /** Where it is in the VirtualService: `['spec', 'http', 0, 'route', 1, 'destination']`. */
   readonly path: PathSegment[];
   /**
-   * The host as written: `appa`.
+   * The host as written: `web`.
    * @default undefined - the destination names no host
    */
   readonly host?: string;

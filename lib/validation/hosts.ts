@@ -2,11 +2,11 @@ import { DNS_1123_SUBDOMAIN } from './name-syntax';
 import { PathSegment, Problems, show } from './problems';
 import { ChainContext, RuleOutput } from './rule-context';
 
-/** A dotted IPv4 address without leading zeros: `192.168.1.106`. */
+/** A dotted IPv4 address without leading zeros: `203.0.113.10`. */
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
 /** What a host may be, for messages. */
-const HOST_RULE = 'an IPv4 address (`192.168.1.106`), a DNS name (`shop.example.com`) or a wildcard name (`*.example.com`)';
+const HOST_RULE = 'an IPv4 address (`203.0.113.10`), a DNS name (`shop.example.com`) or a wildcard name (`*.example.com`)';
 
 /** What is wrong with a host, or `undefined` when it is an IPv4 address, a DNS name, `*` or `*.<DNS name>`. */
 function hostFault(host: string): string | undefined {
