@@ -10,9 +10,10 @@ const LEADING_KEYS = [
   'apiVersion', 'kind', 'metadata', 'spec',
   'name', 'namespace', 'labels', 'annotations',
   'host', 'hosts', 'gateways', 'trafficPolicy', 'subsets',
-  'replicas', 'selector', 'template',
-  'imagePullSecrets', 'containers', 'image', 'imagePullPolicy', 'env',
+  'replicas', 'imagePullSecrets', 'containers', 'image', 'imagePullPolicy', 'env',
+  'ports', 'selector', 'template',
   'match', 'delegate', 'route', 'destination', 'weight',
+  'requests', 'limits',
 ];
 const RANK = new Map(LEADING_KEYS.map((key, i) => [key, i]));
 
