@@ -57,17 +57,25 @@ const app = new App();
 const weighted = new ServiceChain(new Chart(app, 'weighted'), 'chain', seedChain);
 const headerRouting = new ServiceChain(new Chart(app, 'header-routing'), 'chain', headerRoutingChain);
 
-const outdir = process.env.CDK8S_OUTDIR ?? 'dist';
-writeFilesAtomically(outdir, renderFiles([
+// The specs of examples/, as `service-chain synth examples/*.yaml --layout gitops -o gitops` reads them.
+// `cdk8s synth` sets CDK8S_OUTDIR and owns that folder only, so it gets the seed only.
+const exampleSpecs = process.env.CDK8S_OUTDIR ? [] : readdirSync('examples').filter(file => file.endsWith('.yaml')).sort();
+const examples = exampleSpecs.map(file => ({
+  name: basename(file, '.yaml'),
+  chain: new ServiceChain(new Chart(app, file), 'chain', loadSpecFile(join('examples', file))),
+}));
+
+const named: Array<[string, ServiceChain]> = [['dist', weighted], ['dist/header-routing', headerRouting], ...examples.map(e => [`examples/${e.name}`, e.chain] as [string, ServiceChain])];
+for (const [name, chain] of named) {
+  for (const warning of chain.warnings) console.warn(`warning: ${name}: ${warning}`);
+}
+
+// Everything is built before anything is written; each folder is then replaced atomically.
+writeFilesAtomically(process.env.CDK8S_OUTDIR ?? 'dist', renderFiles([
   ...chainFiles(weighted),
   ...chainFiles(headerRouting, { dir: 'header-routing' }),
 ]));
-
-// The same specs `service-chain synth examples/*.yaml --layout gitops -o gitops` reads.
-if (!process.env.CDK8S_OUTDIR) {
-  const specs = readdirSync('examples').filter(file => file.endsWith('.yaml')).sort();
-  writeFilesAtomically('gitops', renderFiles(specs.flatMap(file => {
-    const chain = new ServiceChain(new Chart(app, file), 'chain', loadSpecFile(join('examples', file)));
-    return chainFiles(chain, { layout: OutputLayout.GITOPS, dir: basename(file, '.yaml') });
-  })));
+if (examples.length > 0) {
+  writeFilesAtomically('gitops', renderFiles(examples.flatMap(example =>
+    chainFiles(example.chain, { layout: OutputLayout.GITOPS, dir: example.name }))));
 }
