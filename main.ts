@@ -57,17 +57,16 @@ const app = new App();
 const weighted = new ServiceChain(new Chart(app, 'weighted'), 'chain', seedChain);
 const headerRouting = new ServiceChain(new Chart(app, 'header-routing'), 'chain', headerRoutingChain);
 
-// The specs of examples/, as `service-chain synth examples/*.yaml --layout gitops -o gitops` reads them.
-// `cdk8s synth` sets CDK8S_OUTDIR and owns that folder only, so it gets the seed only.
-const exampleSpecs = process.env.CDK8S_OUTDIR ? [] : readdirSync('examples').filter(file => file.endsWith('.yaml')).sort();
-const examples = exampleSpecs.map(file => ({
-  name: basename(file, '.yaml'),
-  chain: new ServiceChain(new Chart(app, file), 'chain', loadSpecFile(join('examples', file))),
-}));
+// The specs of examples/, read as `service-chain synth examples/*.yaml --layout gitops -o gitops` reads them.
+// `cdk8s synth` sets CDK8S_OUTDIR and owns that one folder, so it gets the seed only.
+const exampleFiles = process.env.CDK8S_OUTDIR ? [] : readdirSync('examples').filter(file => file.endsWith('.yaml')).sort();
+const examples = new Map(exampleFiles.map(file => [
+  basename(file, '.yaml'),
+  new ServiceChain(new Chart(app, file), 'chain', loadSpecFile(join('examples', file))),
+]));
 
-const named: Array<[string, ServiceChain]> = [['dist', weighted], ['dist/header-routing', headerRouting], ...examples.map(e => [`examples/${e.name}`, e.chain] as [string, ServiceChain])];
-for (const [name, chain] of named) {
-  for (const warning of chain.warnings) console.warn(`warning: ${name}: ${warning}`);
+for (const chain of [weighted, headerRouting, ...examples.values()]) {
+  for (const warning of chain.warnings) console.warn(`warning: ${warning}`);
 }
 
 // Everything is built before anything is written; each folder is then replaced atomically.
@@ -75,7 +74,7 @@ writeFilesAtomically(process.env.CDK8S_OUTDIR ?? 'dist', renderFiles([
   ...chainFiles(weighted),
   ...chainFiles(headerRouting, { dir: 'header-routing' }),
 ]));
-if (examples.length > 0) {
-  writeFilesAtomically('gitops', renderFiles(examples.flatMap(example =>
-    chainFiles(example.chain, { layout: OutputLayout.GITOPS, dir: example.name }))));
+if (examples.size > 0) {
+  writeFilesAtomically('gitops', renderFiles([...examples].flatMap(([name, chain]) =>
+    chainFiles(chain, { layout: OutputLayout.GITOPS, dir: name }))));
 }
