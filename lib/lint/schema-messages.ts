@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { asRecord } from './objects';
-import { formatPath, PathSegment, show } from '../validation/problems';
+import { pointerPath } from '../validation/json-pointer';
+import { formatPath, show } from '../validation/problems';
 
 const TYPE_WORDS: Record<string, string> = {
   integer: 'an integer',
@@ -30,25 +31,6 @@ function typeWords(type: unknown): string {
   return types.map(t => TYPE_WORDS[String(t)] ?? String(t)).join(' or ');
 }
 
-/**
- * The path segments of a JSON pointer into `root`: a segment is a number where the value
- * it indexes is a list, so the path prints as `spec.http[0].route`.
- */
-export function pointerSegments(pointer: string, root: unknown): PathSegment[] {
-  const segments: PathSegment[] = [];
-  let value: unknown = root;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(value) && /^\d+$/.test(key)) {
-      segments.push(Number(key));
-      value = value[Number(key)];
-    } else {
-      segments.push(key);
-      value = asRecord(value)?.[key];
-    }
-  }
-  return segments;
-}
 
 /** The field names of Istio's "at most one of" pattern: `oneOf: [{not: {anyOf: [{required: [a]}, ...]}}, {required: [a]}, ...]`. */
 function exclusiveFields(branches: unknown): string[] | undefined {
@@ -128,7 +110,7 @@ export function reportedErrors(errors: readonly ErrorObject[]): ErrorObject[] {
  * `spec.http[0].route[0].weight: must be an integer, not the string "ten"`.
  */
 export function schemaErrorMessage(error: ErrorObject, object: unknown): string {
-  const segments = pointerSegments(error.instancePath, object);
+  const segments = pointerPath(error.instancePath, object);
   if (error.keyword === 'required') segments.push(String((error.params as Record<string, unknown>).missingProperty));
   const where = segments.length > 0 ? formatPath(segments) : 'the object';
   return `${where}: ${plainWords(error)}`;

@@ -2,6 +2,7 @@ import * as path from 'path';
 import { ErrorObject, ValidateFunction } from 'ajv';
 import { projectRoot } from '../project-root';
 import { chainSchema } from './chain-schema';
+import { pointerPath } from './json-pointer';
 import { PathSegment, Problem } from './problems';
 import { schemaMessage } from './schema-messages';
 
@@ -15,20 +16,6 @@ function validator(): ValidateFunction {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   compiled ??= require(path.join(projectRoot(), 'schema', 'chain.validate.js')) as ValidateFunction;
   return compiled;
-}
-
-/** The path of a JSON pointer into `root`, with array indexes as numbers. */
-function pointerPath(pointer: string, root: unknown): PathSegment[] {
-  if (pointer === '') return [];
-  const path: PathSegment[] = [];
-  let current: unknown = root;
-  for (const raw of pointer.slice(1).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    const segment: PathSegment = Array.isArray(current) && /^\d+$/.test(key) ? Number(key) : key;
-    path.push(segment);
-    current = current !== null && typeof current === 'object' ? (current as Record<string, unknown>)[key] : undefined;
-  }
-  return path;
 }
 
 /** Where an error points: the missing or unknown field itself, not the object holding it. */
