@@ -83,10 +83,16 @@ function entryRules(chain: ChainModel): VirtualServiceSpecHttp[] {
 /** A header route's condition, as an Istio `headers` match. A cookie becomes a regex on `cookie`. */
 export function headerMatch(route: HeaderRoute): Record<string, VirtualServiceSpecHttpMatchHeaders> {
   if (route.cookie !== undefined) {
-    const value = route.regex ?? escapeRegex(route.exact ?? '') + (route.prefix !== undefined ? `${escapeRegex(route.prefix)}[^;]*` : '');
-    return { cookie: { regex: `^(.*;\\s*)?${escapeRegex(route.cookie)}=(${value})(;.*)?$` } };
+    return { cookie: { regex: `^(.*;\\s*)?${escapeRegex(route.cookie)}=(${cookieValuePattern(route)})(;.*)?$` } };
   }
   return { [route.header!]: { exact: route.exact, prefix: route.prefix, regex: route.regex } };
+}
+
+/** The cookie's value as a regex: the regex given, or the exact value or prefix escaped. */
+function cookieValuePattern(route: HeaderRoute): string {
+  if (route.regex !== undefined) return route.regex;
+  if (route.prefix !== undefined) return `${escapeRegex(route.prefix)}[^;]*`;
+  return escapeRegex(route.exact ?? '');
 }
 
 function escapeRegex(text: string): string {
