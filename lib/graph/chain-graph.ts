@@ -1,6 +1,6 @@
-import { TrafficSource } from '../entry-props';
+import { HeaderRoute, TrafficSource, Weights } from '../entry-props';
 import { LaneMode } from '../lane-mode';
-import { ChainModel, ServiceModel } from '../model/chain-model';
+import { ChainModel, EntryModel, ServiceModel } from '../model/chain-model';
 import { compareNatural } from '../model/natural-order';
 
 /** A node of the chain graph: an entry source, or the Deployment of one version. */
@@ -59,30 +59,40 @@ export function chainGraph(chain: ChainModel): ChainGraph {
   }));
 
   const edges = new EdgeSet();
+  addEntryEdges(chain.entry, edges);
+  for (const version of entryService.versions) followLane(chain, entryService, version.name, version.name, edges, new Set());
+  return { sources, services, edges: edges.list() };
+}
+
+/** Edges from the entry sources to the entry service's versions: header rules, weights, the default route. */
+function addEntryEdges(entry: EntryModel, edges: EdgeSet): void {
+  const target = (version: string) => versionId(entry.service, version);
   const sourceIds = (from: TrafficSource[]) => [
     ...(from.includes(TrafficSource.GATEWAY) && entry.gateways.length > 0 ? ['source_gateway'] : []),
     ...(from.includes(TrafficSource.MESH) && entry.mesh ? ['source_mesh'] : []),
   ];
   for (const route of entry.headerRoutes) {
-    const condition = route.cookie !== undefined ? `cookie ${route.cookie}` : `${route.header}`;
-    const test = route.exact !== undefined ? `= ${route.exact}` : route.prefix !== undefined ? `^= ${route.prefix}` : `~ ${route.regex}`;
-    for (const source of sourceIds(route.from!)) edges.add(source, versionId(entry.service, route.version), `${condition} ${test}`, false);
+    for (const source of sourceIds(route.from!)) edges.add(source, target(route.version), headerRuleLabel(route), false);
   }
-  const addWeights = (source: TrafficSource, weights?: Record<string, number>) => {
+  const weighted: Array<[TrafficSource, Weights | undefined]> = [
+    [TrafficSource.GATEWAY, entry.gatewayWeights], [TrafficSource.MESH, entry.meshWeights],
+  ];
+  for (const [source, weights] of weighted) {
     for (const [version, weight] of Object.entries(weights ?? {}).sort(([a], [b]) => compareNatural(a, b))) {
-      if (weight > 0) for (const id of sourceIds([source])) edges.add(id, versionId(entry.service, version), `${weight}%`, false);
-    }
-  };
-  addWeights(TrafficSource.GATEWAY, entry.gatewayWeights);
-  addWeights(TrafficSource.MESH, entry.meshWeights);
-  if (entry.defaultVersion !== undefined) {
-    for (const id of sourceIds([TrafficSource.GATEWAY, TrafficSource.MESH])) {
-      edges.add(id, versionId(entry.service, entry.defaultVersion), 'default', false);
+      if (weight > 0) for (const id of sourceIds([source])) edges.add(id, target(version), `${weight}%`, false);
     }
   }
+  if (entry.defaultVersion !== undefined) {
+    for (const id of sourceIds([TrafficSource.GATEWAY, TrafficSource.MESH])) edges.add(id, target(entry.defaultVersion), 'default', false);
+  }
+}
 
-  for (const version of entryService.versions) followLane(chain, entryService, version.name, version.name, edges, new Set());
-  return { sources, services, edges: edges.list() };
+/** A header rule in a few characters: `version ~ v1`, `x-lane = v2`, `cookie lane = v2`, `x-tenant ^= beta-`. */
+function headerRuleLabel(route: HeaderRoute): string {
+  const subject = route.cookie !== undefined ? `cookie ${route.cookie}` : `${route.header}`;
+  if (route.exact !== undefined) return `${subject} = ${route.exact}`;
+  if (route.prefix !== undefined) return `${subject} ^= ${route.prefix}`;
+  return `${subject} ~ ${route.regex}`;
 }
 
 /** Follows lane `lane`, now running on `version` of `service`, to every callee. */
