@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { stringify } from 'yaml';
 import { ChainValidationError, IstioApiVersion, LaneMode, ServiceChainProps } from '../lib';
-import { explain } from '../lib/explain';
+import { explainChain } from '../lib/explain';
 import { lintManifests } from '../lib/lint';
 import { parseSpec, SpecError } from '../lib/spec';
 import { buildChain, Manifest } from './support/manifests';
@@ -70,10 +70,7 @@ describe('random valid chains', () => {
     fc.assert(fc.property(validChain, props => {
       const chain = buildChain(props);
       const model = chain.model;
-      const paths = explain(chain.objects.map(o => o.toJson()), { gateway: 'edge/public', host: 'shop.example.com' }, {
-        callGraph: Object.fromEntries(model.services.map(s => [s.name, s.calls])),
-        forwardHeaders: model.laneMode === LaneMode.HEADER ? [model.laneHeader] : [],
-      });
+      const paths = explainChain(chain, { gateway: 'edge/public', host: 'shop.example.com' });
       expect(paths.reduce((sum, p) => sum + p.probability, 0)).toBeCloseTo(1, 5);
       for (const path of paths) {
         expect(path.error).toBeUndefined();

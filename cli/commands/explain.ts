@@ -1,6 +1,5 @@
 import { Command } from 'commander';
-import { LaneMode } from '../../lib/lane-mode';
-import { explain, ExplainEntry, TracedPath } from '../../lib/explain';
+import { ExplainEntry, explainChain, TracedPath } from '../../lib/explain';
 import { ServiceChain } from '../../lib/constructs/service-chain';
 import { chainFromSpec } from '../chain-from-spec';
 import { CliError, ExitCode } from '../cli-error';
@@ -27,11 +26,7 @@ export function explainCommand(): Command {
     .option('--json', 'print JSON: [{"probability":0.9,"path":["web-v2","cart-v2"]}, ...]', false)
     .action((spec: string, options: ExplainOptions) => {
       const chain = chainFromSpec(spec);
-      const paths = explain(chain.objects.map(o => o.toJson()), entryOf(chain, options), {
-        callGraph: Object.fromEntries(chain.model.services.map(s => [s.name, s.calls])),
-        forwardHeaders: chain.model.laneMode === LaneMode.HEADER ? [chain.model.laneHeader] : [],
-        defaultNamespace: 'default',
-      });
+      const paths = explainChain(chain, entryOf(chain, options));
       process.stdout.write(options.json
         ? `${JSON.stringify(paths.map(p => ({ probability: p.probability, path: p.path, ...(p.error ? { error: p.error } : {}) })))}\n`
         : paths.map(describe).join(''));
