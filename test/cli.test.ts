@@ -26,6 +26,14 @@ describe('service-chain', () => {
     expect(run.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
   });
 
+  test('with no arguments prints the usage on stderr and exits 2', () => {
+    const run = cli();
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^Usage: service-chain /);
+    expect(run.stderr).toMatch(/synth \[options\] <specs\.\.\.>/);
+  });
+
   test.each(['synth', 'explain', 'graph', 'validate'])('%s --help describes the command and exits 0', command => {
     const run = cli(command, '--help');
     expect(run.status).toBe(0);
@@ -58,10 +66,10 @@ describe('synth', () => {
     expect(snapshotDir(out)).toEqual({ 'routing.yaml': dist['routing.yaml'], 'v1.yaml': dist['v1.yaml'], 'v2.yaml': dist['v2.yaml'] });
   });
 
-  test('examples/seed-headers.yaml writes what main.ts writes to dist/header-routing/', () => {
+  test('examples/seed-headers.yaml in the gitops layout writes what main.ts writes to gitops/seed-headers/', () => {
     const out = join(tempDir(), 'out');
-    expect(cli('synth', example('seed-headers'), '-o', out).status).toBe(0);
-    expect(snapshotDir(out)).toEqual(snapshotDir(join(ROOT, 'dist', 'header-routing')));
+    expect(cli('synth', example('seed-headers'), '--layout', 'gitops', '-o', out).status).toBe(0);
+    expect(snapshotDir(out)).toEqual(snapshotDir(join(ROOT, 'gitops', 'seed-headers')));
   });
 
   test('--layout gitops writes every object once, with a kustomization', () => {
@@ -237,7 +245,7 @@ describe('graph', () => {
 describe('validate', () => {
   test.each([
     [['dist/v1.yaml', 'dist/v2.yaml', 'dist/routing.yaml']],
-    [['dist/header-routing']],
+    [['dist']],
     ...['fan-out', 'header-lanes', 'seed-headers', 'seed-weighted'].map(name => [[`gitops/${name}`]]),
   ])('accepts the committed manifests of one scenario: %s', paths => {
     const run = cli('validate', ...paths);

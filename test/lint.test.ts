@@ -91,7 +91,7 @@ describe('manifests without faults', () => {
   test('the committed dist/ manifests give no findings, each variant linted on its own', () => {
     const plain = ['routing.yaml', 'v1.yaml', 'v2.yaml'].map(name => join(ROOT, 'dist', name));
     expect(lintPaths(plain).map(formatFinding)).toEqual([]);
-    expect(lintPaths([join(ROOT, 'dist', 'header-routing')]).map(formatFinding)).toEqual([]);
+    expect(lintPaths([join(ROOT, 'gitops', 'seed-headers')]).map(formatFinding)).toEqual([]);
   });
 
   test('a hand-written app with routing gives no findings', () => {

@@ -1,13 +1,15 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { listFiles } from '../lib';
+import { chainFiles, listFiles, OutputLayout, OWNERSHIP_FILE } from '../lib';
+import { loadSpecFile } from '../lib/spec';
 import { bundle, ROOT, runNode } from './support/bundle';
-import { find, Manifest, readYaml, tempDir } from './support/manifests';
+import { buildChain, find, Manifest, readYaml, tempDir } from './support/manifests';
 
 /*
  * The example app (main.ts) must reproduce the seed: dist/ equals the reference
  * manifests in test/fixtures object for object, and the committed dist/ is what a
- * fresh synth writes.
+ * fresh synth writes. The seed's header entry is examples/seed-headers.yaml, written to
+ * gitops/seed-headers/; its objects equal the reference too.
  */
 
 const FIXTURES = join(__dirname, 'fixtures');
@@ -22,23 +24,19 @@ function synthExample(): string {
 const outdir = synthExample();
 const output = (path: string): Manifest[] => readYaml(join(outdir, path));
 
-const EXPECTED_FILES = [
-  'header-routing/routing.yaml', 'header-routing/v1.yaml', 'header-routing/v2.yaml',
-  'routing.yaml', 'v1.yaml', 'v2.yaml',
-];
+const EXPECTED_FILES = ['routing.yaml', 'v1.yaml', 'v2.yaml'];
 
 describe('the example app', () => {
-  test('writes exactly the seed files', () => {
+  test('writes exactly the seed files, one scenario, and its ownership file', () => {
     expect(listFiles(outdir)).toEqual(EXPECTED_FILES);
+    const owned = readFileSync(join(outdir, OWNERSHIP_FILE), 'utf8').split('\n').filter(line => line !== '' && !line.startsWith('#'));
+    expect(owned.map(line => line.replace(/^[0-9a-f]{64} {2}/, ''))).toEqual(EXPECTED_FILES);
   });
 
   test.each([
     ['v1.yaml', 'v1.yaml'],
     ['v2.yaml', 'v2.yaml'],
     ['routing.yaml', 'routing.yaml'],
-    ['header-routing/v1.yaml', 'v1.yaml'],
-    ['header-routing/v2.yaml', 'v2.yaml'],
-    ['header-routing/routing.yaml', 'routing-headers.yaml'],
   ])('%s equals the reference %s, object for object', (path, fixture) => {
     expect(output(path)).toEqual(readYaml(join(FIXTURES, fixture)));
   });
@@ -47,13 +45,36 @@ describe('the example app', () => {
     expect(readFileSync(join(outdir, path), 'utf8')).toMatchSnapshot();
   });
 
-  test('the committed dist/ is what a fresh synth writes', () => {
+  test('the committed dist/ is what a fresh synth writes, ownership file included', () => {
     const committed = join(ROOT, 'dist');
     expect(listFiles(committed)).toEqual(EXPECTED_FILES);
-    for (const path of EXPECTED_FILES) {
+    for (const path of [...EXPECTED_FILES, OWNERSHIP_FILE]) {
       expect({ path, text: readFileSync(join(committed, path), 'utf8') })
         .toEqual({ path, text: readFileSync(join(outdir, path), 'utf8') });
     }
+  });
+});
+
+describe('the header entry (examples/seed-headers.yaml, gitops/seed-headers/)', () => {
+  const files = new Map(chainFiles(buildChain(loadSpecFile(join(ROOT, 'examples', 'seed-headers.yaml'))), { layout: OutputLayout.GITOPS })
+    .map(file => [file.path, file.documents as Manifest[]]));
+  const identity = (d: Manifest) => `${d.kind}/${d.metadata.name}`;
+
+  test('its routing.yaml equals the reference routing-headers.yaml, object for object', () => {
+    expect(files.get('routing.yaml')).toEqual(readYaml(join(FIXTURES, 'routing-headers.yaml')));
+  });
+
+  test('its Services and Deployments equal the reference v1.yaml and v2.yaml, each object once', () => {
+    const reference = [...readYaml(join(FIXTURES, 'v1.yaml')), ...readYaml(join(FIXTURES, 'v2.yaml'))];
+    const unique = [...new Map(reference.map(d => [identity(d), d])).values()];
+    const written = ['services.yaml', 'v1.yaml', 'v2.yaml'].flatMap(path => files.get(path)!);
+    const byIdentity = (list: Manifest[]) => [...list].sort((a, b) => identity(a).localeCompare(identity(b)));
+    expect(byIdentity(written)).toEqual(byIdentity(unique));
+    expect(written.map(identity).sort()).toEqual(['Deployment/appa-v1', 'Deployment/appa-v2', 'Deployment/appb-v1', 'Deployment/appb-v2', 'Service/appa', 'Service/appb']);
+  });
+
+  test('the committed gitops/seed-headers/routing.yaml is that routing', () => {
+    expect(readYaml(join(ROOT, 'gitops', 'seed-headers', 'routing.yaml'))).toEqual(files.get('routing.yaml'));
   });
 });
 
@@ -106,8 +127,8 @@ describe('weighted routing (dist/routing.yaml)', () => {
   });
 });
 
-describe('header routing (dist/header-routing/routing.yaml)', () => {
-  const entry = find(output('header-routing/routing.yaml'), 'VirtualService', 'vs-appa');
+describe('header routing (gitops/seed-headers/routing.yaml)', () => {
+  const entry = find(readYaml(join(ROOT, 'gitops', 'seed-headers', 'routing.yaml')), 'VirtualService', 'vs-appa');
   const rules = entry.spec.http;
 
   test('gateway requests with version: v1 or v2 go to that version', () => {
