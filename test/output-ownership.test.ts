@@ -166,9 +166,10 @@ describe('what synth does write', () => {
 
   test('the folder keeps its mode, setgid bit and group; new files and folders take the group', () => {
     const out = tempDir('team-');
-    chmodSync(out, 0o2770);
-    const group = 4242;
+    // root gives the folder a group of its own, as for `2770 root:team`; others keep theirs
+    const group = process.getuid!() === 0 ? 4242 : process.getgid!();
     chownSync(out, process.getuid!(), group);
+    chmodSync(out, 0o2770);
     writeFilesAtomically(out, [{ path: 'v1.yaml', content: 'a\n' }, { path: 'shop/v1.yaml', content: 'b\n' }]);
     writeFilesAtomically(out, [{ path: 'v1.yaml', content: 'changed\n' }, { path: 'shop/v1.yaml', content: 'b\n' }]);
     const folder = statSync(out);
