@@ -136,6 +136,15 @@ describe('synth refuses output folders it does not own, and changes nothing', ()
     expect(readFileSync(join(dir, 'out', 'notes.yaml'), 'utf8')).toBe('mine\n');
   });
 
+  test('a sub-folder of another output, pointing to the folder that owns it', () => {
+    const { dir, spec } = project();
+    copyFileSync(join(dir, spec), join(dir, 'cart.yaml'));
+    expect(runInProcess(['synth', spec, 'cart.yaml', '-o', 'out'], dir).status).toBe(0);
+    const run = runInProcess(['synth', spec, '-o', 'out/shop'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/out\/shop is part of the output written to .*out \(listed in .*out\/\.service-chain\.sha256\); synth into .*out instead/);
+  });
+
   test('a symbolic link to nothing', () => {
     const { dir, spec } = project();
     symlinkSync(join(dir, 'missing'), join(dir, 'out'));

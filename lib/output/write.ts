@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'fs';
-import { join } from 'path';
+import { dirname, join, relative, sep } from 'path';
 import { sha256 } from './durable-fs';
 import { ManifestFile } from './layout';
 import { acquireOutputLock, isAlive, LOCK_FILE, readLockHolder } from './output-lock';
@@ -111,7 +111,22 @@ function quickOwnershipCheck(folder: OutputFolder): string[] {
   }
   if (existsSync(join(folder.path, OWNERSHIP_FILE)) || existsSync(join(folder.path, JOURNAL_FILE))) return [];
   const found = findForeignContent(folder.path, new Map(), isBookkeeping);
-  return ownershipReasons(folder, found, false);
+  const reasons = ownershipReasons(folder, found, false);
+  const owner = owningAncestor(folder.path);
+  if (reasons.length > 0 && owner) {
+    reasons.push(`${folder.given} is part of the output written to ${owner} (listed in ${join(owner, OWNERSHIP_FILE)}); synth into ${owner} instead`);
+  }
+  return reasons;
+}
+
+/** The nearest folder above `path` whose ownership file lists files under `path`, if any. */
+function owningAncestor(path: string): string | undefined {
+  for (let folder = dirname(path); folder !== dirname(folder); folder = dirname(folder)) {
+    const owned = existsSync(join(folder, OWNERSHIP_FILE)) ? readOwnedFiles(folder) : undefined;
+    const prefix = `${relative(folder, path).split(sep).join('/')}/`;
+    if (owned && [...owned.keys()].some(file => file.startsWith(prefix))) return folder;
+  }
+  return undefined;
 }
 
 function ownershipReasons(folder: OutputFolder, found: ForeignContent, force: boolean): string[] {
