@@ -12,7 +12,7 @@ import { readdirSync } from 'fs';
 import { basename, join } from 'path';
 import { App, Chart } from 'cdk8s';
 import {
-  chainFiles, ImagePullPolicy, LoadBalancer, OutputLayout, renderFiles, ServiceChain, ServiceChainProps, writeFilesAtomically,
+  chainFiles, ImagePullPolicy, LoadBalancer, OutputLayout, RenderedFile, renderFiles, ServiceChain, ServiceChainProps, writeFilesAtomically,
 } from './lib';
 import { loadSpecFile } from './lib/spec';
 
@@ -58,9 +58,15 @@ for (const chain of [weighted, ...examples.values()]) {
 
 // Everything is built before anything is written; each folder is then written as one
 // transaction, touching only the files the writer wrote there before.
+// `cdk8s synth --stdout` prints the files one after the other with nothing between them
+// (cdk8s-team/cdk8s-cli#943), so for the cdk8s CLI each file starts with a document marker.
+const forCdk8sCli = (file: RenderedFile): RenderedFile => ({ ...file, content: `---\n${file.content}` });
+
 // A refusal (a folder holding files it did not write...) is printed without a stack trace.
 try {
-  writeFilesAtomically(process.env.CDK8S_OUTDIR ?? 'dist', renderFiles(chainFiles(weighted)));
+  const seedFiles = renderFiles(chainFiles(weighted));
+  if (process.env.CDK8S_OUTDIR) writeFilesAtomically(process.env.CDK8S_OUTDIR, seedFiles.map(forCdk8sCli));
+  else writeFilesAtomically('dist', seedFiles);
   if (examples.size > 0) {
     writeFilesAtomically('gitops', renderFiles([...examples].flatMap(([name, chain]) =>
       chainFiles(chain, { layout: OutputLayout.GITOPS, dir: name }))));

@@ -1,9 +1,10 @@
-import { readFileSync } from 'fs';
+import { execFileSync, spawnSync } from 'child_process';
+import { cpSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { chainFiles, listFiles, OutputLayout, OWNERSHIP_FILE } from '../lib';
 import { loadSpecFile } from '../lib/spec';
-import { bundle, ROOT, runNode } from './support/bundle';
-import { buildChain, find, Manifest, readYaml, tempDir } from './support/manifests';
+import { bundle, ROOT } from './support/bundle';
+import { buildChain, find, Manifest, parseYaml, readYaml, tempDir } from './support/manifests';
 
 /*
  * The example app (main.ts) must reproduce the seed: dist/ equals the reference
@@ -14,14 +15,19 @@ import { buildChain, find, Manifest, readYaml, tempDir } from './support/manifes
 
 const FIXTURES = join(__dirname, 'fixtures');
 
-/** Runs main.ts (bundled as `npm run synth` does) into a fresh folder. */
+/**
+ * Runs main.ts (bundled as `npm run synth` does) in a fresh folder holding a copy of
+ * examples/, where it writes dist/ and gitops/; returns that folder.
+ */
 function synthExample(): string {
-  const outdir = tempDir('seed-');
-  runNode(bundle('main.ts'), [], { CDK8S_OUTDIR: outdir });
-  return outdir;
+  const workdir = tempDir('seed-');
+  cpSync(join(ROOT, 'examples'), join(workdir, 'examples'), { recursive: true });
+  execFileSync('node', [bundle('main.ts')], { cwd: workdir, encoding: 'utf8' });
+  return workdir;
 }
 
-const outdir = synthExample();
+const workdir = synthExample();
+const outdir = join(workdir, 'dist');
 const output = (path: string): Manifest[] => readYaml(join(outdir, path));
 
 const EXPECTED_FILES = ['routing.yaml', 'v1.yaml', 'v2.yaml'];
@@ -45,14 +51,28 @@ describe('the example app', () => {
     expect(readFileSync(join(outdir, path), 'utf8')).toMatchSnapshot();
   });
 
-  test('the committed dist/ is what a fresh synth writes, ownership file included', () => {
-    const committed = join(ROOT, 'dist');
-    expect(listFiles(committed)).toEqual(EXPECTED_FILES);
-    for (const path of [...EXPECTED_FILES, OWNERSHIP_FILE]) {
+  test.each(['dist', 'gitops'])('the committed %s/ is what a fresh synth writes, ownership file included', folder => {
+    const [committed, fresh] = [join(ROOT, folder), join(workdir, folder)];
+    expect(listFiles(committed)).toEqual(listFiles(fresh));
+    for (const path of [...listFiles(fresh), OWNERSHIP_FILE]) {
       expect({ path, text: readFileSync(join(committed, path), 'utf8') })
-        .toEqual({ path, text: readFileSync(join(outdir, path), 'utf8') });
+        .toEqual({ path, text: readFileSync(join(fresh, path), 'utf8') });
     }
   });
+});
+
+test('`cdk8s synth --stdout` prints one scenario: the objects of dist/, each identity with one content', () => {
+  const env = { ...process.env, PATH: `${join(ROOT, 'node_modules', '.bin')}:${process.env.PATH}`, CDK8S_CHECK_UPGRADE: 'false' };
+  const run = spawnSync('cdk8s', ['synth', '--stdout'], { cwd: ROOT, env, encoding: 'utf8' });
+  expect(run.status).toBe(0);
+  const printed = parseYaml(run.stdout);
+  const identity = (d: Manifest) => `${d.kind} ${d.metadata.namespace ?? '-'}/${d.metadata.name}`;
+  const sorted = (list: Manifest[]) => [...list].sort((a, b) => identity(a).localeCompare(identity(b)));
+  expect(sorted(printed)).toEqual(sorted(EXPECTED_FILES.flatMap(path => readYaml(join(ROOT, 'dist', path)))));
+  const contents = new Map<string, string[]>();
+  for (const d of printed) contents.set(identity(d), [...new Set([...(contents.get(identity(d)) ?? []), JSON.stringify(d)])]);
+  expect([...contents].filter(([, versions]) => versions.length > 1)).toEqual([]);
+  expect(printed.filter(d => d.kind === 'VirtualService' && d.metadata.name === 'vs-appa')).toHaveLength(1);
 });
 
 describe('the header entry (examples/seed-headers.yaml, gitops/seed-headers/)', () => {
