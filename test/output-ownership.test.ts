@@ -1,4 +1,4 @@
-import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'fs';
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { listFiles, OWNERSHIP_FILE, writeFilesAtomically } from '../lib';
 import { ROOT } from './support/bundle';
@@ -143,6 +143,27 @@ describe('synth refuses output folders it does not own, and changes nothing', ()
     const run = runInProcess(['synth', spec, '-o', 'out/shop'], dir);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/out\/shop is part of the output written to .*out \(listed in .*out\/\.service-chain\.sha256\); synth into .*out instead/);
+  });
+
+  test('a folder every user can write to, such as the system temporary folder', () => {
+    const { dir, spec } = project();
+    mkdirSync(join(dir, 'shared'));
+    chmodSync(join(dir, 'shared'), 0o1777);
+    const run = runInProcess(['synth', spec, '-o', 'shared'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/shared: is writable by every user \(mode 1777\), so another user could change it while it is written/);
+    expect(readdirSync(join(dir, 'shared'))).toEqual([]);
+  });
+
+  test('a symbolic link inside it, which is never followed', () => {
+    const out = join(tempDir(), 'out');
+    const elsewhere = tempDir('elsewhere-');
+    writeFileSync(join(elsewhere, 'v1.yaml'), 'not the writer\'s\n');
+    writeFilesAtomically(out, [{ path: 'shop/v1.yaml', content: 'a\n' }]);
+    rmSync(join(out, 'shop'), { recursive: true });
+    symlinkSync(elsewhere, join(out, 'shop'));
+    expect(() => writeFilesAtomically(out, [{ path: 'shop/v1.yaml', content: 'b\n' }])).toThrow(/holds files service-chain did not write .*: shop \(a symbolic link\)/);
+    expect(readFileSync(join(elsewhere, 'v1.yaml'), 'utf8')).toBe('not the writer\'s\n');
   });
 
   test('a symbolic link to nothing', () => {

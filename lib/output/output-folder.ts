@@ -54,12 +54,15 @@ function realOutputPath(given: string): { path: string; exists: boolean; problem
     const target = statOrUndefined(absolute);
     if (!target) return { path: absolute, exists: false, problem: 'is a symbolic link to nothing; create the folder it points to, or give another one' };
     if (!target.isDirectory()) return { path: realpathSync(absolute), exists: true, problem: 'is a symbolic link to a file, not to a folder; give a folder' };
+    if ((target.mode & 0o002) !== 0) return { path: realpathSync(absolute), exists: true, problem: 'is a symbolic link to a folder every user can write to; give a folder only you or your group can write' };
     return { path: realpathSync(absolute), exists: true };
   }
+  if (stats && !stats.isDirectory()) return { path: absolute, exists: true, problem: 'is a file, not a folder; give a folder (a new one is created)' };
   if (stats) {
-    return stats.isDirectory()
-      ? { path: realpathSync(absolute), exists: true }
-      : { path: absolute, exists: true, problem: 'is a file, not a folder; give a folder (a new one is created)' };
+    const worldWritable = (stats.mode & 0o002) !== 0;
+    return worldWritable
+      ? { path: realpathSync(absolute), exists: true, problem: `is writable by every user (mode ${(stats.mode & 0o7777).toString(8)}), so another user could change it while it is written; give a folder only you or your group can write` }
+      : { path: realpathSync(absolute), exists: true };
   }
   let ancestor = dirname(absolute);
   const rest = [basename(absolute)];

@@ -21,6 +21,10 @@ export interface Journal {
   readonly before: Record<string, string>;
   /** The ownership list after the write. */
   readonly after: Record<string, string>;
+  /** The files written, in order: the new content of `changed[i]` is staged as `new-<i>`. */
+  readonly changed: string[];
+  /** The files kept to be put back: the old `backups[i]` is hard-linked as `old-<i>`. */
+  readonly backups: string[];
 }
 
 /** The points of a write, in order, where a test can stop it as a crash would. @internal */
@@ -39,10 +43,12 @@ export interface WritePlan {
 /**
  * Carries out a write in `folder` (which the caller has locked and checked):
  * 1. creates the staging folder and writes the journal (both flushed to disk);
- * 2. writes each changed file into staging/new, flushed, with the mode, owner and group
- *    of the file it replaces, and hard-links each file about to be replaced or removed into
- *    staging/old, so that it can be put back;
- * 3. renames each new file over its old one (each rename is atomic);
+ * 2. writes each changed file into the staging folder, flushed, with the mode, owner and
+ *    group of the file it replaces, and hard-links each file about to be replaced or
+ *    removed there too, so that it can be put back. The staging folder is flat: no
+ *    sub-folder, so no path inside it can be redirected;
+ * 3. renames each new file over its old one (each rename is atomic), creating sub-folders
+ *    one level at a time and refusing a symbolic link on the way;
  * 4. removes the files that go, then the folders they leave empty;
  * 5. commits: renames the new ownership list into place;
  * 6. deletes the staging folder and the journal.
@@ -51,23 +57,29 @@ export interface WritePlan {
  */
 export function carryOutWrite(folder: string, plan: WritePlan, onStep: (step: WriteStep) => void = () => {}): void {
   const staging = mkdtempSync(join(folder, STAGING_PREFIX));
-  const journal: Journal = { staging: relativeName(folder, staging), before: Object.fromEntries(plan.before), after: Object.fromEntries(plan.after) };
+  const changed = [...plan.changed.keys()];
+  const journal: Journal = {
+    staging: staging.slice(folder.length + 1),
+    before: Object.fromEntries(plan.before),
+    after: Object.fromEntries(plan.after),
+    changed,
+    backups: [...changed, ...plan.removed].filter(path => existsSync(join(folder, path))),
+  };
   writeNewFileDurably(join(staging, 'journal'), JSON.stringify(journal, undefined, 2) + '\n');
   renameSync(join(staging, 'journal'), join(folder, JOURNAL_FILE));
   fsyncFolder(folder);
   let committed = false;
   try {
     onStep('journaled');
-    stage(folder, staging, plan);
+    stage(folder, staging, plan, journal);
     onStep('staged');
     const touched = new Set<string>([folder]);
-    for (const path of plan.changed.keys()) {
-      const target = join(folder, path);
-      mkdirSync(dirname(target), { recursive: true });
-      renameSync(join(staging, 'new', path), target);
-      touched.add(dirname(target));
+    changed.forEach((path, i) => {
+      makeFolders(folder, dirname(path));
+      renameSync(join(staging, `new-${i}`), join(folder, path));
+      touched.add(dirname(join(folder, path)));
       onStep('replaced-file');
-    }
+    });
     for (const path of plan.removed) {
       unlinkSync(join(folder, path));
       touched.add(dirname(join(folder, path)));
@@ -87,25 +99,33 @@ export function carryOutWrite(folder: string, plan: WritePlan, onStep: (step: Wr
   onStep('cleaned');
 }
 
-function stage(folder: string, staging: string, plan: WritePlan): void {
-  for (const [path, content] of plan.changed) {
-    const target = join(staging, 'new', path);
-    mkdirSync(dirname(target), { recursive: true });
+function stage(folder: string, staging: string, plan: WritePlan, journal: Journal): void {
+  journal.changed.forEach((path, i) => {
     const old = lstatOrUndefined(join(folder, path));
-    writeNewFileDurably(target, content, old ? old.mode & 0o7777 : undefined);
+    const target = join(staging, `new-${i}`);
+    writeNewFileDurably(target, plan.changed.get(path)!, old ? old.mode & 0o7777 : undefined);
     if (old) keepOwner(target, old.uid, old.gid);
-  }
-  for (const path of [...plan.changed.keys(), ...plan.removed]) {
-    if (!existsSync(join(folder, path))) continue;
-    const backup = join(staging, 'old', path);
-    mkdirSync(dirname(backup), { recursive: true });
+  });
+  journal.backups.forEach((path, i) => {
     try {
-      linkSync(join(folder, path), backup);
+      linkSync(join(folder, path), join(staging, `old-${i}`));
     } catch {
-      copyFileSync(join(folder, path), backup);
+      copyFileSync(join(folder, path), join(staging, `old-${i}`));
     }
-  }
+  });
   writeNewFileDurably(join(staging, 'ownership'), renderOwnedFiles(plan.after));
+}
+
+/** Creates the folders of `relative` under `folder`, one at a time; a symbolic link or a file on the way is an error. */
+function makeFolders(folder: string, relative: string): void {
+  if (relative === '.') return;
+  let path = folder;
+  for (const part of relative.split('/')) {
+    path = join(path, part);
+    const stats = lstatOrUndefined(path);
+    if (!stats) mkdirSync(path);
+    else if (!stats.isDirectory()) throw new Error(`${path} is ${stats.isSymbolicLink() ? 'a symbolic link' : 'a file'}, where the output needs a folder; remove it`);
+  }
 }
 
 /**
@@ -150,8 +170,10 @@ export function hasInterruptedWrite(folder: string): boolean {
 
 function readJournal(path: string): Journal {
   const journal = JSON.parse(readFileSync(path, 'utf8')) as Journal;
-  if (typeof journal.staging !== 'string' || !journal.staging.startsWith(STAGING_PREFIX) || journal.staging.includes('/')) {
-    throw new Error(`${path} names ${JSON.stringify(journal.staging)} as its staging folder, which service-chain never creates; `
+  const sound = typeof journal.staging === 'string' && journal.staging.startsWith(STAGING_PREFIX) && !journal.staging.includes('/')
+    && Array.isArray(journal.changed) && Array.isArray(journal.backups);
+  if (!sound) {
+    throw new Error(`${path} is not a journal service-chain wrote (its staging folder is ${JSON.stringify(journal.staging)}); `
       + 'check the folder by hand and remove the journal');
   }
   return journal;
@@ -160,19 +182,18 @@ function readJournal(path: string): Journal {
 /** Puts back every file the write replaced or removed, and removes the files it added. */
 function undoWrite(folder: string, journal: Journal): void {
   const staging = join(folder, journal.staging);
-  const paths = new Set([...Object.keys(journal.after), ...Object.keys(journal.before)]);
-  for (const path of paths) {
-    const backup = join(staging, 'old', path);
+  journal.backups.forEach((path, i) => {
+    const backup = join(staging, `old-${i}`);
+    if (!existsSync(backup)) return;
+    makeFolders(folder, dirname(path));
+    renameSync(backup, join(folder, path));
+  });
+  for (const path of journal.changed) {
     const target = join(folder, path);
-    if (existsSync(backup)) {
-      mkdirSync(dirname(target), { recursive: true });
-      renameSync(backup, target);
-    } else if (!(path in journal.before) && isFile(target) && fileSha256(target) === journal.after[path]) {
-      unlinkSync(target);
-    }
+    if (!(path in journal.before) && isFile(target) && fileSha256(target) === journal.after[path]) unlinkSync(target);
   }
   // folders created for new files, whether or not the files got there
-  removeEmptyFolders(folder, Object.keys(journal.after).filter(path => !(path in journal.before)));
+  removeEmptyFolders(folder, journal.changed.filter(path => !(path in journal.before)));
   cleanUp(folder, journal);
 }
 
@@ -185,7 +206,7 @@ function finishWrite(folder: string, journal: Journal): void {
     unlinkSync(target);
     return true;
   });
-  removeEmptyFolders(folder, removed);
+  removeEmptyFolders(folder, [...gone, ...removed]);
   cleanUp(folder, journal);
 }
 
@@ -230,8 +251,4 @@ function lstatOrUndefined(path: string) {
   } catch {
     return undefined;
   }
-}
-
-function relativeName(folder: string, path: string): string {
-  return path.slice(folder.length + 1);
 }
