@@ -176,6 +176,17 @@ describe('synth refuses output folders it does not own, and changes nothing', ()
   });
 });
 
+test('--check reports a folder whose synth was interrupted', () => {
+  const { dir, spec } = project();
+  expect(runInProcess(['synth', spec, '-o', 'out'], dir).status).toBe(0);
+  expect(runInProcess(['synth', spec, '-o', 'out', '--check'], dir).status).toBe(0);
+  // what a synth killed halfway leaves beside the files (the crash tests make real ones)
+  writeFileSync(join(dir, 'out', '.service-chain.journal'), '{}');
+  const run = runInProcess(['synth', spec, '-o', 'out', '--check'], dir);
+  expect(run.status).toBe(1);
+  expect(run.stderr).toMatch(/interrupted: a synth into it was interrupted; run synth without --check to finish or undo it/);
+});
+
 describe('what synth does write', () => {
   test('a missing folder is created, parents included', () => {
     const { dir, spec } = project();

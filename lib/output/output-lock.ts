@@ -39,13 +39,17 @@ export function acquireOutputLock(folder: string, given: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const holder = readLockHolder(path);
-    if (holder && isAlive(holder)) {
-      throw new Error(`${given} is being written by another service-chain synth (pid ${holder.pid} on ${holder.host}); `
-        + `wait for it to finish. If no such process runs, remove ${join(given, LOCK_FILE)}`);
-    }
+    if (holder && isAlive(holder)) throw new Error(lockHeldMessage(given, holder));
     if (holder) takeOver(path, holder);
   }
   throw new Error(`${given}: could not take the lock ${join(given, LOCK_FILE)}, which other processes keep taking; try again`);
+}
+
+/** Says who holds the lock of the output folder `given`, and what to do. */
+export function lockHeldMessage(given: string, holder: LockHolder): string {
+  const who = Number.isInteger(holder.pid) ? `pid ${holder.pid} on ${holder.host || 'an unnamed host'}` : 'its lock file cannot be read';
+  return `${given} is being written by another service-chain synth (${who}); wait for it to finish. `
+    + `If no such process runs, remove ${join(given, LOCK_FILE)}`;
 }
 
 /** Reads a lock file; undefined when it is gone. */

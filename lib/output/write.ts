@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from 'fs';
 import { dirname, join, relative, sep } from 'path';
 import { sha256 } from './durable-fs';
 import { ManifestFile } from './layout';
-import { acquireOutputLock, isAlive, LOCK_FILE, readLockHolder } from './output-lock';
+import { acquireOutputLock, isAlive, LOCK_FILE, lockHeldMessage, readLockHolder } from './output-lock';
 import { OutputFolder, resolveOutputFolder } from './output-folder';
 import { findPathProblems, RenderedFile } from './output-paths';
 import { OutputRefusedError } from './output-refused';
@@ -94,7 +94,7 @@ export function writeFilesAtomically(outdir: string, files: readonly RenderedFil
   }
 }
 
-/** The path and sha256 of each file. */
+/** The path and sha256 of each file. @internal */
 export function ownedFilesOf(files: readonly RenderedFile[]): OwnedFiles {
   return new Map(files.map(file => [file.path, sha256(file.content)]));
 }
@@ -105,10 +105,7 @@ export function ownedFilesOf(files: readonly RenderedFile[]): OwnedFiles {
  */
 function quickOwnershipCheck(folder: OutputFolder): string[] {
   const holder = readLockHolder(join(folder.path, LOCK_FILE));
-  if (holder && isAlive(holder)) {
-    return [`${folder.given} is being written by another service-chain synth (pid ${holder.pid} on ${holder.host}); `
-      + `wait for it to finish. If no such process runs, remove ${join(folder.given, LOCK_FILE)}`];
-  }
+  if (holder && isAlive(holder)) return [lockHeldMessage(folder.given, holder)];
   if (existsSync(join(folder.path, OWNERSHIP_FILE)) || existsSync(join(folder.path, JOURNAL_FILE))) return [];
   const found = findForeignContent(folder.path, new Map(), isBookkeeping);
   const reasons = ownershipReasons(folder, found, false);
