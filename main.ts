@@ -62,14 +62,17 @@ for (const chain of [weighted, ...examples.values()]) {
 // (cdk8s-team/cdk8s-cli#943), so for the cdk8s CLI each file starts with a document marker.
 const forCdk8sCli = (file: RenderedFile): RenderedFile => ({ ...file, content: `---\n${file.content}` });
 
-// A refusal (a folder holding files it did not write...) is printed without a stack trace.
+// `npm run synth -- --force` overwrites generated files edited since they were written (after a
+// merge, say); files the writer did not write are never touched. A refusal is printed without a
+// stack trace.
+const options = { force: process.argv.includes('--force') };
 try {
   const seedFiles = renderFiles(chainFiles(weighted));
-  if (process.env.CDK8S_OUTDIR) writeFilesAtomically(process.env.CDK8S_OUTDIR, seedFiles.map(forCdk8sCli));
-  else writeFilesAtomically('dist', seedFiles);
+  if (process.env.CDK8S_OUTDIR) writeFilesAtomically(process.env.CDK8S_OUTDIR, seedFiles.map(forCdk8sCli), options);
+  else writeFilesAtomically('dist', seedFiles, options);
   if (examples.size > 0) {
     writeFilesAtomically('gitops', renderFiles([...examples].flatMap(([name, chain]) =>
-      chainFiles(chain, { layout: OutputLayout.GITOPS, dir: name }))));
+      chainFiles(chain, { layout: OutputLayout.GITOPS, dir: name }))), options);
   }
 } catch (error) {
   process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
