@@ -1,7 +1,7 @@
 import {
   VirtualServiceSpecHttp, VirtualServiceSpecHttpMatch, VirtualServiceSpecHttpMatchHeaders, VirtualServiceSpecHttpRoute,
 } from '../../imports/networking.istio.io';
-import { TrafficSource } from '../entry-props';
+import { TrafficSource } from '../props/entry-props';
 import { HeaderCondition, RouteMatch, RouteRule, RouteTarget } from '../model/routing-plan';
 
 /** The gateway name Istio uses for sidecar (in-mesh) traffic. */

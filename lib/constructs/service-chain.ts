@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 // The k8s bindings cdk8s-plus-27 exports as `k8s`, without loading its constructs.
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { ServiceChainProps } from '../chain-props';
+import { ServiceChainProps } from '../props/chain-props';
 import { ChainModel, resolveChain } from '../model/chain-model';
 import { validateChain } from '../validation/chain-rules';
 import { EntryGateway } from './entry-gateway';

@@ -1,4 +1,4 @@
-import { TrafficSource } from '../entry-props';
+import { TrafficSource } from '../props/entry-props';
 import { ChainModel } from '../model/chain-model';
 import { LanePosition, laneStep } from '../model/lane-step';
 import { EntryPlan, HeaderCondition } from '../model/routing-plan';

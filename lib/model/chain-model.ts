@@ -1,9 +1,9 @@
-import { ServiceChainProps, LoadBalancer } from '../chain-props';
-import { EntryProps, HeaderRoute, Weights, GatewayProps } from '../entry-props';
-import { IstioApiVersion } from '../istio-api-version';
-import { LaneMode } from '../lane-mode';
-import { ServiceProps } from '../service-props';
-import { EnvVar, ImagePullPolicy, ResourceSettings, WorkloadSettings } from '../workload-settings';
+import { ServiceChainProps, LoadBalancer } from '../props/chain-props';
+import { EntryProps, HeaderRoute, Weights, GatewayProps } from '../props/entry-props';
+import { IstioApiVersion } from '../props/istio-api-version';
+import { LaneMode } from '../props/lane-mode';
+import { ServiceProps } from '../props/service-props';
+import { EnvVar, ImagePullPolicy, ResourceSettings, WorkloadSettings } from '../props/workload-settings';
 import {
   apiVersionOf, gatewayRefsOf, IMPLICIT_NAMESPACE, laneHeaderOf, laneModeOf, meshBoundOf, rootNamespaceOf, routeSourcesOf,
   serviceNamespaceOf, uriPrefixOf,

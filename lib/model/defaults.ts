@@ -1,7 +1,7 @@
-import { ServiceChainProps } from '../chain-props';
-import { EntryProps, HeaderRoute, TrafficSource } from '../entry-props';
-import { IstioApiVersion } from '../istio-api-version';
-import { LaneMode } from '../lane-mode';
+import { ServiceChainProps } from '../props/chain-props';
+import { EntryProps, HeaderRoute, TrafficSource } from '../props/entry-props';
+import { IstioApiVersion } from '../props/istio-api-version';
+import { LaneMode } from '../props/lane-mode';
 
 /*
  * Every default of the props, decided once. Validation reads props that may be wrong and the

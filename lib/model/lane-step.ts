@@ -1,4 +1,4 @@
-import { LaneMode } from '../lane-mode';
+import { LaneMode } from '../props/lane-mode';
 import { RouteMatch, RoutingPlan } from './routing-plan';
 
 /** Where a request is: the version of a service it runs on, and the lane it carries. */

@@ -1,5 +1,5 @@
-import { HeaderRoute, TrafficSource, Weights } from '../entry-props';
-import { LaneMode } from '../lane-mode';
+import { HeaderRoute, TrafficSource, Weights } from '../props/entry-props';
+import { LaneMode } from '../props/lane-mode';
 import type { ChainModel, ServiceModel } from './chain-model';
 
 /*

@@ -1,4 +1,4 @@
-import { ServiceChainProps } from '../chain-props';
+import { ServiceChainProps } from '../props/chain-props';
 import { validateChain } from '../validation/chain-rules';
 import { Problem } from '../validation/problems';
 import { checkShape } from '../validation/shape-check';

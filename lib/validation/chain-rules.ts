@@ -1,4 +1,4 @@
-import { ServiceChainProps } from '../chain-props';
+import { ServiceChainProps } from '../props/chain-props';
 import { resolveChain } from '../model/chain-model';
 import { checkChainGraph } from './chain-graph';
 import { checkEntryRoutes } from './entry-routes';

@@ -1,5 +1,5 @@
-import { HeaderRoute, TrafficSource } from '../entry-props';
-import { LaneMode } from '../lane-mode';
+import { HeaderRoute, TrafficSource } from '../props/entry-props';
+import { LaneMode } from '../props/lane-mode';
 import { laneModeOf, routeSourcesOf } from '../model/defaults';
 import { checkEntryVersion } from './entry-versions';
 import { PathSegment, show } from './problems';

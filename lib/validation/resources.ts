@@ -1,4 +1,4 @@
-import { ResourceSettings } from '../workload-settings';
+import { ResourceSettings } from '../props/workload-settings';
 import { PathSegment, Problems, show } from './problems';
 import { ChainContext, RuleOutput, settingsLevels } from './rule-context';
 

@@ -1,8 +1,8 @@
-import { ServiceChainProps } from '../chain-props';
-import { EntryProps } from '../entry-props';
+import { ServiceChainProps } from '../props/chain-props';
+import { EntryProps } from '../props/entry-props';
 import { gatewayRefsOf, meshBoundOf, serviceNamespaceOf } from '../model/defaults';
-import { ServiceProps } from '../service-props';
-import { WorkloadSettings } from '../workload-settings';
+import { ServiceProps } from '../props/service-props';
+import { WorkloadSettings } from '../props/workload-settings';
 import { PathSegment, Problems } from './problems';
 
 /**

@@ -1,4 +1,4 @@
-import { HeaderRoute } from '../entry-props';
+import { HeaderRoute } from '../props/entry-props';
 import { routeSourcesOf } from '../model/defaults';
 import { show } from './problems';
 import { re2Fault, re2MatchesWhole } from './regex-check';

@@ -1,4 +1,4 @@
-import { Weights } from '../entry-props';
+import { Weights } from '../props/entry-props';
 import { checkEntryVersion } from './entry-versions';
 import { PathSegment, show } from './problems';
 import { ChainContext, RuleOutput } from './rule-context';
