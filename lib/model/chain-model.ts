@@ -1,4 +1,4 @@
-import { ServiceChainProps, LoadBalancer } from '../props/chain-props';
+import { ServiceChainProps, LoadBalancer, WorkloadObjects } from '../props/chain-props';
 import { EntryProps, HeaderRoute, Weights, GatewayProps } from '../props/entry-props';
 import { IstioApiVersion } from '../props/istio-api-version';
 import { LaneMode } from '../props/lane-mode';
@@ -6,7 +6,7 @@ import { ServiceProps } from '../props/service-props';
 import { EnvVar, ImagePullPolicy, ResourceSettings, WorkloadSettings } from '../props/workload-settings';
 import {
   apiVersionOf, gatewayRefsOf, IMPLICIT_NAMESPACE, laneHeaderOf, laneModeOf, meshBoundOf, rootNamespaceOf, routeSourcesOf,
-  serviceNamespaceOf, uriPrefixOf,
+  serviceNamespaceOf, uriPrefixOf, workloadObjectsOf,
 } from './defaults';
 import { defaultRootName, deploymentName } from './naming';
 import { compareNatural } from './natural-order';
@@ -72,6 +72,8 @@ export interface ChainModel {
   readonly createNamespace: boolean;
   readonly loadBalancer?: LoadBalancer;
   readonly strict: boolean;
+  /** Which workload objects the chain writes beside its routing. */
+  readonly workloads: WorkloadObjects;
   /** Every routing decision: what the routing objects render and what the graph and lane checks read. */
   readonly routing: RoutingPlan;
   service(name: string): ServiceModel;
@@ -122,6 +124,7 @@ export function resolveChain(props: ServiceChainProps): ChainModel {
     createNamespace: props.createNamespace ?? false,
     loadBalancer: props.loadBalancer,
     strict: props.strict ?? false,
+    workloads: workloadObjectsOf(props),
     service: (name: string) => {
       const found = byName.get(name);
       if (!found) throw new Error(`unknown service '${name}'`);

@@ -1,4 +1,4 @@
-import { ServiceChainProps } from '../props/chain-props';
+import { ServiceChainProps, WorkloadObjects } from '../props/chain-props';
 import { EntryProps, HeaderRoute, TrafficSource } from '../props/entry-props';
 import { IstioApiVersion } from '../props/istio-api-version';
 import { LaneMode } from '../props/lane-mode';
@@ -33,6 +33,16 @@ export function apiVersionOf(props: ServiceChainProps): IstioApiVersion {
 /** The namespace the services live in: `namespace`, or Kubernetes' implicit one. */
 export function serviceNamespaceOf(props: ServiceChainProps): string {
   return props.namespace ?? IMPLICIT_NAMESPACE;
+}
+
+/** Which workload objects the chain writes. */
+export function workloadObjectsOf(props: ServiceChainProps): WorkloadObjects {
+  return props.workloads ?? WorkloadObjects.ALL;
+}
+
+/** Whether the chain writes the Deployments, and so needs an image for every version. */
+export function writesDeployments(props: ServiceChainProps): boolean {
+  return workloadObjectsOf(props) === WorkloadObjects.ALL;
 }
 
 /** Whether the entry also takes traffic from inside the mesh. */
