@@ -8,7 +8,7 @@ export * from './model/chain-model';
 export * from './model/natural-order';
 export * from './model/routing-plan';
 export * from './model/lane-step';
-export * from './validation/problems';
+export * from './diagnostics/problems';
 export * from './validation/chain-rules';
 export * from './constructs/service-chain';
 export * from './constructs/service-workloads';

@@ -9,7 +9,7 @@ import { checkNames } from './names';
 import { checkNamespaces } from './namespaces';
 import { checkObjectNames } from './object-names';
 import { checkPorts } from './ports';
-import { Problems } from './problems';
+import { Problems } from '../diagnostics/problems';
 import { checkResources } from './resources';
 import { chainContext, ChainRule } from './rule-context';
 import { checkShape } from './shape-check';

@@ -2,7 +2,7 @@ import { HeaderRoute, TrafficSource } from '../props/entry-props';
 import { LaneMode } from '../props/lane-mode';
 import { laneModeOf, routeSourcesOf } from '../model/defaults';
 import { checkEntryVersion } from './entry-versions';
-import { PathSegment, show } from './problems';
+import { PathSegment, show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput } from './rule-context';
 
 /**

@@ -1,6 +1,6 @@
 import { ChainModel } from '../model/chain-model';
 import { LanePosition, laneStep } from '../model/lane-step';
-import { show } from './problems';
+import { show } from '../diagnostics/problems';
 import { RuleOutput } from './rule-context';
 
 /** Where a lane is lost: the service that takes it off its version, and who called it. */

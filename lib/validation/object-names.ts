@@ -1,7 +1,7 @@
 import { rootNamespaceOf } from '../model/defaults';
 import { defaultRootName, deploymentName, virtualServiceName } from '../model/naming';
 import { checkName, DNS_1035_LABEL, DNS_1123_LABEL, DNS_1123_SUBDOMAIN, VERSION_NAME } from './name-syntax';
-import { show } from './problems';
+import { show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput } from './rule-context';
 
 /**

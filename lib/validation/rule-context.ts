@@ -3,7 +3,7 @@ import { EntryProps } from '../props/entry-props';
 import { gatewayRefsOf, meshBoundOf, serviceNamespaceOf } from '../model/defaults';
 import { ServiceProps } from '../props/service-props';
 import { WorkloadSettings } from '../props/workload-settings';
-import { PathSegment, Problems } from './problems';
+import { PathSegment, Problems } from '../diagnostics/problems';
 
 /**
  * What the rules read: the props, already known to have the right shape (types, ranges,

@@ -1,6 +1,6 @@
 import { HeaderRoute } from '../props/entry-props';
 import { routeSourcesOf } from '../model/defaults';
-import { show } from './problems';
+import { show } from '../diagnostics/problems';
 import { re2Fault, re2MatchesWhole } from './regex-check';
 import { ChainContext, RuleOutput } from './rule-context';
 

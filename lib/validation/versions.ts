@@ -1,5 +1,5 @@
 import { writesDeployments } from '../model/defaults';
-import { show } from './problems';
+import { show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput, settingsLevels } from './rule-context';
 
 /**
