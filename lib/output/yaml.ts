@@ -42,10 +42,25 @@ function readingBackAsWritten(stringTag: ScalarTag): ScalarTag {
     ...stringTag,
     stringify(item, ctx, onComment, onChompKeep) {
       const text = String((item as Scalar).value);
-      if (needsEscapes(text) || !plainReadsBackAsText(text)) return doubleQuoted(text);
+      if (mustBeDoubleQuoted(text)) return doubleQuoted(text);
       return stringTag.stringify!(item, ctx, onComment, onChompKeep);
     },
   };
+}
+
+/** Verdicts of {@link mustBeDoubleQuoted} for recent strings: names repeat across objects. */
+const verdicts = new Map<string, boolean>();
+/** How many verdicts are kept at most. */
+const VERDICTS_KEPT = 10_000;
+
+function mustBeDoubleQuoted(text: string): boolean {
+  let verdict = verdicts.get(text);
+  if (verdict === undefined) {
+    verdict = needsEscapes(text) || !plainReadsBackAsText(text);
+    if (verdicts.size >= VERDICTS_KEPT) verdicts.clear();
+    verdicts.set(text, verdict);
+  }
+  return verdict;
 }
 
 const STRING_TAG = 'tag:yaml.org,2002:str';
