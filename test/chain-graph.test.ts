@@ -47,9 +47,10 @@ test('in sourceLabels mode the lane becomes the baseline\'s after the fallback',
 });
 
 test('Mermaid and DOT mark baselines and draw fallbacks dotted or dashed', () => {
+  // Nodes are numbered in drawing order: gateway n0, mesh n1, web-v1 n2, web-v2 n3, cart-v1 n4.
   const graph = chainGraph(resolveChain(props(LaneMode.HEADER)));
-  expect(toMermaid(graph)).toContain('    cart__v1["cart-v1 (baseline)"]\n');
-  expect(toMermaid(graph)).toContain('  web__v2 -. "lane v2 (fallback)" .-> cart__v1\n');
-  expect(toDot(graph)).toContain('    cart__v1 [label="cart-v1", shape=box, peripheries=2];\n');
-  expect(toDot(graph)).toContain('  web__v2 -> cart__v1 [label="lane v2 (fallback)", style=dashed];\n');
+  expect(toMermaid(graph)).toContain('    n4["cart-v1 (baseline)"]\n');
+  expect(toMermaid(graph)).toContain('  n3 -. "lane v2 (fallback)" .-> n4\n');
+  expect(toDot(graph)).toContain('    n4 [label="cart-v1", shape=box, peripheries=2];\n');
+  expect(toDot(graph)).toContain('  n3 -> n4 [label="lane v2 (fallback)", style=dashed];\n');
 });
