@@ -1,4 +1,6 @@
 import { formatPath, ServiceChainProps, validateChain } from '../lib';
+import { parseSpec } from '../lib/spec';
+import { specError } from './support/spec-error';
 import { headerRoutingChain, LooseProps, mutated, seedChain } from './validation-support/seed-chains';
 
 /*
@@ -46,4 +48,24 @@ describe('control characters', () => {
   test('a tab inside a header value is no control character to refuse: HTTP allows it', () => {
     expect(problemsOf(headerRoutingChain, p => { p.entry.headerRoutes[0] = { header: 'x-lane', exact: 'v\t1', version: 'v1' }; })).toEqual([]);
   });
+});
+
+test('a spec file with a newline in a header value is refused at its line and column, before any output', () => {
+  const spec = [
+    'defaults: { image: registry.example.com/app:1.0 }',
+    'services:',
+    '  - name: web',
+    '    versions: { v1: {}, v2: {} }',
+    'entry:',
+    '  service: web',
+    '  mesh: false',
+    '  gateways: [edge/public]',
+    '  hosts: [shop.example.com]',
+    '  headerRoutes:',
+    '    - { header: x-lane, exact: "v2\\n```\\n# injected", version: v2 }',
+    '  gatewayWeights: { v1: 100 }',
+  ].join('\n');
+  expect(specError(() => parseSpec(spec, 'shop.yaml')).message).toContain(
+    'shop.yaml:11:32: entry.headerRoutes[0].exact: "v2\\n```\\n# injected" contains the control character U+000A (line feed), which header values cannot hold. Remove it: "v2```# injected"',
+  );
 });
