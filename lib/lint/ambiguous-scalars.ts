@@ -24,18 +24,19 @@ export interface YamlHazard {
 /** Characters that are line breaks in YAML 1.1 but not in YAML 1.2: kubectl, kustomize and PyYAML fail on them or change them. */
 const RAW_BREAK = /[\u2028\u2029\u0085]/;
 
-/** Verdicts for recent plain texts: whether every reader reads them alike (most texts repeat). */
-const agreed = new Map<string, boolean>();
+/** Recent plain texts that every reader reads alike (most texts repeat from object to object). */
+const agreed = new Set<string>();
+/** How many such texts are kept at most. */
 const AGREED_KEPT = 10_000;
 
 /** What each reader makes of a plain text, when they do not all agree; `undefined` when they do. */
 function disagreement(text: string): YamlHazard['readings'] {
-  if (agreed.get(text) === true) return undefined;
+  if (agreed.has(text)) return undefined;
   const readings = YAML_READERS.map(reader => ({ reader: reader.name, reading: reader.read(text) }));
-  const alike = readings.every(({ reading }) => sameReading(reading, readings[0].reading));
+  if (!readings.every(({ reading }) => sameReading(reading, readings[0].reading))) return readings;
   if (agreed.size >= AGREED_KEPT) agreed.clear();
-  agreed.set(text, alike);
-  return alike ? undefined : readings;
+  agreed.add(text);
+  return undefined;
 }
 
 /**

@@ -53,6 +53,7 @@ const verdicts = new Map<string, boolean>();
 /** How many verdicts are kept at most. */
 const VERDICTS_KEPT = 10_000;
 
+/** Whether `text` must be written double-quoted: see `readingBackAsWritten`. */
 function mustBeDoubleQuoted(text: string): boolean {
   let verdict = verdicts.get(text);
   if (verdict === undefined) {
@@ -67,9 +68,9 @@ const STRING_TAG = 'tag:yaml.org,2002:str';
 const MERGE_TAG = 'tag:yaml.org,2002:merge';
 
 /**
- * Block style, no line folding and no anchors; no merge keys, so that a string `<<` is a string
- * like any other; strings written so that YAML 1.1 (kubectl)
- * and YAML 1.2 readers read them back unchanged.
+ * Block style, no line folding and no anchors; no merge keys, so that a string `<<` is a
+ * string like any other; strings written so that YAML 1.1 (kubectl) and YAML 1.2 readers
+ * read them back unchanged.
  */
 const YAML_OPTIONS: DocumentOptions & SchemaOptions & CreateNodeOptions & ToStringOptions = {
   version: '1.1',
