@@ -1,16 +1,19 @@
+import { writesDeployments } from '../model/defaults';
 import { RESERVED_VERSION_NAMES } from '../output/layout-files';
-import { show } from './problems';
+import { show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput, settingsLevels } from './rule-context';
 
 /**
  * Every service has versions, its `baseline` is one of them, no version takes the name of
  * a file the layouts write (`routing`, `services`...: its `<version>.yaml` would be that
- * file), and every version gets a container image from the version, the service or `defaults`. Image references are
+ * file), and, when the chain writes the Deployments, every version gets a container image
+ * from the version, the service or `defaults`. Image references are
  * refused when empty or when they hold whitespace, which no registry accepts.
  */
 export function checkVersions(chain: ChainContext, out: RuleOutput): void {
   const { problems } = out;
   const defaultImage = chain.props.defaults?.image;
+  const needsImages = writesDeployments(chain.props);
   chain.services.forEach((service, i) => {
     const versions = Object.keys(service.versions);
     if (versions.length === 0) {
@@ -25,7 +28,7 @@ export function checkVersions(chain: ChainContext, out: RuleOutput): void {
         + `rename the version, for example to "v2". Reserved: ${RESERVED_VERSION_NAMES.join(', ')}`);
     }
     for (const version of versions) {
-      if ((service.versions[version].image ?? service.image ?? defaultImage) === undefined) {
+      if (needsImages && (service.versions[version].image ?? service.image ?? defaultImage) === undefined) {
         problems.add(['services', i, 'versions', version, 'image'],
           `is missing for ${show(`${service.name}-${version}`)}; set \`image\` on the version, the service or \`defaults\``);
       }
