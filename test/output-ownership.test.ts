@@ -151,8 +151,23 @@ describe('synth refuses output folders it does not own, and changes nothing', ()
     chmodSync(join(dir, 'shared'), 0o1777);
     const run = runInProcess(['synth', spec, '-o', 'shared'], dir);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/shared: is writable by every user \(mode 1777\), so another user could change it while it is written/);
+    expect(run.stderr).toMatch(/shared: is a folder every user can write to \(mode 1777\), so another user could change it while it is written/);
     expect(readdirSync(join(dir, 'shared'))).toEqual([]);
+  });
+
+  // making a folder of another user takes root
+  (process.getuid!() === 0 ? test : test.skip)('a folder another user made in a folder every user can write to, where it may be a trap', () => {
+    const { dir, spec } = project();
+    mkdirSync(join(dir, 'tmp'));
+    chmodSync(join(dir, 'tmp'), 0o1777);
+    mkdirSync(join(dir, 'tmp', 'out'));
+    chownSync(join(dir, 'tmp', 'out'), 4242, 4242);
+    const run = runInProcess(['synth', spec, '-o', 'tmp/out'], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/tmp\/out: was made by another user \(uid 4242\) in .*tmp, which every user can write to, so it may be a trap/);
+    expect(readdirSync(join(dir, 'tmp', 'out'))).toEqual([]);
+    // a folder of one's own there is fine
+    expect(runInProcess(['synth', spec, '-o', 'tmp/mine'], dir).status).toBe(0);
   });
 
   test('a symbolic link inside it, which is never followed', () => {

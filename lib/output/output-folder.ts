@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, realpathSync, statSync } from 'fs';
+import { existsSync, lstatSync, realpathSync, Stats, statSync } from 'fs';
 import { basename, dirname, join, relative, resolve, sep } from 'path';
 
 /** Where the output goes, once the path given has been checked. */
@@ -50,19 +50,13 @@ export function isInside(path: string, folder: string): boolean {
 function realOutputPath(given: string): { path: string; exists: boolean; problem?: string } {
   const absolute = resolve(given);
   const stats = lstatOrUndefined(absolute);
-  if (stats?.isSymbolicLink()) {
-    const target = statOrUndefined(absolute);
-    if (!target) return { path: absolute, exists: false, problem: 'is a symbolic link to nothing; create the folder it points to, or give another one' };
-    if (!target.isDirectory()) return { path: realpathSync(absolute), exists: true, problem: 'is a symbolic link to a file, not to a folder; give a folder' };
-    if ((target.mode & 0o002) !== 0) return { path: realpathSync(absolute), exists: true, problem: 'is a symbolic link to a folder every user can write to; give a folder only you or your group can write' };
-    return { path: realpathSync(absolute), exists: true };
-  }
-  if (stats && !stats.isDirectory()) return { path: absolute, exists: true, problem: 'is a file, not a folder; give a folder (a new one is created)' };
   if (stats) {
-    const worldWritable = (stats.mode & 0o002) !== 0;
-    return worldWritable
-      ? { path: realpathSync(absolute), exists: true, problem: `is writable by every user (mode ${(stats.mode & 0o7777).toString(8)}), so another user could change it while it is written; give a folder only you or your group can write` }
-      : { path: realpathSync(absolute), exists: true };
+    const target = statOrUndefined(absolute);
+    const path = target ? realpathSync(absolute) : absolute;
+    const link = stats.isSymbolicLink() ? 'is a symbolic link to ' : 'is ';
+    if (!target) return { path, exists: false, problem: 'is a symbolic link to nothing; create the folder it points to, or give another one' };
+    if (!target.isDirectory()) return { path, exists: true, problem: `${link}a file, not a folder; give a folder (a new one is created)` };
+    return { path, exists: true, problem: untrusted(absolute, stats) ?? untrusted(path, target, link) };
   }
   let ancestor = dirname(absolute);
   const rest = [basename(absolute)];
@@ -74,6 +68,25 @@ function realOutputPath(given: string): { path: string; exists: boolean; problem
   return statSync(ancestor).isDirectory()
     ? { path, exists: false }
     : { path, exists: false, problem: `cannot be created: ${ancestor} is a file, not a folder` };
+}
+
+/**
+ * Why another user could turn a write into `path` against the caller: the folder is writable
+ * by every user, or another user made it (or the link to it) in a folder every user can
+ * write to, such as /tmp, where anyone can plant a folder or a link before the caller uses it.
+ */
+function untrusted(path: string, stats: Stats, subject = 'is '): string | undefined {
+  if (!stats.isSymbolicLink() && (stats.mode & 0o002) !== 0) {
+    return `${subject}a folder every user can write to (mode ${(stats.mode & 0o7777).toString(8)}), so another user could change it while it is written; `
+      + 'give a folder only you or your group can write';
+  }
+  const parent = statOrUndefined(dirname(path));
+  const uid = process.getuid?.();
+  if (uid !== undefined && stats.uid !== uid && parent && (parent.mode & 0o002) !== 0) {
+    return `was made by another user (uid ${stats.uid}) in ${dirname(path)}, which every user can write to, so it may be a trap; `
+      + 'remove it, or give a folder of your own';
+  }
+  return undefined;
 }
 
 function lstatOrUndefined(path: string) {

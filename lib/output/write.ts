@@ -78,6 +78,10 @@ export function writeFilesAtomically(outdir: string, files: readonly RenderedFil
   mkdirSync(folder.path, { recursive: true });
   const release = acquireOutputLock(folder.path, outdir);
   try {
+    // checked again now that the folder exists: someone may have made it in between
+    const recheck = resolveOutputFolder(outdir, options.protect);
+    if (recheck.folder.path !== folder.path) recheck.reasons.push(`${outdir} changed while the write was prepared (it now leads to ${recheck.folder.path}); try again`);
+    if (recheck.reasons.length > 0) throw new OutputRefusedError(outdir, recheck.reasons);
     const recovered = recoverInterruptedWrite(folder.path);
     const before = readOwnedFiles(folder.path) ?? new Map<string, string>();
     const found = findForeignContent(folder.path, before, name => name === OWNERSHIP_FILE || name === LOCK_FILE);
