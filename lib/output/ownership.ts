@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { fileSha256 } from './durable-fs';
+import { fileSha256, sha256 } from './durable-fs';
 
 /**
  * The file in each output folder that lists the files the writer wrote there, with their
@@ -25,6 +25,11 @@ const HEADER = [
   '# The files service-chain wrote into this folder, with their sha256 (`sha256sum -c` checks them).',
   '# service-chain replaces and removes these files only, and refuses to write into a folder holding others.',
 ];
+
+/** The path and sha256 of each file's content. */
+export function ownedFilesOf(files: readonly { readonly path: string; readonly content: string }[]): OwnedFiles {
+  return new Map(files.map(file => [file.path, sha256(file.content)]));
+}
 
 /** The text of the ownership file for these files: the header, then one line per file, sorted by path. */
 export function renderOwnedFiles(files: OwnedFiles): string {

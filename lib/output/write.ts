@@ -1,12 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'fs';
+import { existsSync, mkdirSync, readFileSync } from 'fs';
 import { dirname, join, relative, sep } from 'path';
-import { sha256 } from './durable-fs';
 import { ManifestFile } from './layout';
 import { acquireOutputLock, isAlive, LOCK_FILE, lockHeldMessage, readLockHolder } from './output-lock';
 import { OutputFolder, resolveOutputFolder } from './output-folder';
 import { findPathProblems, RenderedFile } from './output-paths';
 import { OutputRefusedError } from './output-refused';
-import { findForeignContent, ForeignContent, isBookkeeping, OWNERSHIP_FILE, OwnedFiles, readOwnedFiles, renderOwnedFiles } from './ownership';
+import { findForeignContent, ForeignContent, isBookkeeping, OWNERSHIP_FILE, ownedFilesOf, OwnedFiles, readOwnedFiles, renderOwnedFiles } from './ownership';
 import { carryOutWrite, JOURNAL_FILE, recoverInterruptedWrite, WritePlan, WriteStep } from './swap-journal';
 import { renderYaml } from './yaml';
 
@@ -15,6 +14,9 @@ export { OutputRefusedError } from './output-refused';
 export { OWNERSHIP_FILE } from './ownership';
 export { hasInterruptedWrite } from './swap-journal';
 export type { WriteStep } from './swap-journal';
+export { findDrift, listFiles } from './drift';
+export type { Drift } from './drift';
+export { ownedFilesOf } from './ownership';
 
 /** Renders manifest files to YAML text. */
 export function renderFiles(files: ManifestFile[]): RenderedFile[] {
@@ -98,11 +100,6 @@ export function writeFilesAtomically(outdir: string, files: readonly RenderedFil
   }
 }
 
-/** The path and sha256 of each file. @internal */
-export function ownedFilesOf(files: readonly RenderedFile[]): OwnedFiles {
-  return new Map(files.map(file => [file.path, sha256(file.content)]));
-}
-
 /**
  * Before the lock is taken, so that a refused folder gets no lock file: a live lock, or a
  * folder with content but neither an ownership file nor a journal, which cannot be ours.
@@ -149,44 +146,4 @@ function planWrite(files: readonly RenderedFile[], before: OwnedFiles, onDisk: R
   const changed = new Map(files.filter(file => onDisk.get(file.path) !== after.get(file.path)).map(file => [file.path, file.content]));
   const removed = [...before.keys()].filter(path => !after.has(path) && onDisk.has(path));
   return { changed, removed, before, after };
-}
-
-/** How the files on disk differ from the ones given: paths changed, added or removed. */
-export interface Drift {
-  readonly changed: string[];
-  readonly added: string[];
-  readonly removed: string[];
-}
-
-/**
- * Compares `outdir` with the files a write would leave there, without writing anything.
- * The ownership file is compared too, as one of the files.
- */
-export function findDrift(outdir: string, files: readonly RenderedFile[]): Drift {
-  const expected = [...files, { path: OWNERSHIP_FILE, content: renderOwnedFiles(ownedFilesOf(files)) }];
-  const onDisk = new Set(listFiles(outdir));
-  if (existsSync(join(outdir, OWNERSHIP_FILE))) onDisk.add(OWNERSHIP_FILE);
-  const changed: string[] = [];
-  const added: string[] = [];
-  for (const file of expected) {
-    if (!onDisk.has(file.path)) added.push(file.path);
-    else if (readFileSync(join(outdir, file.path), 'utf8') !== file.content) changed.push(file.path);
-    onDisk.delete(file.path);
-  }
-  return { changed, added, removed: [...onDisk].sort() };
-}
-
-/**
- * Every file under `dir`, as sorted paths relative to it with `/` separators; symbolic
- * links are listed, not followed. The writer's own bookkeeping (names starting with
- * `.service-chain.`, such as the ownership file) is left out.
- */
-export function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const walk = (relative: string): string[] => readdirSync(join(dir, relative), { withFileTypes: true }).flatMap(entry => {
-    if (isBookkeeping(entry.name)) return [];
-    const path = relative === '' ? entry.name : `${relative}/${entry.name}`;
-    return entry.isDirectory() ? walk(path) : [path];
-  });
-  return walk('').sort();
 }
