@@ -4,6 +4,7 @@ import { join } from 'path';
 import { chainFiles, listFiles, OutputLayout, OWNERSHIP_FILE } from '../lib';
 import { loadSpecFile } from '../lib/spec';
 import { bundle, ROOT } from './support/bundle';
+import { HAS_KUBECTL } from './support/kubectl';
 import { buildChain, find, Manifest, parseYaml, readYaml, tempDir } from './support/manifests';
 
 /*
@@ -73,6 +74,14 @@ test('`cdk8s synth --stdout` prints one scenario: the objects of dist/, each ide
   for (const d of printed) contents.set(identity(d), [...new Set([...(contents.get(identity(d)) ?? []), JSON.stringify(d)])]);
   expect([...contents].filter(([, versions]) => versions.length > 1)).toEqual([]);
   expect(printed.filter(d => d.kind === 'VirtualService' && d.metadata.name === 'vs-appa')).toHaveLength(1);
+});
+
+(HAS_KUBECTL ? test : test.skip)('kubectl reads dist/ as a folder of manifests, passing over the ownership file', () => {
+  const run = spawnSync('kubectl', ['annotate', '--local', '-f', join(ROOT, 'dist'), 'checked=yes', '-o', 'name'], { encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  const objects = EXPECTED_FILES.flatMap(path => readYaml(join(ROOT, 'dist', path)));
+  expect(run.stdout.trim().split('\n')).toHaveLength(objects.length);
 });
 
 describe('the header entry (examples/seed-headers.yaml, gitops/seed-headers/)', () => {
