@@ -1,9 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { ServiceChain } from '../constructs/service-chain';
 import { compareNatural } from '../model/natural-order';
-import { LAYOUT_FILE_NAMES } from './layout-files';
+import { LAYOUT_FILE_NAMES } from '../model/layout-files';
 
-export { LAYOUT_FILE_NAMES, RESERVED_VERSION_NAMES } from './layout-files';
+export { LAYOUT_FILE_NAMES, RESERVED_VERSION_NAMES } from '../model/layout-files';
 
 /** How the objects of a chain are spread over files. */
 export enum OutputLayout {

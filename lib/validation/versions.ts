@@ -1,5 +1,5 @@
 import { writesDeployments } from '../model/defaults';
-import { RESERVED_VERSION_NAMES } from '../output/layout-files';
+import { RESERVED_VERSION_NAMES } from '../model/layout-files';
 import { show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput, settingsLevels } from './rule-context';
 
