@@ -1,8 +1,11 @@
 import { App, Chart, Testing } from 'cdk8s';
 import {
-  compareNatural, EntryRouting, headerMatch, ImagePullPolicy, LaneRouting, resolveChain, ServiceChainProps,
+  EntryRouting, ImagePullPolicy, LaneRouting, ServiceChainProps,
   ServiceWorkloads, TrafficSource, VersionedDestinationRule, IstioApiVersion, LoadBalancer, LaneMode,
 } from '../lib';
+import { headerMatch } from '../lib/constructs/entry-routing';
+import { resolveChain } from '../lib/model/chain-model';
+import { compareNatural } from '../lib/model/natural-order';
 import { buildChain, find, Manifest } from './support/manifests';
 
 /*

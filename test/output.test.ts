@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'fs';
 import { join } from 'path';
-import { findDrift, inReadingOrder, listFiles, renderYaml, writeFilesAtomically } from '../lib';
+import { findDrift, renderYaml, writeFilesAtomically } from '../lib';
+import { listFiles } from '../lib/output/write';
+import { inReadingOrder } from '../lib/output/yaml';
 import { tempDir } from './support/manifests';
 
 describe('writeFilesAtomically', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { listFiles } from '../lib';
+import { listFiles } from '../lib/output/write';
 import { bundle, ROOT, runNode } from './support/bundle';
 import { find, Manifest, readYaml, tempDir } from './support/manifests';
 

@@ -6,7 +6,7 @@ import { ChainModel } from '../model/chain-model';
 import { virtualService } from './istio-objects';
 import { versionDestination, weightedDestinations } from './route-parts';
 
-/** The gateway name Istio uses for sidecar (in-mesh) traffic. */
+/** The gateway name Istio uses for sidecar (in-mesh) traffic. @internal */
 export const MESH_GATEWAY = 'mesh';
 
 /** Props of {@link EntryRouting}. */
@@ -80,7 +80,7 @@ function entryRules(chain: ChainModel): VirtualServiceSpecHttp[] {
   return rules;
 }
 
-/** A header route's condition, as an Istio `headers` match. A cookie becomes a regex on `cookie`. */
+/** A header route's condition, as an Istio `headers` match. A cookie becomes a regex on `cookie`. @internal */
 export function headerMatch(route: HeaderRoute): Record<string, VirtualServiceSpecHttpMatchHeaders> {
   if (route.cookie !== undefined) {
     return { cookie: { regex: `^(.*;\\s*)?${escapeRegex(route.cookie)}=(${cookieValuePattern(route)})(;.*)?$` } };

@@ -6,7 +6,7 @@ import { ServiceProps } from '../service-props';
 import { EnvVar, ImagePullPolicy, ResourceSettings, WorkloadSettings } from '../workload-settings';
 import { compareNatural } from './natural-order';
 
-/** The namespace Kubernetes uses for objects that name none. */
+/** The namespace Kubernetes uses for objects that name none. @internal */
 export const IMPLICIT_NAMESPACE = 'default';
 
 /** One version of a service, with every setting resolved. */
@@ -73,6 +73,7 @@ export interface ChainModel {
 /**
  * Applies every default to props that passed validation.
  * The order of services is kept; versions are put in natural order.
+ * @internal
  */
 export function resolveChain(props: ServiceChainProps): ChainModel {
   const defaults = props.defaults ?? {};

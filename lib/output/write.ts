@@ -65,7 +65,7 @@ export function findDrift(outdir: string, files: RenderedFile[]): Drift {
   return { changed, added, removed: [...onDisk].sort() };
 }
 
-/** Every file under `dir`, as sorted paths relative to it with `/` separators. */
+/** Every file under `dir`, as sorted paths relative to it with `/` separators. @internal */
 export function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   const walk = (folder: string): string[] => readdirSync(folder).flatMap(name => {

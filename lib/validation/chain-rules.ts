@@ -25,7 +25,7 @@ export interface ChainFindings {
   readonly warnings: string[];
 }
 
-/** The rules run on props of the right shape, in the order their problems are listed. */
+/** The rules run on props of the right shape, in the order their problems are listed. @internal */
 export const CHAIN_RULES: readonly ChainRule[] = [
   checkChainGraph,
   checkNames,
