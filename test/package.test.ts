@@ -4,6 +4,7 @@ import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 import { CONSUMER_SOURCES, STRICT_CONSUMER_OPTIONS } from './package-support/consumer-app';
 import { offlineLockfile } from './package-support/offline-lockfile';
+import { runSteps } from './package-support/workflow';
 
 /*
  * The package as a user gets it: `npm pack` (which compiles it), installed offline into a fresh
@@ -21,8 +22,8 @@ const MAX_RUNTIME_PACKAGES = 40;
 
 interface Run { status: number | null; stdout: string; stderr: string }
 
-function run(command: string, args: string[], cwd: string): Run {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } });
+function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Run {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false', ...env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -207,5 +208,30 @@ describe('the service-chain command of the installed package', () => {
     expect(existsSync(join(app, 'out', 'routing.yaml'))).toBe(true);
     expect(readFileSync(join(app, 'out', 'routing.yaml'), 'utf8')).toContain('name: vs-gateway-web');
     expect(run('npx', ['--offline', '--no-install', 'service-chain', 'validate', 'out'], app).status).toBe(0);
+  });
+});
+
+describe('the pull-request workflow example, run with the installed package', () => {
+  test('passes in a repository of specs and their committed manifests, and fails on drift', () => {
+    const repo = mkdtempSync(join(app, 'specs-repo-'));
+    mkdirSync(join(repo, 'chains'));
+    writeFileSync(join(repo, 'chains', 'shop.yaml'), CONSUMER_SOURCES['chains/shop.yaml']!);
+    const bin = join(app, 'node_modules', '.bin');
+    const summary = join(repo, 'summary.md');
+    const step = (script: string) => run('bash', ['-e', '-c', script], repo, { PATH: `${bin}:${process.env.PATH}`, GITHUB_STEP_SUMMARY: summary });
+    // The installed command stands for `npm install --global`, the first step.
+    const [install, ...steps] = runSteps();
+    expect(install!.name).toBe('Install the service-chain command');
+
+    succeeded('the first synth', step('service-chain synth chains/*.yaml --layout gitops -o gitops'));
+    for (const { name, run: script } of steps) {
+      const result = step(script);
+      expect({ name, status: result.status, stderr: result.stderr }).toEqual({ name, status: 0, stderr: '' });
+    }
+    expect(readFileSync(summary, 'utf8')).toContain('```mermaid\nflowchart');
+
+    writeFileSync(join(repo, 'chains', 'shop.yaml'), CONSUMER_SOURCES['chains/shop.yaml']!.replace('{ v1: 90, v2: 10 }', '{ v1: 50, v2: 50 }'));
+    const drift = step(steps.find(({ name }) => name === 'Committed manifests match the specs')!.run);
+    expect(drift.status).toBe(1);
   });
 });
