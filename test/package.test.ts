@@ -178,6 +178,10 @@ describe('installed into a cdk8s app', () => {
     const deployment = manifests.find(object => object.metadata.name === 'cart-v2');
     expect(deployment.spec.template.metadata.labels).toEqual({ app: 'cart', version: 'v2' });
     expect(deployment.spec.template.spec.containers[0].image).toBe('registry.example.com/shop:1.0');
+    const entry = manifests.find(object => object.metadata.name === 'vs-web');
+    expect(entry.spec.http[0].match).toEqual([{ gateways: ['istio-system/public'] }]);
+    expect(entry.spec.http[0].route.map((route: any) => [route.destination.subset, route.weight, route.headers.request.set]))
+      .toEqual([['v1', 90, { 'x-lane': 'v1' }], ['v2', 10, { 'x-lane': 'v2' }]]);
     const lanes = manifests.find(object => object.metadata.name === 'vs-cart');
     expect(lanes.spec.http[0].match).toEqual([{ headers: { 'x-lane': { exact: 'v2' } } }]);
     expect(lanes.spec.http[0].route).toEqual([{ destination: { host: 'cart', subset: 'v2' } }]);
