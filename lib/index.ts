@@ -1,18 +1,19 @@
 // The public API of istio-service-chain. Every name is listed: what is not here is internal.
 
 // The props: plain data, with the same shape as a YAML spec.
-export type { ChainDefaults, ServiceChainProps } from './chain-props';
-export { LoadBalancer } from './chain-props';
-export type { EntryProps, GatewayProps, HeaderRoute, Weights } from './entry-props';
-export { TrafficSource } from './entry-props';
-export { IstioApiVersion } from './istio-api-version';
-export { LaneMode } from './lane-mode';
-export type { ServiceProps, VersionProps } from './service-props';
-export type { EnvVar, ResourceSettings, WorkloadSettings } from './workload-settings';
-export { ImagePullPolicy } from './workload-settings';
+export type { ChainDefaults, ServiceChainProps } from './props/chain-props';
+export { LoadBalancer, WorkloadObjects } from './props/chain-props';
+export type { EntryProps, GatewayProps, HeaderRoute, Weights } from './props/entry-props';
+export { TrafficSource } from './props/entry-props';
+export { IstioApiVersion } from './props/istio-api-version';
+export { LaneMode } from './props/lane-mode';
+export type { ServiceProps, VersionProps } from './props/service-props';
+export type { EnvVar, ResourceSettings, WorkloadSettings } from './props/workload-settings';
+export { ImagePullPolicy } from './props/workload-settings';
 
 // The constructs: the chain, and the parts it is made of.
 export { ServiceChain } from './constructs/service-chain';
+export type { AdoptableWorkload, PlusWorkloadLike, PodMetadataLike } from './constructs/adopted-workload';
 export type { ServiceWorkloadsProps } from './constructs/service-workloads';
 export { ServiceWorkloads } from './constructs/service-workloads';
 export type { VersionedDestinationRuleProps } from './constructs/versioned-destination-rule';
@@ -24,14 +25,17 @@ export { LaneRouting } from './constructs/lane-routing';
 export type { EntryGatewayProps } from './constructs/entry-gateway';
 export { EntryGateway } from './constructs/entry-gateway';
 
-// The props with every default applied (`ServiceChain.model`).
+// The props with every default applied, and the routing decided from them (`ServiceChain.model`).
 export type { ChainModel, EntryModel, ServiceModel, VersionModel } from './model/chain-model';
+export type {
+  CallerRef, EntryPlan, HeaderCondition, LanePlan, RouteMatch, RouteRule, RouteTarget, RoutingPlan,
+} from './model/routing-plan';
 
 // Validation: every problem at once.
 export type { ChainFindings } from './validation/chain-rules';
 export { validateChain } from './validation/chain-rules';
-export type { PathSegment, Problem } from './validation/problems';
-export { ChainValidationError } from './validation/problems';
+export type { PathSegment, Problem } from './diagnostics/problems';
+export { ChainValidationError } from './diagnostics/problems';
 
 // Output: the chain's objects spread over files, rendered and written.
 export type { ChainFilesOptions, ManifestFile } from './output/layout';

@@ -1,11 +1,12 @@
 import { App, Chart, Testing } from 'cdk8s';
 import {
-  EntryRouting, ImagePullPolicy, LaneRouting, ServiceChainProps,
+  EntryRouting, HeaderRoute, ImagePullPolicy, LaneRouting, ServiceChainProps,
   ServiceWorkloads, TrafficSource, VersionedDestinationRule, IstioApiVersion, LoadBalancer, LaneMode,
 } from '../lib';
-import { headerMatch } from '../lib/constructs/entry-routing';
+import { istioHeaderMatch } from '../lib/constructs/istio-http-routes';
 import { resolveChain } from '../lib/model/chain-model';
 import { compareNatural } from '../lib/model/natural-order';
+import { headerCondition } from '../lib/model/routing-plan';
 import { buildChain, find, Manifest } from './support/manifests';
 
 /*
@@ -177,7 +178,9 @@ describe('EntryRouting', () => {
   });
 });
 
-describe('headerMatch', () => {
+const headerMatch = (route: HeaderRoute) => istioHeaderMatch(headerCondition(route));
+
+describe('istioHeaderMatch', () => {
   test('header matches keep their kind', () => {
     expect(headerMatch({ header: 'x-user', regex: 'qa-.*', version: 'v2' })).toEqual({ 'x-user': { regex: 'qa-.*' } });
   });

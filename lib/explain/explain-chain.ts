@@ -1,5 +1,5 @@
 import type { ServiceChain } from '../constructs/service-chain';
-import { LaneMode } from '../lane-mode';
+import { LaneMode } from '../props/lane-mode';
 import { ExplainEntry } from './entry';
 import { TracedPath } from './traced-path';
 import { explain } from './trace';

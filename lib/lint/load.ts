@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DocumentOptions, ParseOptions, parseAllDocuments, SchemaOptions } from 'yaml';
 import { Finding } from './findings';
-import { show } from '../validation/problems';
+import { show } from '../diagnostics/problems';
 
 /** One Kubernetes object read from a manifest file. */
 export interface LoadedManifest {

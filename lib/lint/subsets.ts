@@ -4,7 +4,7 @@ import { LoadedManifest } from './load';
 import { apiGroupOf, asLabels, asList, asRecord, asString, findingAbout, isIstio, kindOf, nameOf, namespaceOf, qualifiedName, specOf } from './objects';
 import { routeDestinations } from './routes';
 import { hasLabels, podLabels } from './workloads';
-import { formatPath } from '../validation/problems';
+import { formatPath } from '../diagnostics/problems';
 
 /**
  * Checks every subset a VirtualService route or mirror names:

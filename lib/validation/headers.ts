@@ -1,5 +1,5 @@
 import { checkName, HTTP_TOKEN } from './name-syntax';
-import { show } from './problems';
+import { show } from '../diagnostics/problems';
 import { re2Fault } from './regex-check';
 import { ChainContext, RuleOutput } from './rule-context';
 

@@ -1,14 +1,17 @@
-import { show } from './problems';
+import { writesDeployments } from '../model/defaults';
+import { show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput, settingsLevels } from './rule-context';
 
 /**
- * Every service has versions, its `baseline` is one of them, and every version gets a
- * container image from the version, the service or `defaults`. Image references are
+ * Every service has versions, its `baseline` is one of them, and, when the chain writes the
+ * Deployments, every version gets a container image from the version, the service or
+ * `defaults`. Image references are
  * refused when empty or when they hold whitespace, which no registry accepts.
  */
 export function checkVersions(chain: ChainContext, out: RuleOutput): void {
   const { problems } = out;
   const defaultImage = chain.props.defaults?.image;
+  const needsImages = writesDeployments(chain.props);
   chain.services.forEach((service, i) => {
     const versions = Object.keys(service.versions);
     if (versions.length === 0) {
@@ -18,7 +21,7 @@ export function checkVersions(chain: ChainContext, out: RuleOutput): void {
       problems.add(['services', i, 'baseline'], `${show(service.baseline)} is not a version of ${show(service.name)}; use one of ${show(versions)}`);
     }
     for (const version of versions) {
-      if ((service.versions[version].image ?? service.image ?? defaultImage) === undefined) {
+      if (needsImages && (service.versions[version].image ?? service.image ?? defaultImage) === undefined) {
         problems.add(['services', i, 'versions', version, 'image'],
           `is missing for ${show(`${service.name}-${version}`)}; set \`image\` on the version, the service or \`defaults\``);
       }
