@@ -5,6 +5,7 @@ import { join } from 'path';
 interface LockEntry {
   readonly version?: string;
   readonly dependencies?: Record<string, string>;
+  readonly optionalDependencies?: Record<string, string>;
   readonly peerDependencies?: Record<string, string>;
   readonly peerDependenciesMeta?: Record<string, { optional?: boolean }>;
   readonly [field: string]: unknown;
@@ -38,10 +39,10 @@ export interface LocalTarball {
  */
 export function offlineLockfile(repoRoot: string, app: AppDependencies, tarball: LocalTarball): object {
   const repo = (JSON.parse(readFileSync(join(repoRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> }).packages;
-  const { name, version, bin, dependencies, peerDependencies, peerDependenciesMeta } = tarball.manifest;
+  const { name, version, bin, dependencies, optionalDependencies, peerDependencies, peerDependenciesMeta } = tarball.manifest;
   const packages: Record<string, LockEntry> = {
     '': { name: 'consumer', version: '0.0.0', dependencies: { ...app.dependencies, [name]: `file:${tarball.file}` }, devDependencies: app.devDependencies },
-    [`node_modules/${name}`]: { version, resolved: `file:${tarball.file}`, bin, dependencies, peerDependencies, peerDependenciesMeta },
+    [`node_modules/${name}`]: { version, resolved: `file:${tarball.file}`, bin, dependencies, optionalDependencies, peerDependencies, peerDependenciesMeta },
   };
 
   const locate = (from: string, dependency: string): string => {
@@ -71,8 +72,11 @@ function parentPackage(folder: string): string {
   return at === -1 ? '' : folder.slice(0, at);
 }
 
-/** The packages an entry needs installed: its dependencies and its peers that are not optional. */
+/**
+ * The packages npm installs for an entry: its dependencies, its optional dependencies (npm
+ * installs them where they build) and its peers that are not optional.
+ */
 function requiredOf(entry: LockEntry): string[] {
   const peers = Object.keys(entry.peerDependencies ?? {}).filter(peer => !entry.peerDependenciesMeta?.[peer]?.optional);
-  return [...Object.keys(entry.dependencies ?? {}), ...peers];
+  return [...Object.keys(entry.dependencies ?? {}), ...Object.keys(entry.optionalDependencies ?? {}), ...peers];
 }
