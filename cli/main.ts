@@ -1,16 +1,23 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { Command, CommanderError } from 'commander';
-import { version } from '../package.json';
+import { projectRoot } from '../lib/project-root';
 import { CliError, ExitCode } from './cli-error';
 import { explainCommand } from './commands/explain';
 import { graphCommand } from './commands/graph';
 import { synthCommand } from './commands/synth';
 import { validateCommand } from './commands/validate';
 
+/** The version in the package.json of the installed package (or of the repository). */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
 /** The `service-chain` program, with every command. */
 export function program(): Command {
   const root = new Command('service-chain')
     .description('Istio full-link canary releases: a chain spec in, Kubernetes and Istio manifests out')
-    .version(version)
+    .version(packageVersion())
     .showHelpAfterError('(run with --help for usage)');
   for (const command of [synthCommand(), explainCommand(), graphCommand(), validateCommand()]) {
     root.addCommand(command.showHelpAfterError('(run with --help for usage)'));

@@ -1,22 +1,47 @@
-export * from './props/chain-props';
-export * from './props/entry-props';
-export * from './props/istio-api-version';
-export * from './props/lane-mode';
-export * from './props/service-props';
-export * from './props/workload-settings';
-export * from './model/chain-model';
-export * from './model/natural-order';
-export * from './model/routing-plan';
-export * from './model/lane-step';
-export * from './diagnostics/problems';
-export * from './validation/chain-rules';
-export * from './constructs/service-chain';
-export * from './constructs/service-workloads';
-export * from './constructs/versioned-destination-rule';
-export * from './constructs/entry-routing';
-export * from './constructs/lane-routing';
-export * from './constructs/istio-http-routes';
-export * from './constructs/entry-gateway';
-export * from './output/layout';
-export * from './output/yaml';
-export * from './output/write';
+// The public API of istio-service-chain. Every name is listed: what is not here is internal.
+
+// The props: plain data, with the same shape as a YAML spec.
+export type { ChainDefaults, ServiceChainProps } from './props/chain-props';
+export { LoadBalancer, WorkloadObjects } from './props/chain-props';
+export type { EntryProps, GatewayProps, HeaderRoute, Weights } from './props/entry-props';
+export { TrafficSource } from './props/entry-props';
+export { IstioApiVersion } from './props/istio-api-version';
+export { LaneMode } from './props/lane-mode';
+export type { ServiceProps, VersionProps } from './props/service-props';
+export type { EnvVar, ResourceSettings, WorkloadSettings } from './props/workload-settings';
+export { ImagePullPolicy } from './props/workload-settings';
+
+// The constructs: the chain, and the parts it is made of.
+export { ServiceChain } from './constructs/service-chain';
+export type { AdoptableWorkload, PlusWorkloadLike, PodMetadataLike } from './constructs/adopted-workload';
+export type { ServiceWorkloadsProps } from './constructs/service-workloads';
+export { ServiceWorkloads } from './constructs/service-workloads';
+export type { VersionedDestinationRuleProps } from './constructs/versioned-destination-rule';
+export { VersionedDestinationRule } from './constructs/versioned-destination-rule';
+export type { EntryRoutingProps } from './constructs/entry-routing';
+export { EntryRouting } from './constructs/entry-routing';
+export type { LaneRoutingProps } from './constructs/lane-routing';
+export { LaneRouting } from './constructs/lane-routing';
+export type { EntryGatewayProps } from './constructs/entry-gateway';
+export { EntryGateway } from './constructs/entry-gateway';
+
+// The props with every default applied, and the routing decided from them (`ServiceChain.model`).
+export type { ChainModel, EntryModel, ServiceModel, VersionModel } from './model/chain-model';
+export type {
+  CallerRef, EntryPlan, HeaderCondition, LanePlan, RouteMatch, RouteRule, RouteTarget, RoutingPlan,
+} from './model/routing-plan';
+
+// Validation: every problem at once.
+export type { ChainFindings } from './validation/chain-rules';
+export { validateChain } from './validation/chain-rules';
+export type { PathSegment, Problem } from './diagnostics/problems';
+export { ChainValidationError } from './diagnostics/problems';
+
+// Output: the chain's objects spread over files, rendered and written.
+export type { ChainFilesOptions, ManifestFile } from './output/layout';
+export { chainFiles, OutputLayout } from './output/layout';
+export type { Drift } from './output/drift';
+export { findDrift } from './output/drift';
+export type { RenderedFile, WriteOptions, WriteResult } from './output/write';
+export { hasInterruptedWrite, OutputRefusedError, OWNERSHIP_FILE, renderFiles, writeFilesAtomically } from './output/write';
+export { renderYaml } from './output/yaml';

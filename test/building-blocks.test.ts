@@ -1,8 +1,12 @@
 import { App, Chart, Testing } from 'cdk8s';
 import {
-  compareNatural, EntryRouting, headerCondition, HeaderRoute, ImagePullPolicy, istioHeaderMatch, LaneRouting, resolveChain, ServiceChainProps,
+  EntryRouting, HeaderRoute, ImagePullPolicy, LaneRouting, ServiceChainProps,
   ServiceWorkloads, TrafficSource, VersionedDestinationRule, IstioApiVersion, LoadBalancer, LaneMode,
 } from '../lib';
+import { istioHeaderMatch } from '../lib/constructs/istio-http-routes';
+import { resolveChain } from '../lib/model/chain-model';
+import { compareNatural } from '../lib/model/natural-order';
+import { headerCondition } from '../lib/model/routing-plan';
 import { buildChain, find, Manifest } from './support/manifests';
 
 /*

@@ -1,4 +1,5 @@
-import { LaneMode, resolveChain, ServiceChainProps } from '../lib';
+import { LaneMode, ServiceChainProps } from '../lib';
+import { resolveChain } from '../lib/model/chain-model';
 import { chainGraph } from '../lib/graph/chain-graph';
 import { toDot, toMermaid } from '../lib/graph/render';
 

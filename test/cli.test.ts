@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { listFiles } from '../lib';
+import { listFiles } from '../lib/output/drift';
 import { ROOT } from './support/bundle';
 import { cli } from './support/cli';
 import { tempDir } from './support/manifests';

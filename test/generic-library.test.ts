@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { listFiles } from '../lib';
+import { listFiles } from '../lib/output/drift';
 
 /** The library is generic: nothing of the seed (its services, image, address, gateway or secret) appears in lib/. */
 test('no service name, image or address of the seed appears in lib/', () => {

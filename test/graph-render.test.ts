@@ -1,4 +1,5 @@
-import { resolveChain, ServiceChainProps } from '../lib';
+import { ServiceChainProps } from '../lib';
+import { resolveChain } from '../lib/model/chain-model';
 import { ChainGraph, chainGraph } from '../lib/graph/chain-graph';
 import { dotLabel, mermaidLabel, toDot, toMermaid } from '../lib/graph/render';
 

@@ -1,4 +1,5 @@
-import { formatPath, ServiceChainProps, validateChain } from '../lib';
+import { ServiceChainProps, validateChain } from '../lib';
+import { formatPath } from '../lib/diagnostics/problems';
 import { parseSpec } from '../lib/spec';
 import { specError } from './support/spec-error';
 import { headerRoutingChain, LooseProps, mutated, seedChain } from './validation-support/seed-chains';

@@ -1,4 +1,5 @@
-import { formatPath, LaneMode, ServiceChainProps, validateChain } from '../lib';
+import { LaneMode, ServiceChainProps, validateChain } from '../lib';
+import { formatPath } from '../lib/diagnostics/problems';
 
 /** A chain from `services` as `name: [versions], calls`, entered at the first service with weights over its versions. */
 function chain(services: Array<[string, string[], string[]?]>, extra: Partial<ServiceChainProps> = {}): ServiceChainProps {

@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { ChainValidationError, formatPath, RESERVED_VERSION_NAMES, validateChain } from '../lib';
+import { ChainValidationError, validateChain } from '../lib';
+import { formatPath } from '../lib/diagnostics/problems';
+import { RESERVED_VERSION_NAMES } from '../lib/model/layout-files';
 import { ROOT } from './support/bundle';
 import { buildChain, tempDir } from './support/manifests';
 import { runInProcess } from './support/run-in-process';

@@ -1,6 +1,7 @@
 import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { listFiles, OWNERSHIP_FILE, writeFilesAtomically } from '../lib';
+import { OWNERSHIP_FILE, writeFilesAtomically } from '../lib';
+import { listFiles } from '../lib/output/drift';
 import { ROOT } from './support/bundle';
 import { tempDir } from './support/manifests';
 import { runInProcess } from './support/run-in-process';

@@ -1,6 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { findDrift, inReadingOrder, listFiles, OWNERSHIP_FILE, OutputRefusedError, renderYaml, writeFilesAtomically } from '../lib';
+import { findDrift, OWNERSHIP_FILE, OutputRefusedError, renderYaml, writeFilesAtomically } from '../lib';
+import { listFiles } from '../lib/output/drift';
+import { inReadingOrder } from '../lib/output/yaml';
 import { tempDir } from './support/manifests';
 
 const snapshot = (dir: string) => Object.fromEntries(listFiles(dir).map(p => [p, readFileSync(join(dir, p), 'utf8')]));

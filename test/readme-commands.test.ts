@@ -2,7 +2,8 @@ import { execFileSync, spawnSync } from 'child_process';
 import { cpSync, readFileSync, symlinkSync } from 'fs';
 import { join } from 'path';
 import { buildSync } from 'esbuild';
-import { listFiles, OWNERSHIP_FILE } from '../lib';
+import { OWNERSHIP_FILE } from '../lib';
+import { listFiles } from '../lib/output/drift';
 import { ROOT } from './support/bundle';
 import { HAS_KUBECTL } from './support/kubectl';
 import { tempDir } from './support/manifests';
@@ -14,7 +15,7 @@ import { tempDir } from './support/manifests';
  * below with the reason; a command in neither list fails the test, so none is forgotten.
  *
  * npm takes a second or two to start on a busy machine, so `npx service-chain` is checked
- * once to run this checkout's bin/service-chain.js, and the shell then runs the commands
+ * once to run this checkout's bin/service-chain, and the shell then runs the commands
  * with a function `npx` that starts that file directly.
  */
 
@@ -26,7 +27,9 @@ const NOT_RUN: Record<string, string> = {
   'npm ci': 'installs from the network; the copy uses this checkout\'s node_modules',
   'npm test': 'is the test run itself',
   'kubectl apply ': 'needs a cluster',
-  'npx projen import ': 'regenerates the Istio bindings from the shared CRD file',
+  'npx projen import': 'regenerates the Istio bindings from crds/; the CRD-drift test checks they are current',
+  'npm install ': 'installs from the npm registry; test/package.test.ts installs the packed package offline instead',
+  'npx istio-service-chain ': 'runs the published package; test/package.test.ts runs the packed one',
 };
 
 /** The commands of the README's `sh` blocks: one per line, `&&` chains split, comments dropped. */
@@ -53,20 +56,20 @@ describe('in a copy of the repository', () => {
   const copy = join(tempDir('readme-'), 'repo');
   cpSync(ROOT, copy, { recursive: true, filter: source => !/\/(node_modules|build|\.git)$/.test(source) });
   symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
-  buildSync({ entryPoints: [join(ROOT, 'cli/main.ts')], bundle: true, platform: 'node', target: 'node20', packages: 'external', outfile: join(copy, 'build/cli/main.js'), logLevel: 'warning' });
+  buildSync({ entryPoints: [join(ROOT, 'cli/main.ts')], bundle: true, platform: 'node', target: 'node20', packages: 'external', outfile: join(copy, 'build/tsc/cli/main.js'), logLevel: 'warning' });
   const outputs = (root: string) => Object.fromEntries(['dist', 'gitops'].flatMap(dir =>
     [...listFiles(join(root, dir)), OWNERSHIP_FILE].map(path => [`${dir}/${path}`, readFileSync(join(root, dir, path), 'utf8')])));
   const projectFiles = () => listFiles(copy).filter(path => !path.startsWith('build/') && !path.startsWith('node_modules'));
   const before = projectFiles();
 
-  test('npx service-chain runs the command of this checkout, bin/service-chain.js', () => {
+  test('npx service-chain runs the command of this checkout, bin/service-chain', () => {
     const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
     const run = spawnSync('npx', ['service-chain', '--version'], { cwd: copy, encoding: 'utf8' });
     expect(run.stdout.trim()).toBe(version);
-    expect(execFileSync('node', ['bin/service-chain.js', '--version'], { cwd: copy, encoding: 'utf8' }).trim()).toBe(version);
+    expect(execFileSync('node', ['bin/service-chain', '--version'], { cwd: copy, encoding: 'utf8' }).trim()).toBe(version);
   });
 
-  const NPX_SERVICE_CHAIN = 'npx() { if [ "$1" = service-chain ]; then shift; node bin/service-chain.js "$@"; else command npx "$@"; fi; }';
+  const NPX_SERVICE_CHAIN = 'npx() { if [ "$1" = service-chain ]; then shift; node bin/service-chain "$@"; else command npx "$@"; fi; }';
 
   test.each(toRun.filter(command => HAS_KUBECTL || !command.startsWith('kubectl')))('%s', command => {
     const run = spawnSync('sh', ['-c', `${NPX_SERVICE_CHAIN}\n${command}`], { cwd: copy, encoding: 'utf8' });
@@ -76,6 +79,6 @@ describe('in a copy of the repository', () => {
   test('they leave dist/ and gitops/ as committed, and add no file to the project', () => {
     expect(outputs(copy)).toEqual(outputs(ROOT));
     expect(projectFiles()).toEqual(before);
-    expect(execFileSync('node', [join(copy, 'build/cli/main.js'), 'synth', 'examples/seed-weighted.yaml', '-o', 'dist', '--check'], { cwd: copy, encoding: 'utf8' })).toMatch(/up to date/);
+    expect(execFileSync('node', [join(copy, 'build/tsc/cli/main.js'), 'synth', 'examples/seed-weighted.yaml', '-o', 'dist', '--check'], { cwd: copy, encoding: 'utf8' })).toMatch(/up to date/);
   });
 });

@@ -1,4 +1,7 @@
-import { compareNatural, LaneMode, laneStep, resolveChain, ServiceChainProps, TrafficSource } from '../lib';
+import { LaneMode, ServiceChainProps, TrafficSource } from '../lib';
+import { resolveChain } from '../lib/model/chain-model';
+import { laneStep } from '../lib/model/lane-step';
+import { compareNatural } from '../lib/model/natural-order';
 
 /** web -> cart -> pay; cart has no v2; the entry has a header route, gateway and mesh weights and a default. */
 function shop(overrides: Partial<ServiceChainProps> = {}): ServiceChainProps {

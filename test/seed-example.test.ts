@@ -1,7 +1,8 @@
 import { execFileSync, spawnSync } from 'child_process';
 import { cpSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { chainFiles, listFiles, OutputLayout, OWNERSHIP_FILE } from '../lib';
+import { chainFiles, OutputLayout, OWNERSHIP_FILE } from '../lib';
+import { listFiles } from '../lib/output/drift';
 import { loadSpecFile } from '../lib/spec';
 import { bundle, ROOT } from './support/bundle';
 import { HAS_KUBECTL } from './support/kubectl';

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { loadSpecFile, MAX_SPEC_BYTES, parseSpec } from '../lib/spec';
+import { loadSpecFile, parseSpec } from '../lib/spec';
+import { MAX_SPEC_BYTES } from '../lib/spec/spec-limits';
 import { specError } from './support/spec-error';
 
 

@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
-import { ChainValidationError, formatPath, ServiceChainProps, show, validateChain } from '../lib';
+import { ChainValidationError, ServiceChainProps, validateChain } from '../lib';
+import { formatPath, show } from '../lib/diagnostics/problems';
 import { LooseProps, mutated, seedChain } from './validation-support/seed-chains';
 
 /** Every place of the seed's props where a JavaScript caller could put a value of any type. */

@@ -1,4 +1,5 @@
-import { formatPath, ServiceChainProps, TrafficSource, validateChain } from '../lib';
+import { ServiceChainProps, TrafficSource, validateChain } from '../lib';
+import { formatPath } from '../lib/diagnostics/problems';
 import { headerRoutingChain, LooseProps, mutated, seedChain } from './validation-support/seed-chains';
 
 /** One bad input: how it differs from a valid chain, and the problem it must raise. */

@@ -23,6 +23,7 @@ export type AdoptableWorkload = PlusWorkloadLike | ApiObject | IConstruct;
  * already there with the same value are kept; another value is an error, as is a workload
  * in another namespace than `namespace` or one without a pod template. The labels are
  * checked again when the app is synthesised, in case something changed them after adoption.
+ * @internal
  */
 export function adoptWorkload(workload: AdoptableWorkload, labels: Record<string, string>, namespace: string): void {
   const apiObject = apiObjectOf(workload);

@@ -1,13 +1,13 @@
 import { ApiObject } from 'cdk8s';
-// The k8s bindings cdk8s-plus-27 exports as `k8s`, without loading its constructs.
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
+import type { Namespace } from 'kubernetes-types/core/v1';
 import { ServiceChainProps, WorkloadObjects } from '../props/chain-props';
 import { adoptWorkload, AdoptableWorkload } from './adopted-workload';
 import { ChainModel, resolveChain } from '../model/chain-model';
 import { validateChain } from '../validation/chain-rules';
 import { EntryGateway } from './entry-gateway';
 import { EntryRouting } from './entry-routing';
+import { kubeObject } from './kube-object';
 import { LaneRouting } from './lane-routing';
 import { ServiceWorkloads } from './service-workloads';
 import { VersionedDestinationRule } from './versioned-destination-rule';
@@ -50,7 +50,9 @@ export class ServiceChain extends Construct {
     this.model = chain;
 
     if (chain.createNamespace && chain.namespace) {
-      this.namespaceObject = new k8s.KubeNamespace(this, 'Namespace', {
+      this.namespaceObject = kubeObject<Namespace>(this, 'Namespace', {
+        apiVersion: 'v1',
+        kind: 'Namespace',
         metadata: { name: chain.namespace, labels: { 'istio-injection': 'enabled' } },
       });
     }

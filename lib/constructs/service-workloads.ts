@@ -1,8 +1,9 @@
 import { ApiObject } from 'cdk8s';
-// The k8s bindings cdk8s-plus-27 exports as `k8s`, without loading its constructs.
-import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
+import type { Deployment } from 'kubernetes-types/apps/v1';
+import type { Service } from 'kubernetes-types/core/v1';
 import { ServiceModel, VersionModel } from '../model/chain-model';
+import { kubeObject } from './kube-object';
 
 /** Props of {@link ServiceWorkloads}. */
 export interface ServiceWorkloadsProps {
@@ -33,7 +34,9 @@ export class ServiceWorkloads extends Construct {
   constructor(scope: Construct, id: string, props: ServiceWorkloadsProps) {
     super(scope, id);
     const { service, namespace } = props;
-    this.service = new k8s.KubeService(this, 'Service', {
+    this.service = kubeObject<Service>(this, 'Service', {
+      apiVersion: 'v1',
+      kind: 'Service',
       metadata: { name: service.name, namespace, labels: { app: service.name, service: service.name } },
       spec: {
         ports: [{ port: service.port, name: service.portName }],
@@ -48,7 +51,9 @@ export class ServiceWorkloads extends Construct {
 function deployment(scope: Construct, service: ServiceModel, version: VersionModel, namespace?: string): ApiObject {
   const selector = { app: service.name, version: version.name };
   const labels = { ...version.labels, ...selector };
-  return new k8s.KubeDeployment(scope, `Deployment-${version.name}`, {
+  return kubeObject<Deployment>(scope, `Deployment-${version.name}`, {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
     metadata: { name: version.deploymentName, namespace, labels },
     spec: {
       replicas: version.replicas,
@@ -80,10 +85,8 @@ function nonEmpty(map: Record<string, string>): Record<string, string> | undefin
   return Object.keys(map).length > 0 ? map : undefined;
 }
 
-function quantities(values?: { cpu?: string; memory?: string }): Record<string, k8s.Quantity> | undefined {
+function quantities(values?: { cpu?: string; memory?: string }): Record<string, string> | undefined {
   if (!values) return undefined;
   const entries = Object.entries(values).filter(([, value]) => value !== undefined);
-  return entries.length > 0
-    ? Object.fromEntries(entries.map(([key, value]) => [key, k8s.Quantity.fromString(value!)]))
-    : undefined;
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }

@@ -9,7 +9,7 @@ export interface Problem {
   readonly message: string;
 }
 
-/** Formats a path the way it reads in TypeScript and YAML alike: `services[1].versions.v3.image`. */
+/** Formats a path the way it reads in TypeScript and YAML alike: `services[1].versions.v3.image`. @internal */
 export function formatPath(path: PathSegment[]): string {
   return path.reduce<string>((text, segment) => {
     if (typeof segment === 'number') return `${text}[${segment}]`;
@@ -26,6 +26,7 @@ const SHOW_LIMIT = 80;
 /**
  * Shows a received value in a message, short and unambiguous. Never throws, whatever
  * the value: big integers, infinities, functions and objects that refer to themselves included.
+ * @internal
  */
 export function show(value: unknown): string {
   const text = showUncut(value);

@@ -9,19 +9,10 @@ import { checkSubsets } from './subsets';
 import { checkUnknownFields } from './unknown-fields';
 import { checkRoutesAfterCatchAll } from './unreachable-routes';
 
-export * from './findings';
-export * from './load';
-export * from './hosts';
-export * from './schemas';
-export * from './crd-schema';
-export * from './unknown-fields';
-export * from './routes';
-export * from './workloads';
-export * from './subsets';
-export * from './mesh-hosts';
-export * from './delegates';
-export * from './duplicates';
-export * from './unreachable-routes';
+export type { Finding } from './findings';
+export { compareFindings, formatFinding, sortFindings } from './findings';
+export type { LoadedManifest, LoadResult } from './load';
+export { loadManifests } from './load';
 
 /** A check over a set of manifests, returning what it finds in any order. */
 export type Check = (manifests: readonly LoadedManifest[]) => Finding[];

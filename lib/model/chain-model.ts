@@ -12,6 +12,7 @@ import { defaultRootName, deploymentName } from './naming';
 import { compareNatural } from './natural-order';
 import { planRouting, RoutingPlan } from './routing-plan';
 
+/** @internal */
 export { IMPLICIT_NAMESPACE };
 
 /** One version of a service, with every setting resolved. */
@@ -82,6 +83,7 @@ export interface ChainModel {
 /**
  * Applies every default to props that passed validation.
  * The order of services is kept; versions are put in natural order.
+ * @internal
  */
 export function resolveChain(props: ServiceChainProps): ChainModel {
   const defaults = props.defaults ?? {};

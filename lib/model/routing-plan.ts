@@ -113,7 +113,7 @@ export interface RoutingPlan {
   readonly lanes: readonly LanePlan[];
 }
 
-/** Works out the routing plan of a resolved chain. */
+/** Works out the routing plan of a resolved chain. @internal */
 export function planRouting(chain: Omit<ChainModel, 'routing'>): RoutingPlan {
   const entry = chain.entry;
   return {
@@ -162,7 +162,7 @@ function entryRules(chain: Omit<ChainModel, 'routing'>): RouteRule[] {
   return rules;
 }
 
-/** A header route's condition, with the header or cookie it looks at. */
+/** A header route's condition, with the header or cookie it looks at. @internal */
 export function headerCondition(route: HeaderRoute): HeaderCondition {
   const kind = route.exact !== undefined ? 'exact' : route.prefix !== undefined ? 'prefix' : 'regex';
   return {

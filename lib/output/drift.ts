@@ -31,7 +31,7 @@ export function findDrift(outdir: string, files: readonly RenderedFile[]): Drift
 /**
  * Every file under `dir`, as sorted paths relative to it with `/` separators; symbolic
  * links are listed, not followed. The writer's own bookkeeping (names starting with
- * `.service-chain.`, such as the ownership file) is left out.
+ * `.service-chain.`, such as the ownership file) is left out. @internal
  */
 export function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];

@@ -27,7 +27,7 @@ export interface Journal {
   readonly backups: string[];
 }
 
-/** The points of a write, in order, where a test can stop it as a crash would. @internal */
+/** The points of a write, in order, where a test can stop it as a crash would. */
 export type WriteStep = 'journaled' | 'staged' | 'replaced-file' | 'removed-old' | 'committed' | 'cleaned';
 
 /** A write to carry out: the files that change, the ones that go, and the lists before and after. */

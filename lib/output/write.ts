@@ -14,7 +14,7 @@ export { OutputRefusedError } from './output-refused';
 export { OWNERSHIP_FILE } from './ownership';
 export { hasInterruptedWrite } from './swap-journal';
 export type { WriteStep } from './swap-journal';
-export { findDrift, listFiles } from './drift';
+export { findDrift } from './drift';
 export type { Drift } from './drift';
 export { ownedFilesOf } from './ownership';
 

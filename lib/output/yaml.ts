@@ -19,7 +19,7 @@ const LEADING_KEYS = [
 ];
 const RANK = new Map(LEADING_KEYS.map((key, i) => [key, i]));
 
-/** Returns a copy with the keys of every mapping in reading order. */
+/** Returns a copy with the keys of every mapping in reading order. @internal */
 export function inReadingOrder(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(inReadingOrder);
   if (value === null || typeof value !== 'object') return value;

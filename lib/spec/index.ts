@@ -1,4 +1,4 @@
-export * from './load-spec';
-export * from './read-spec-file';
-export * from './spec-error';
-export * from './spec-limits';
+// Reading a YAML or JSON spec into `ServiceChainProps`.
+export { loadSpecFile, parseSpec } from './load-spec';
+export type { SpecProblem } from './spec-error';
+export { SpecError } from './spec-error';

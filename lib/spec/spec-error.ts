@@ -12,7 +12,7 @@ export interface SpecProblem {
   readonly message: string;
 }
 
-/** `<file>:<line>:<column>: <path>: <message>`, leaving out the position when it is not known. */
+/** `<file>:<line>:<column>: <path>: <message>`, leaving out the position when it is not known. @internal */
 export function formatSpecProblem(fileName: string, problem: SpecProblem): string {
   const position = problem.line !== undefined ? `:${problem.line}:${problem.column ?? 1}` : '';
   return `${fileName}${position}: ${problem.path}: ${problem.message}`;

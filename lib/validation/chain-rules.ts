@@ -26,7 +26,7 @@ export interface ChainFindings {
   readonly warnings: string[];
 }
 
-/** The rules run on props of the right shape, after the call graph's, in the order their problems are listed. */
+/** The rules run on props of the right shape, after the call graph's, in the order their problems are listed. @internal */
 export const CHAIN_RULES: readonly ChainRule[] = [
   checkNames,
   checkNamespaces,
