@@ -1,7 +1,7 @@
-import { hostNames, hostPatternCovers, normaliseHost } from './hosts';
+import { hostNames, normaliseHost } from './hosts';
 import { VirtualServiceInfo } from './manifest-objects';
 import { MeshIndex } from './mesh-index';
-import { MESH_GATEWAY, MeshRequest, requestGateway, resolveGatewayRef } from './request';
+import { MeshRequest, requestGateway } from './request';
 
 /**
  * The VirtualServices that bind a request, in manifest order: those attached to its gateway
@@ -13,14 +13,5 @@ export function bindingVirtualServices(index: MeshIndex, request: MeshRequest): 
   const names = request.gateway === undefined
     ? hostNames(request.host, request.sourceNamespace)
     : [normaliseHost(request.host)];
-  const gateway = requestGateway(request);
-  return index.virtualServices.filter(vs =>
-    attachedGateways(vs).includes(gateway)
-    && vs.hosts.some(host => hostPatternCovers(host, vs.namespace, names)));
-}
-
-/** The gateways a VirtualService is attached to, as `namespace/name` or `mesh`. */
-function attachedGateways(vs: VirtualServiceInfo): string[] {
-  if (vs.gateways === undefined || vs.gateways.length === 0) return [MESH_GATEWAY];
-  return vs.gateways.map(gateway => resolveGatewayRef(gateway, vs.namespace));
+  return index.virtualServicesBinding(names, requestGateway(request));
 }

@@ -10,4 +10,10 @@ export interface ExplainOptions {
   readonly forwardHeaders?: string[];
   /** Namespace of objects that write none. @default 'default' */
   readonly defaultNamespace?: string;
+  /**
+   * Most steps (calls routed plus Deployments visited) the trace may spend before it stops
+   * with an `ExplainBudgetError`.
+   * @default DEFAULT_EXPLAIN_BUDGET (200000)
+   */
+  readonly budget?: number;
 }
