@@ -136,25 +136,25 @@ describe('what cannot be read becomes a finding for that file or folder, and the
 });
 
 describe('validate at scale', () => {
-  test('10,000 copies of one object, a few of them different: one finding per copy, each naming three others and counting the rest', () => {
-    const copies = Array.from({ length: 2500 }, () => configMap('settings')).join('---\n');
+  test('4,000 copies of one object, a few of them different: one finding per copy, each naming three others and counting the rest', () => {
+    const copies = Array.from({ length: 1000 }, () => configMap('settings')).join('---\n');
     const folder = writeFiles({
       'a.yaml': copies, 'b.yaml': copies, 'c.yaml': copies,
-      'd.yaml': `${configMap('settings', 'changed')}---\n${Array.from({ length: 2499 }, () => configMap('settings')).join('---\n')}`,
+      'd.yaml': `${configMap('settings', 'changed')}---\n${Array.from({ length: 999 }, () => configMap('settings')).join('---\n')}`,
     });
     const { manifests, findings } = loadManifests([folder]);
-    expect(manifests).toHaveLength(10_000);
+    expect(manifests).toHaveLength(4000);
     const run = runInProcess('validate', folder);
     expect(run.status).toBe(1);
     const lines = run.stderr.trimEnd().split('\n');
-    expect(lines[0]).toBe('error: 10000 finding(s):');
+    expect(lines[0]).toBe('error: 4000 finding(s):');
     expect(lines).toHaveLength(1 + 100 + 1);
     expect(lines[1]).toBe(`${join(folder, 'a.yaml')}: ConfigMap default/settings: is defined differently in ${join(folder, 'd.yaml')} (document 1); only the one applied last survives`);
-    expect(lines[101]).toBe('... and 9900 more findings');
+    expect(lines[101]).toBe('... and 3900 more findings');
     expect(findings).toEqual([]);
     const changed = lintPaths([join(folder, 'd.yaml'), join(folder, 'a.yaml')]).filter(f => f.file.endsWith('d.yaml') && f.index === 0);
     expect(changed.map(f => f.message)).toEqual([`is defined differently in ${join(folder, 'd.yaml')} (document 2), `
-      + `${join(folder, 'd.yaml')} (document 3), ${join(folder, 'd.yaml')} (document 4) and 4996 more; only the one applied last survives`]);
+      + `${join(folder, 'd.yaml')} (document 3), ${join(folder, 'd.yaml')} (document 4) and 1996 more; only the one applied last survives`]);
   });
 
   test('findings are printed up to the limit, then counted', () => {
