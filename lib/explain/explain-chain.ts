@@ -1,27 +1,48 @@
-import type { ServiceChain } from '../constructs/service-chain';
-import { LaneMode } from '../lane-mode';
-import { ExplainEntry } from './entry';
-import { ExplainOptions } from './options';
+import { ExplainEntry, ExplainOptions, TracedPath } from './explain-types';
 import { tracedPaths } from './paths';
-import { TracedPath } from './traced-path';
 import { traceGraph, TraceGraph } from './trace-graph';
+import { DEFAULT_NAMESPACE } from '../manifests';
+
+/**
+ * The lane mode in which the applications copy the lane header onto their calls: `header`,
+ * the value of `LaneMode.HEADER` in the chain props (explain reads chains, it does not import their props).
+ */
+const HEADER_LANE_MODE = 'header';
+
+/**
+ * What explain needs of a chain, which a `ServiceChain` has: its objects, what each service
+ * calls, and how lanes travel.
+ */
+export interface ExplainableChain {
+  /** The chain's Kubernetes and Istio objects. */
+  readonly objects: ReadonlyArray<{ toJson(): unknown }>;
+  /** The chain's resolved model. */
+  readonly model: {
+    /** Each service and the hosts it calls. */
+    readonly services: ReadonlyArray<{ readonly name: string; readonly calls: readonly string[] }>;
+    /** How lanes travel: in `header` mode the applications forward the lane header. */
+    readonly laneMode: string;
+    /** The lane header. */
+    readonly laneHeader: string;
+  };
+}
 
 /**
  * The options that describe a chain's applications: each service calls its `calls`, and in
  * header mode forwards the lane header.
  */
-function chainOptions(chain: ServiceChain, budget: number | undefined): ExplainOptions {
+function chainOptions(chain: ExplainableChain, budget: number | undefined): ExplainOptions {
   const model = chain.model;
   return {
-    callGraph: Object.fromEntries(model.services.map(service => [service.name, service.calls])),
-    forwardHeaders: model.laneMode === LaneMode.HEADER ? [model.laneHeader] : [],
-    defaultNamespace: 'default',
+    callGraph: Object.fromEntries(model.services.map(service => [service.name, [...service.calls]])),
+    forwardHeaders: model.laneMode === HEADER_LANE_MODE ? [model.laneHeader] : [],
+    defaultNamespace: DEFAULT_NAMESPACE,
     ...(budget === undefined ? {} : { budget }),
   };
 }
 
 /** Traces a request through a chain's own manifests, as a graph of shared sub-traces (see {@link traceGraph}). */
-export function traceChain(chain: ServiceChain, entry: ExplainEntry, budget?: number): TraceGraph {
+export function traceChain(chain: ExplainableChain, entry: ExplainEntry, budget?: number): TraceGraph {
   return traceGraph(chain.objects.map(object => object.toJson()), entry, chainOptions(chain, budget));
 }
 
@@ -30,6 +51,6 @@ export function traceChain(chain: ServiceChain, entry: ExplainEntry, budget?: nu
  * {@link tracedPaths}). The applications' behaviour comes from the chain: each service calls
  * its `calls`, and in header mode forwards the lane header.
  */
-export function explainChain(chain: ServiceChain, entry: ExplainEntry): TracedPath[] {
+export function explainChain(chain: ExplainableChain, entry: ExplainEntry): TracedPath[] {
   return tracedPaths(traceChain(chain, entry));
 }

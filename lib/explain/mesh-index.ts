@@ -1,55 +1,139 @@
-import { hostNames, hostPatternCovers, isWildcardHost, normaliseHost, serviceFqdn } from './hosts';
+import { HttpRouteSpec } from './istio-spec';
 import {
-  DeploymentInfo, DestinationRuleInfo, ManifestObjects, readManifestObjects, ServiceInfo, VirtualServiceInfo,
-} from './manifest-objects';
-import { includesLabels } from './labels';
-import { MESH_GATEWAY, resolveGatewayRef } from './request';
+  append, asLabels, asList, asRecord, asString, flattenLists, hostCovers, identityOf, isDeployment, isIstio, isService,
+  isWildcardHost, JsonObject, LabelIndex, MESH_GATEWAY, nameOf, namespaceOf, requestHostNames, resolveConfigHost,
+  resolveGatewayRef, serviceFqdn, specOf,
+} from '../manifests';
 
-/**
- * The routing objects of a set of manifests, indexed by namespace, name, host and label, so
- * that each lookup costs about the same however many objects the mesh holds.
+/*
+ * The routing objects of a set of manifests, read from parsed YAML and indexed by namespace,
+ * name, host and label, so that each lookup costs about the same however large the mesh.
  */
+
+/** A Deployment, reduced to what routing needs. */
+export interface DeploymentInfo {
+  /** Name. */
+  readonly name: string;
+  /** Namespace. */
+  readonly namespace: string;
+  /** Labels of its pod template. */
+  readonly labels: Record<string, string>;
+  /** Replica count (`spec.replicas`, default 1). */
+  readonly replicas: number;
+}
+
+/** A Service, reduced to what routing needs. */
+export interface ServiceInfo {
+  /** Name. */
+  readonly name: string;
+  /** Namespace. */
+  readonly namespace: string;
+  /** Pod selector; empty when it has none. */
+  readonly selector: Record<string, string>;
+}
+
+/** A DestinationRule, reduced to its host and subsets. */
+export interface DestinationRuleInfo {
+  /** Name. */
+  readonly name: string;
+  /** Namespace. */
+  readonly namespace: string;
+  /** Host as written. */
+  readonly host: string;
+  /** Subsets: name, and the pod labels the subset adds to the Service selector. */
+  readonly subsets: Array<{ readonly name: string; readonly labels: Record<string, string> }>;
+}
+
+/** A VirtualService, reduced to what routing needs. */
+export interface VirtualServiceInfo {
+  /** Name. */
+  readonly name: string;
+  /** Namespace. */
+  readonly namespace: string;
+  /** Hosts as written; empty for a delegate. */
+  readonly hosts: string[];
+  /** Gateways as written; undefined when absent (which means `mesh`). */
+  readonly gateways?: string[];
+  /** Http routes, in order. */
+  readonly http: HttpRouteSpec[];
+}
+
+/** A Deployment and the share of a destination's requests it receives. */
+export interface DeploymentShare {
+  /** The Deployment. */
+  readonly deployment: DeploymentInfo;
+  /** Share of the destination's requests, 0..1. */
+  readonly share: number;
+}
+
+/** The Deployments behind a Service, or why there are none. */
+export type ServicePods =
+  | { readonly kind: 'pods'; readonly deployments: DeploymentShare[] }
+  | { readonly kind: 'failed'; readonly error: string };
+
+/** The routing objects of a set of manifests, indexed. */
 export class MeshIndex {
-  /** Indexes parsed manifests; objects without a namespace belong to `defaultNamespace`. */
+  /**
+   * Reads Deployments, Services, DestinationRules and VirtualServices (networking.istio.io, any
+   * version) from parsed manifests; `List` objects are unpacked, anything else is skipped.
+   * Objects without a namespace belong to `defaultNamespace`. An object written twice (same
+   * kind, namespace and name) keeps its first position and last content, as repeated
+   * `kubectl apply` would leave it.
+   */
   public static fromManifests(manifests: unknown[], defaultNamespace: string): MeshIndex {
-    return new MeshIndex(readManifestObjects(manifests, defaultNamespace));
-  }
-
-  /** VirtualServices in manifest order. */
-  public readonly virtualServices: VirtualServiceInfo[];
-  /** Deployments in manifest order. */
-  public readonly deployments: DeploymentInfo[];
-  private readonly servicesByFqdn = new Map<string, ServiceInfo>();
-  private readonly virtualServicesByRef = new Map<string, VirtualServiceInfo>();
-  /** VirtualServices by each name one of their exact hosts stands for. */
-  private readonly virtualServicesByName = new Map<string, VirtualServiceInfo[]>();
-  /** VirtualServices with a wildcard host; checked against every name. */
-  private readonly wildcardVirtualServices: VirtualServiceInfo[] = [];
-  private readonly positions = new Map<VirtualServiceInfo, number>();
-  private readonly gatewaysOf = new Map<VirtualServiceInfo, string[]>();
-  /** Deployments by `namespace`, `key=value` of one of their pod labels. */
-  private readonly deploymentsByLabel = new Map<string, DeploymentInfo[]>();
-  private readonly subsetCache = new Map<string, Record<string, string> | undefined>();
-  /** DestinationRules by each name their exact host stands for, in manifest order. */
-  private readonly destinationRulesByName = new Map<string, DestinationRuleInfo[]>();
-  /** DestinationRules with a wildcard host, in manifest order. */
-  private readonly wildcardDestinationRules: DestinationRuleInfo[] = [];
-
-  /** Indexes objects already read from manifests. */
-  constructor(private readonly objects: ManifestObjects) {
-    this.virtualServices = objects.virtualServices;
-    this.deployments = objects.deployments;
-    for (const service of objects.services) this.servicesByFqdn.set(serviceFqdn(service.name, service.namespace), service);
-    objects.virtualServices.forEach((vs, position) => this.indexVirtualService(vs, position));
-    for (const rule of objects.destinationRules) {
-      if (isWildcardHost(normaliseHost(rule.host))) this.wildcardDestinationRules.push(rule);
-      else for (const name of hostNames(rule.host, rule.namespace)) append(this.destinationRulesByName, name, rule);
-    }
-    for (const deployment of objects.deployments) {
-      for (const [key, value] of Object.entries(deployment.podLabels)) {
-        append(this.deploymentsByLabel, labelKey(deployment.namespace, key, value), deployment);
+    const byIdentity = new Map<string, JsonObject>();
+    for (const object of flattenLists(manifests)) {
+      if (isDeployment(object) || isService(object) || isIstio(object, 'DestinationRule') || isIstio(object, 'VirtualService')) {
+        byIdentity.set(identityOf(object, defaultNamespace), object);
       }
     }
+    return new MeshIndex([...byIdentity.values()], defaultNamespace);
+  }
+
+  /** Deployments in manifest order. */
+  public readonly deployments: DeploymentInfo[];
+  private readonly pods: LabelIndex<DeploymentInfo>;
+  private readonly servicesByFqdn = new Map<string, ServiceInfo>();
+  private readonly virtualServicesByRef = new Map<string, VirtualServiceInfo>();
+  /** VirtualServices by the host each exact host resolves to, in manifest order. */
+  private readonly virtualServicesByHost = new Map<string, VirtualServiceInfo[]>();
+  /** VirtualServices with a wildcard host, in manifest order, with their resolved hosts. */
+  private readonly wildcardVirtualServices: Array<{ vs: VirtualServiceInfo; hosts: string[] }> = [];
+  private readonly positions = new Map<VirtualServiceInfo, number>();
+  private readonly gatewaysOf = new Map<VirtualServiceInfo, string[]>();
+  /** DestinationRules by the host their exact host resolves to, in manifest order. */
+  private readonly destinationRulesByHost = new Map<string, DestinationRuleInfo[]>();
+  /** DestinationRules with a wildcard host, in manifest order, with the resolved host. */
+  private readonly wildcardDestinationRules: Array<{ rule: DestinationRuleInfo; host: string }> = [];
+  private readonly subsetCache = new Map<string, Record<string, string> | undefined>();
+
+  private constructor(objects: JsonObject[], defaultNamespace: string) {
+    const named = (object: JsonObject) => ({ name: nameOf(object), namespace: namespaceOf(object, defaultNamespace) });
+    this.deployments = objects.filter(isDeployment).map(object => {
+      const spec = specOf(object);
+      const labels = asLabels(asRecord(asRecord(spec.template)?.metadata)?.labels);
+      return { ...named(object), labels, replicas: typeof spec.replicas === 'number' ? spec.replicas : 1 };
+    });
+    this.pods = new LabelIndex(this.deployments);
+    for (const object of objects.filter(isService)) {
+      const service = { ...named(object), selector: asLabels(specOf(object).selector) };
+      this.servicesByFqdn.set(serviceFqdn(service.name, service.namespace), service);
+    }
+    for (const object of objects.filter(o => isIstio(o, 'DestinationRule'))) {
+      const spec = specOf(object);
+      const subsets = asList(spec.subsets).map(asRecord).filter(subset => subset !== undefined)
+        .map(subset => ({ name: asString(subset.name) ?? '', labels: asLabels(subset.labels) }));
+      this.indexDestinationRule({ ...named(object), host: typeof spec.host === 'string' ? spec.host : '', subsets });
+    }
+    objects.filter(o => isIstio(o, 'VirtualService')).forEach((object, position) => {
+      const spec = specOf(object);
+      this.indexVirtualService({
+        ...named(object),
+        hosts: asList(spec.hosts).filter((host): host is string => typeof host === 'string'),
+        gateways: Array.isArray(spec.gateways) ? spec.gateways.filter((g): g is string => typeof g === 'string') : undefined,
+        http: asList(spec.http).map(asRecord).filter(route => route !== undefined) as HttpRouteSpec[],
+      }, position);
+    });
   }
 
   /** The VirtualService `namespace/name`, if written. */
@@ -59,46 +143,76 @@ export class MeshIndex {
 
   /**
    * The VirtualServices, in manifest order, attached to `gateway` (`namespace/name` or `mesh`;
-   * no `gateways` means `mesh`) with a host that covers any of `names` (fully qualified, lower case).
+   * no `gateways` means `mesh`) with a host that covers any of `names` (normalised host names).
+   * Their hosts are read as Istio reads config (see `resolveConfigHost`).
    */
   public virtualServicesBinding(names: string[], gateway: string): VirtualServiceInfo[] {
     const found = new Set<VirtualServiceInfo>();
-    for (const name of names) for (const vs of this.virtualServicesByName.get(name) ?? []) found.add(vs);
-    for (const vs of this.wildcardVirtualServices) {
-      if (vs.hosts.some(host => hostPatternCovers(host, vs.namespace, names))) found.add(vs);
+    for (const name of names) for (const vs of this.virtualServicesByHost.get(name) ?? []) found.add(vs);
+    for (const { vs, hosts } of this.wildcardVirtualServices) {
+      if (hosts.some(host => names.some(name => hostCovers(host, name)))) found.add(vs);
     }
     return [...found]
       .filter(vs => this.gatewaysOf.get(vs)!.includes(gateway))
       .sort((a, b) => this.positions.get(a)! - this.positions.get(b)!);
   }
 
-  /** The Service a host written in `namespace` names (short name, `svc.ns` or FQDN), if written. */
-  public service(host: string, namespace: string): ServiceInfo | undefined {
-    return hostNames(host, namespace).map(name => this.servicesByFqdn.get(name)).find(service => service !== undefined);
+  /** The Service a request's host reaches from a caller in `namespace` (short name, `svc.ns`, FQDN...), if written. */
+  public serviceForRequest(host: string, namespace: string): ServiceInfo | undefined {
+    return requestHostNames(host, namespace).map(name => this.servicesByFqdn.get(name)).find(service => service !== undefined);
+  }
+
+  /** The Service a host written in Istio config in `namespace` names, if written (a short name, or the full name). */
+  public serviceForConfigHost(host: string, namespace: string): ServiceInfo | undefined {
+    return this.servicesByFqdn.get(resolveConfigHost(host, namespace));
+  }
+
+  /**
+   * The Deployments behind a Service: those in its namespace whose pod labels include its
+   * selector and, with a subset, the subset's labels from a DestinationRule. Requests split by
+   * replica count.
+   */
+  public servicePods(service: ServiceInfo, subset?: string): ServicePods {
+    const serviceRef = `Service ${service.namespace}/${service.name}`;
+    if (Object.keys(service.selector).length === 0) return { kind: 'failed', error: `${serviceRef} has no selector` };
+    const labelSets = [service.selector];
+    if (subset !== undefined) {
+      const fqdn = serviceFqdn(service.name, service.namespace);
+      const subsetLabels = this.subsetLabels(fqdn, subset);
+      if (subsetLabels === undefined) return { kind: 'failed', error: `subset '${subset}' of ${fqdn} is not defined in any DestinationRule` };
+      labelSets.push(subsetLabels);
+    }
+    const what = subset === undefined ? serviceRef : `subset '${subset}' of ${serviceRef}`;
+    const deployments = this.pods.select(service.namespace, ...labelSets);
+    if (deployments.length === 0) return { kind: 'failed', error: `${what} selects no Deployment` };
+    const total = deployments.reduce((sum, d) => sum + Math.max(d.replicas, 0), 0);
+    if (total === 0) return { kind: 'failed', error: `${what} selects only Deployments with 0 replicas` };
+    return {
+      kind: 'pods',
+      deployments: deployments.filter(deployment => deployment.replicas > 0).map(deployment => ({ deployment, share: deployment.replicas / total })),
+    };
   }
 
   /**
    * The labels of subset `subset` of the service `fqdn`: from the first DestinationRule that
    * covers the host and defines the subset, exact hosts before wildcards; undefined if none does.
    */
-  public subsetLabels(fqdn: string, subset: string): Record<string, string> | undefined {
+  private subsetLabels(fqdn: string, subset: string): Record<string, string> | undefined {
     const key = `${fqdn}\u0000${subset}`;
     if (!this.subsetCache.has(key)) {
-      const subsets = this.destinationRulesFor(fqdn).flatMap(rule => rule.subsets);
-      this.subsetCache.set(key, subsets.find(candidate => candidate.name === subset)?.labels);
+      const rules = [
+        ...this.destinationRulesByHost.get(fqdn) ?? [],
+        ...this.wildcardDestinationRules.filter(({ host }) => hostCovers(host, fqdn)).map(({ rule }) => rule),
+      ];
+      this.subsetCache.set(key, rules.flatMap(rule => rule.subsets).find(candidate => candidate.name === subset)?.labels);
     }
     return this.subsetCache.get(key);
   }
 
-  /** Deployments in `namespace` whose pod labels include every one of `labelSets`, in manifest order. */
-  public deploymentsWithLabels(namespace: string, labelSets: Array<Record<string, string>>): DeploymentInfo[] {
-    const required = labelSets.flatMap(labels => Object.entries(labels));
-    const candidates = required.length === 0
-      ? this.objects.deployments.filter(deployment => deployment.namespace === namespace)
-      : required
-        .map(([key, value]) => this.deploymentsByLabel.get(labelKey(namespace, key, value)) ?? [])
-        .reduce((shortest, list) => (list.length < shortest.length ? list : shortest));
-    return candidates.filter(deployment => labelSets.every(labels => includesLabels(deployment.podLabels, labels)));
+  private indexDestinationRule(rule: DestinationRuleInfo): void {
+    const host = resolveConfigHost(rule.host, rule.namespace);
+    if (isWildcardHost(host)) this.wildcardDestinationRules.push({ rule, host });
+    else append(this.destinationRulesByHost, host, rule);
   }
 
   private indexVirtualService(vs: VirtualServiceInfo, position: number): void {
@@ -108,33 +222,8 @@ export class MeshIndex {
       ? [MESH_GATEWAY]
       : vs.gateways.map(gateway => resolveGatewayRef(gateway, vs.namespace));
     this.gatewaysOf.set(vs, gateways);
-    const names = new Set<string>();
-    for (const host of vs.hosts) {
-      const pattern = normaliseHost(host);
-      if (pattern === '*' || isWildcardHost(pattern)) {
-        if (!this.wildcardVirtualServices.includes(vs)) this.wildcardVirtualServices.push(vs);
-      } else {
-        for (const name of hostNames(pattern, vs.namespace)) names.add(name);
-      }
-    }
-    for (const name of names) append(this.virtualServicesByName, name, vs);
+    const hosts = [...new Set(vs.hosts.map(host => resolveConfigHost(host, vs.namespace)))];
+    if (hosts.some(isWildcardHost)) this.wildcardVirtualServices.push({ vs, hosts });
+    for (const host of hosts.filter(h => !isWildcardHost(h))) append(this.virtualServicesByHost, host, vs);
   }
-
-  /** The DestinationRules whose host covers `fqdn`: exact hosts first, then wildcards, each in manifest order. */
-  private destinationRulesFor(fqdn: string): DestinationRuleInfo[] {
-    return [
-      ...this.destinationRulesByName.get(fqdn) ?? [],
-      ...this.wildcardDestinationRules.filter(rule => hostPatternCovers(rule.host, rule.namespace, [fqdn])),
-    ];
-  }
-}
-
-function labelKey(namespace: string, key: string, value: string): string {
-  return `${namespace}\u0000${key}=${value}`;
-}
-
-function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [value]);
-  else list.push(value);
 }

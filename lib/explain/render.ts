@@ -1,4 +1,4 @@
-import { TracedPath } from './traced-path';
+import { TracedPath } from './explain-types';
 import { Branch, Call, isRouted, TraceGraph, Visit } from './trace-graph';
 
 /**

@@ -1,12 +1,10 @@
-import { bindingVirtualServices } from './binding';
-import { DeploymentShare, destinationPods } from './destination-pods';
-import { ExplainEntry } from './entry';
-import { forwardedHeaders } from './header-operations';
-import { DeploymentInfo, VirtualServiceInfo } from './manifest-objects';
-import { MeshIndex } from './mesh-index';
-import { ExplainOptions } from './options';
-import { entryRequest, MeshRequest } from './request';
-import { routeByVirtualService, virtualServiceLabel, WeightedDestination } from './virtual-service-routing';
+import { ExplainEntry, ExplainOptions } from './explain-types';
+import { DeploymentInfo, DeploymentShare, MeshIndex, VirtualServiceInfo } from './mesh-index';
+import {
+  bindingVirtualServices, entryRequest, forwardedHeaders, MeshRequest, routeByVirtualService, virtualServiceLabel,
+  WeightedDestination,
+} from './routing';
+import { DEFAULT_NAMESPACE, dottedHostHint } from '../manifests';
 
 /** The steps `explain` may spend on one request unless told otherwise: enough for thousands of services in several lanes. */
 export const DEFAULT_EXPLAIN_BUDGET = 200_000;
@@ -114,7 +112,7 @@ export class ExplainBudgetError extends Error {
 export function traceGraph(
   manifests: unknown[], entry: ExplainEntry, options: ExplainOptions, budget = options.budget ?? DEFAULT_EXPLAIN_BUDGET,
 ): TraceGraph {
-  const defaultNamespace = options.defaultNamespace ?? 'default';
+  const defaultNamespace = options.defaultNamespace ?? DEFAULT_NAMESPACE;
   const tracer = new GraphTracer(MeshIndex.fromManifests(manifests, defaultNamespace), options, budget);
   const request = entryRequest(entry, defaultNamespace);
   const caller = request.gateway === undefined ? 'mesh caller' : `gateway ${request.gateway}`;
@@ -226,7 +224,7 @@ class GraphTracer {
   constructor(private readonly index: MeshIndex, private readonly options: ExplainOptions, private readonly budget: number) {
     this.forwardHeaders = options.forwardHeaders ?? [];
     for (const deployment of index.deployments) {
-      const app = deployment.podLabels.app;
+      const app = deployment.labels.app;
       if (app !== undefined && !this.appIds.has(app)) this.appIds.set(app, this.appIds.size);
     }
     this.none = { reachedApps: AppSet.empty(this.appIds.size), cyclic: false };
@@ -249,9 +247,11 @@ class GraphTracer {
     const bound = bindingVirtualServices(this.index, request);
     if (bound.length === 0) {
       if (request.gateway !== undefined) return fail(`404: no VirtualService on gateway ${request.gateway} binds this host`);
-      const pods = destinationPods(this.index, request.host, request.sourceNamespace);
+      const service = this.index.serviceForRequest(request.host, request.sourceNamespace);
+      if (service === undefined) return fail(unknownHost(request.host));
+      const pods = this.index.servicePods(service);
       if (pods.kind === 'failed') return fail(pods.error);
-      const via = `Service ${pods.service.namespace}/${pods.service.name} (no VirtualService)`;
+      const via = `Service ${service.namespace}/${service.name} (no VirtualService)`;
       return this.visitAll([{ share: 1, shares: pods.deployments, headers: request.headers, via }], stack);
     }
     const decision = routeByVirtualService(this.index, bound[0], request);
@@ -262,7 +262,9 @@ class GraphTracer {
   }
 
   private destinationTargets(destination: WeightedDestination, via: string): Targets {
-    const pods = destinationPods(this.index, destination.host, destination.namespace, destination.subset);
+    const service = this.index.serviceForConfigHost(destination.host, destination.namespace);
+    if (service === undefined) return { share: destination.share, error: unknownHost(destination.host, dottedHostHint(destination.host)), via };
+    const pods = this.index.servicePods(service, destination.subset);
     if (pods.kind === 'failed') return { share: destination.share, error: pods.error, via };
     return { share: destination.share, shares: pods.deployments, headers: destination.headers, via };
   }
@@ -288,7 +290,7 @@ class GraphTracer {
   private visit(deployment: DeploymentInfo, headers: Record<string, string>, stack: CallStack): { visit: Visit; dependencies: Dependencies } {
     const forwarded = forwardedHeaders(headers, this.forwardHeaders);
     const base = { deployment: deployment.name, namespace: deployment.namespace, forwarded };
-    const app = deployment.podLabels.app;
+    const app = deployment.labels.app;
     if (app === undefined) return { visit: { ...base, calls: [] }, dependencies: this.none };
     const appId = this.appIds.get(app)!;
     if (stack.has(appId)) {
@@ -309,7 +311,7 @@ class GraphTracer {
     try {
       for (const host of this.calledHosts(app)) {
         const call: MeshRequest = {
-          host, sourceLabels: deployment.podLabels, sourceNamespace: deployment.namespace, headers: forwarded, uri: '/',
+          host, sourceLabels: deployment.labels, sourceNamespace: deployment.namespace, headers: forwarded, uri: '/',
         };
         const traced = this.traceCall(call, deployment.name, stack);
         calls.push(traced.call);
@@ -345,6 +347,10 @@ class GraphTracer {
 type Targets =
   | { readonly share: number; readonly shares: DeploymentShare[]; readonly headers: Record<string, string>; readonly via: string }
   | { readonly share: number; readonly error: string; readonly via?: string };
+
+function unknownHost(host: string, hint = ''): string {
+  return `unknown host '${host}': no Service of that name${hint}`;
+}
 
 function failed(share: number, error: string, via: string | undefined): FailedBranch {
   return via === undefined ? { share, error } : { share, error, via };

@@ -1,15 +1,7 @@
 import { Finding } from './findings';
 import { LoadedManifest } from './load';
-import { apiGroupOf, findingAbout, kindOf, nameOf, namespaceOf } from './objects';
+import { findingAbout, identityOf, nameOf } from './objects';
 import { otherGroupsNamed } from './others';
-
-/**
- * The identity of an object in a cluster: API group, kind, namespace and name. The
- * version is left out: `networking.istio.io/v1` and `/v1beta1` name the same object.
- */
-export function identityOf(manifest: LoadedManifest): string {
-  return [apiGroupOf(manifest), kindOf(manifest), namespaceOf(manifest), nameOf(manifest)].join('|');
-}
 
 /** A text equal for equal objects, whatever the order of their keys. */
 function canonical(value: unknown): string {

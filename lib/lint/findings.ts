@@ -1,3 +1,5 @@
+import { compareText } from '../manifests';
+
 /** One thing wrong with a manifest, found by {@link loadManifests} or {@link lintManifests}. */
 export interface Finding {
   /** The file the manifest came from, as it was named or found: `dist/routing.yaml`. */
@@ -34,10 +36,6 @@ export function formatFindings(findings: readonly Finding[], limit = MAX_PRINTED
   const rest = findings.length - lines.length;
   if (rest > 0) lines.push(`... and ${rest} more finding${rest === 1 ? '' : 's'}`);
   return lines;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

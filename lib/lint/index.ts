@@ -10,7 +10,6 @@ import { checkRoutesAfterCatchAll } from './unreachable-routes';
 
 export * from './findings';
 export * from './load';
-export * from './hosts';
 export * from './schemas';
 export * from './crd-schema';
 export * from './unknown-fields';

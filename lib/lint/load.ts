@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Composer, Document, DocumentOptions, LineCounter, ParseOptions, Parser, SchemaOptions, YAMLError } from 'yaml';
 import { Finding } from './findings';
+import { compareText } from '../manifests';
 import { show } from '../validation/problems';
 
 /** One Kubernetes object read from a manifest file. */
@@ -155,10 +156,6 @@ function entryType(entry: fs.Dirent, file: string): 'folder' | 'link' | 'other' 
 function isInside(target: string, root: string): boolean {
   const relative = path.relative(root, target);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function reason(error: unknown): string {

@@ -1,12 +1,8 @@
-import { identityOf } from './duplicates';
 import { Finding } from './findings';
-import { resolveHost } from './hosts';
 import { LoadedManifest } from './load';
-import { asList, asString, findingAbout, isIstio, namespaceOf, qualifiedName, specOf } from './objects';
+import { asList, asString, findingAbout, identityOf, isIstio, namespaceOf, qualifiedName, specOf } from './objects';
+import { MESH_GATEWAY, resolveConfigHost } from '../manifests';
 import { otherGroupsNamed } from './others';
-
-/** The gateway name that stands for the sidecars of the mesh. */
-const MESH_GATEWAY = 'mesh';
 
 /** Whether a VirtualService applies to sidecars: no gateways listed, or `mesh` among them. */
 export function bindsMesh(virtualService: LoadedManifest): boolean {
@@ -26,7 +22,7 @@ export function checkMeshHosts(manifests: readonly LoadedManifest[]): Finding[] 
   const bound = new Map<string, LoadedManifest[]>();
   for (const virtualService of manifests.filter(manifest => isIstio(manifest, 'VirtualService') && bindsMesh(manifest))) {
     const hosts = asList(specOf(virtualService).hosts).map(asString).filter(host => host !== undefined);
-    for (const host of new Set(hosts.map(h => resolveHost(h, namespaceOf(virtualService))))) {
+    for (const host of new Set(hosts.map(h => resolveConfigHost(h, namespaceOf(virtualService))))) {
       const binders = bound.get(host);
       if (binders === undefined) bound.set(host, [virtualService]);
       else binders.push(virtualService);
