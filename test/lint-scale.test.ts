@@ -92,14 +92,18 @@ describe('validate never follows a symbolic link out of a folder it was given', 
 });
 
 describe('what cannot be read becomes a finding for that file or folder, and the rest is read', () => {
-  test('an unreadable sub-folder', () => {
-    const folder = writeFiles({ 'a.yaml': configMap('a'), 'locked/b.yaml': configMap('b') });
+  test('an unreadable sub-folder and an unreadable file', () => {
+    const folder = writeFiles({ 'a.yaml': configMap('a'), 'locked/b.yaml': configMap('b'), 'secret.yaml': configMap('c') });
     chmodSync(folder, 0o755);
     chmodSync(join(folder, 'locked'), 0o000);
+    chmodSync(join(folder, 'secret.yaml'), 0o000);
     try {
       const { files, findings } = loadAsUnprivileged([folder]);
       expect(files.map(file => relative(folder, file))).toEqual(['a.yaml']);
-      expect(findings).toEqual([{ file: join(folder, 'locked'), object: '', message: 'cannot be read: permission denied' }]);
+      expect(findings).toEqual([
+        { file: join(folder, 'locked'), object: '', message: 'cannot be read: permission denied' },
+        { file: join(folder, 'secret.yaml'), object: '', message: 'cannot be read: permission denied' },
+      ]);
     } finally {
       chmodSync(join(folder, 'locked'), 0o755);
     }
