@@ -1,6 +1,6 @@
 import { explain } from '../lib/explain';
 import { formatFinding, lintManifests } from '../lib/lint';
-import { dottedHostHint, requestHostNames, resolveConfigHost } from '../lib/manifests';
+import { dottedHostHint, LabelIndex, requestHostNames, resolveConfigHost } from '../lib/manifests';
 import { destinationRule, service, versioned, virtualService } from './explain/manifests';
 
 /*
@@ -61,7 +61,7 @@ describe('explain and lint agree on hosts', () => {
   });
 });
 
-describe('the host kernel', () => {
+describe('the manifest kernel', () => {
   test('config hosts: only short names are expanded, in the namespace of the object', () => {
     expect(resolveConfigHost('cart', 'shop')).toBe('cart.shop.svc.cluster.local');
     expect(resolveConfigHost('Cart.', 'shop')).toBe('cart.shop.svc.cluster.local');
@@ -85,5 +85,23 @@ describe('the host kernel', () => {
     expect(dottedHostHint('cart.shop')).toBe('; Istio reads a host with a dot in config as written: write cart.shop.svc.cluster.local');
     expect(dottedHostHint('cart.shop.svc')).toBe('; Istio reads a host with a dot in config as written: write cart.shop.svc.cluster.local');
     for (const host of ['cart', 'cart.shop.svc.cluster.local', 'shop.example.com', '*.shop', '10.0.0.1']) expect(dottedHostHint(host)).toBe('');
+  });
+
+  test('label selection: every label set, in the namespace only, in the original order', () => {
+    const pods = [
+      { name: 'a-v1', namespace: 'shop', labels: { app: 'a', version: 'v1' } },
+      { name: 'a-v2', namespace: 'shop', labels: { app: 'a', version: 'v2', canary: 'yes' } },
+      { name: 'a-v1-other', namespace: 'other', labels: { app: 'a', version: 'v1' } },
+      { name: 'a-v2b', namespace: 'shop', labels: { app: 'a', version: 'v2' } },
+    ];
+    const index = new LabelIndex(pods);
+    const names = (found: Array<{ name: string }>) => found.map(pod => pod.name);
+    expect(names(index.select('shop', { app: 'a' }))).toEqual(['a-v1', 'a-v2', 'a-v2b']);
+    expect(names(index.select('shop', { app: 'a' }, { version: 'v2' }))).toEqual(['a-v2', 'a-v2b']);
+    expect(names(index.select('shop', { version: 'v2' }, { canary: 'yes' }))).toEqual(['a-v2']);
+    expect(names(index.select('shop', { app: 'a' }, { app: 'b' }))).toEqual([]);
+    expect(names(index.select('other', { app: 'a' }))).toEqual(['a-v1-other']);
+    expect(names(index.select('shop'))).toEqual(['a-v1', 'a-v2', 'a-v2b']);
+    expect(names(index.select('none', { app: 'a' }))).toEqual([]);
   });
 });
