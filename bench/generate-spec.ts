@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
-import { ServiceChainProps } from '../lib/chain-props';
-import { LaneMode } from '../lib/lane-mode';
-import { ServiceProps, VersionProps } from '../lib/service-props';
+import { ServiceChainProps } from '../lib/props/chain-props';
+import { LaneMode } from '../lib/props/lane-mode';
+import { ServiceProps, VersionProps } from '../lib/props/service-props';
 
 /** Every version a generated service may have, in order. */
 export const BENCH_VERSIONS = ['v1', 'v2', 'v3', 'v4'];

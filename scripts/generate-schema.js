@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Writes schema/chain.schema.json, the JSON Schema of spec files, generated from the
- * TypeScript type ServiceChainProps (lib/chain-props.ts) with ts-json-schema-generator.
+ * TypeScript type ServiceChainProps (lib/props/chain-props.ts) with ts-json-schema-generator.
  *
  *   node scripts/generate-schema.js            write the schema
  *   node scripts/generate-schema.js --check    exit 1 if the committed schema is stale
@@ -25,7 +25,7 @@ const ts = require('typescript');
 const { createGenerator } = require('ts-json-schema-generator');
 
 const ROOT = path.resolve(__dirname, '..');
-const SOURCE = path.join(ROOT, 'lib', 'chain-props.ts');
+const SOURCE = path.join(ROOT, 'lib', 'props', 'chain-props.ts');
 const TYPE = 'ServiceChainProps';
 const OUT = path.join(ROOT, 'schema', 'chain.schema.json');
 const VALIDATOR_OUT = path.join(ROOT, 'schema', 'chain.validate.js');
@@ -100,9 +100,9 @@ function generateSchemaText() {
     extraTags: ['additionalProperties'],
   });
   const schema = generator.createSchema(TYPE);
-  const libFiles = fs.readdirSync(path.join(ROOT, 'lib'))
+  const libFiles = fs.readdirSync(path.join(ROOT, 'lib', 'props'))
     .filter(name => name.endsWith('.ts'))
-    .map(name => path.join(ROOT, 'lib', name));
+    .map(name => path.join(ROOT, 'lib', 'props', name));
   return `${JSON.stringify(sortKeys(fixDefaults(schema, enumMembers(libFiles))), null, 2)}\n`;
 }
 

@@ -1,6 +1,6 @@
 import { App, Chart, Testing } from 'cdk8s';
 import {
-  compareNatural, EntryRouting, headerMatch, ImagePullPolicy, LaneRouting, resolveChain, ServiceChainProps,
+  compareNatural, EntryRouting, headerCondition, HeaderRoute, ImagePullPolicy, istioHeaderMatch, LaneRouting, resolveChain, ServiceChainProps,
   ServiceWorkloads, TrafficSource, VersionedDestinationRule, IstioApiVersion, LoadBalancer, LaneMode,
 } from '../lib';
 import { buildChain, find, Manifest } from './support/manifests';
@@ -174,7 +174,9 @@ describe('EntryRouting', () => {
   });
 });
 
-describe('headerMatch', () => {
+const headerMatch = (route: HeaderRoute) => istioHeaderMatch(headerCondition(route));
+
+describe('istioHeaderMatch', () => {
   test('header matches keep their kind', () => {
     expect(headerMatch({ header: 'x-user', regex: 'qa-.*', version: 'v2' })).toEqual({ 'x-user': { regex: 'qa-.*' } });
   });

@@ -117,7 +117,7 @@ describe('partial versions: cart has no v2', () => {
     });
 
     test('under strict, the gap is an error naming the services', () => {
-      expect(() => buildChain({ ...props, strict: true })).toThrow(/\[services\[2\]\.versions\.v2\] lane "v2" cannot pass "cart"/);
+      expect(() => buildChain({ ...props, strict: true })).toThrow(/\[services\[1\]\.versions\] lane "v2" cannot pass "cart"/);
     });
 
     test('matches its snapshot', () => expect(snapshotOf(props)).toMatchSnapshot());

@@ -88,7 +88,7 @@ describe('the manifest kernel', () => {
   });
 
   test('label selection: every label set, in the namespace only, in the original order', () => {
-    const pods = [
+    const pods: Array<{ name: string; namespace: string; labels: Record<string, string> }> = [
       { name: 'a-v1', namespace: 'shop', labels: { app: 'a', version: 'v1' } },
       { name: 'a-v2', namespace: 'shop', labels: { app: 'a', version: 'v2', canary: 'yes' } },
       { name: 'a-v1-other', namespace: 'other', labels: { app: 'a', version: 'v1' } },

@@ -236,7 +236,7 @@ const badCases: BadCase[] = [
       p.services[1].versions = { v1: {} };
       p.services.push({ name: 'appc', versions: { v1: {}, v2: {} } });
     },
-    path: 'services[2].versions.v2', message: /lane "v2" cannot pass "appb", which has no "v2"/ },
+    path: 'services[1].versions', message: /lane "v2" cannot pass "appb", which has no "v2": .*Add "v2" to "appb", or use laneMode 'header'/ },
 
   // Shape: wrong types, as JavaScript callers can pass
   { name: 'fails when services is not a list', mutate: p => { p.services = 'appa'; },

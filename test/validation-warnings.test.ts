@@ -9,7 +9,7 @@ const warningCases = [
       p.services[1].versions = { v1: {} };
       p.services.push({ name: 'appc', versions: { v1: {}, v2: {} } });
     },
-    warning: /lane "v2" cannot pass "appb", which has no "v2": requests on that lane reach "appc" from "appb"'s baseline/ },
+    warning: /lane "v2" cannot pass "appb", which has no "v2": requests on that lane from "appa" go to its baseline "v1" and leave the lane, so "appc" never sees them on "v2". Add "v2" to "appb"/ },
   { name: 'warns when a port name makes Istio skip HTTP routing', mutate: (p: any) => { p.services[1].portName = 'tcp-db'; },
     warning: /services\[1\]\.portName: "tcp-db" makes Istio treat the port as TCP, where the chain's HTTP routes .* do not apply/ },
   { name: 'warns when laneHeader is set outside header mode', mutate: (p: any) => { p.laneHeader = 'x-team'; },

@@ -1,8 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { GatewaySpecServersTlsMode } from '../../imports/networking.istio.io';
-import { GatewayProps } from '../entry-props';
-import { IstioApiVersion } from '../istio-api-version';
+import { GatewayProps } from '../props/entry-props';
+import { IstioApiVersion } from '../props/istio-api-version';
 import { gateway as gatewayObject } from './istio-objects';
 
 /** Props of {@link EntryGateway}. */

@@ -1,8 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { VirtualServiceSpecHttp } from '../../imports/networking.istio.io';
-import { LaneMode } from '../lane-mode';
 import { ChainModel, ServiceModel } from '../model/chain-model';
+import { virtualServiceName } from '../model/naming';
+import { istioHttpRoute } from './istio-http-routes';
 import { virtualService } from './istio-objects';
 
 /** Props of {@link LaneRouting}. */
@@ -14,8 +14,9 @@ export interface LaneRoutingProps {
 }
 
 /**
- * The VirtualService `vs-<service>` of a service behind the entry. It keeps each request
- * in its caller's lane and sends everything else to the service's baseline:
+ * The VirtualService `vs-<service>` of a service behind the entry, rendered from the
+ * service's rules in the routing plan. It keeps each request in its lane and sends
+ * everything else to the service's baseline:
  * - `sourceLabels` mode: a route per version, matching callers with that `version` label;
  * - `header` mode: a route per non-baseline version, matching the lane header exactly.
  */
@@ -26,32 +27,11 @@ export class LaneRouting extends Construct {
   constructor(scope: Construct, id: string, props: LaneRoutingProps) {
     super(scope, id);
     const { chain, service } = props;
-    const laneRules = chain.laneMode === LaneMode.HEADER ? headerRules(chain, service) : sourceLabelRules(chain, service);
+    const plan = chain.routing.lanes.find(lane => lane.service === service.name);
+    if (!plan) throw new Error(`'${service.name}' is the entry service; its routing is EntryRouting's`);
+    const context = { host: service.name, gateways: [], laneHeader: chain.routing.laneHeader };
     this.object = virtualService(this, 'Resource', chain.apiVersion,
-      { name: `vs-${service.name}`, namespace: chain.namespace },
-      {
-        hosts: [service.name],
-        http: [...laneRules, { route: [{ destination: { host: service.name, subset: service.baseline } }] }],
-      });
+      { name: virtualServiceName(service.name), namespace: chain.namespace },
+      { hosts: [service.name], http: plan.rules.map(rule => istioHttpRoute(rule, context)) });
   }
-}
-
-function sourceLabelRules(chain: ChainModel, service: ServiceModel): VirtualServiceSpecHttp[] {
-  return service.versions.flatMap(version => {
-    const callers = service.callers.filter(caller => chain.service(caller).hasVersion(version.name));
-    if (callers.length === 0) return [];
-    return [{
-      match: callers.map(caller => ({ sourceLabels: { app: caller, version: version.name } })),
-      route: [{ destination: { host: service.name, subset: version.name } }],
-    }];
-  });
-}
-
-function headerRules(chain: ChainModel, service: ServiceModel): VirtualServiceSpecHttp[] {
-  return service.versions
-    .filter(version => version.name !== service.baseline)
-    .map(version => ({
-      match: [{ headers: { [chain.laneHeader]: { exact: version.name } } }],
-      route: [{ destination: { host: service.name, subset: version.name } }],
-    }));
 }

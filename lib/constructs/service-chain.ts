@@ -2,7 +2,8 @@ import { ApiObject } from 'cdk8s';
 // The k8s bindings cdk8s-plus-27 exports as `k8s`, without loading its constructs.
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
-import { ServiceChainProps } from '../chain-props';
+import { ServiceChainProps, WorkloadObjects } from '../props/chain-props';
+import { adoptWorkload, AdoptableWorkload } from './adopted-workload';
 import { ChainModel, resolveChain } from '../model/chain-model';
 import { validateChain } from '../validation/chain-rules';
 import { EntryGateway } from './entry-gateway';
@@ -53,8 +54,10 @@ export class ServiceChain extends Construct {
         metadata: { name: chain.namespace, labels: { 'istio-injection': 'enabled' } },
       });
     }
-    this.workloads = chain.services.map(service =>
-      new ServiceWorkloads(this, `${service.name}-Workloads`, { service, namespace: chain.namespace }));
+    this.workloads = chain.workloads === WorkloadObjects.NONE ? [] : chain.services.map(service =>
+      new ServiceWorkloads(this, `${service.name}-Workloads`, {
+        service, namespace: chain.namespace, deployments: chain.workloads === WorkloadObjects.ALL,
+      }));
     this.gateways = chain.entry.createGateways.map((gateway, i) =>
       new EntryGateway(this, `Gateway${i}`, { gateway, defaultHosts: chain.entry.hosts, apiVersion: chain.apiVersion }).object);
     this.destinationRules = chain.services.map(service =>
@@ -65,6 +68,28 @@ export class ServiceChain extends Construct {
     this.laneRoutes = chain.services
       .filter(service => service.name !== chain.entry.service)
       .map(service => new LaneRouting(this, `${service.name}-Lanes`, { chain, service }).object);
+  }
+
+  /**
+   * Adopts a workload defined elsewhere in the app (a cdk8s-plus `Deployment`, a
+   * `KubeDeployment`, any ApiObject with a pod template) as the pods of one version. The pods
+   * get the labels the routing relies on, `app: <service>` and `version: <version>`; a label
+   * already set to another value, a workload in another namespace or one without a pod
+   * template is refused. Needs `workloads: 'services'` or `'none'`: with `all` the chain writes
+   * that Deployment itself.
+   */
+  public adoptWorkload(service: string, version: string, workload: AdoptableWorkload): void {
+    const found = this.model.services.find(s => s.name === service);
+    if (!found) throw new Error(`adoptWorkload: ${JSON.stringify(service)} is not a service of the chain`);
+    if (!found.hasVersion(version)) {
+      throw new Error(`adoptWorkload: ${JSON.stringify(version)} is not a version of ${JSON.stringify(service)}; `
+        + `add it to its versions (${found.versions.map(v => v.name).join(', ')})`);
+    }
+    if (this.model.workloads === WorkloadObjects.ALL) {
+      throw new Error(`adoptWorkload: the chain writes the Deployment of ${service}-${version} itself; `
+        + "set `workloads: 'services'` (or 'none') to adopt workloads defined elsewhere");
+    }
+    adoptWorkload(workload, { app: service, version }, this.model.effectiveNamespace);
   }
 
   /** Every object once: the Namespace, then Services and Deployments per service, then the routing objects. */

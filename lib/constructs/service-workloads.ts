@@ -13,6 +13,11 @@ export interface ServiceWorkloadsProps {
    * @default - none
    */
   readonly namespace?: string;
+  /**
+   * Whether to write a Deployment per version; without them, the pods come from elsewhere.
+   * @default true
+   */
+  readonly deployments?: boolean;
 }
 
 /**
@@ -35,8 +40,8 @@ export class ServiceWorkloads extends Construct {
         selector: { app: service.name },
       },
     });
-    this.deployments = new Map(service.versions.map(version =>
-      [version.name, deployment(this, service, version, namespace)]));
+    const versions = props.deployments ?? true ? service.versions : [];
+    this.deployments = new Map(versions.map(version => [version.name, deployment(this, service, version, namespace)]));
   }
 }
 

@@ -1,8 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { DestinationRuleSpecTrafficPolicyLoadBalancerSimple } from '../../imports/networking.istio.io';
-import { LoadBalancer } from '../chain-props';
-import { IstioApiVersion } from '../istio-api-version';
+import { LoadBalancer } from '../props/chain-props';
+import { IstioApiVersion } from '../props/istio-api-version';
 import { ServiceModel } from '../model/chain-model';
 import { destinationRule } from './istio-objects';
 

@@ -1,11 +1,11 @@
-import { HeaderRoute, TrafficSource, Weights } from '../entry-props';
-import { LaneMode } from '../lane-mode';
-import { ChainModel, EntryModel, ServiceModel } from '../model/chain-model';
-import { compareNatural } from '../model/natural-order';
+import { TrafficSource } from '../props/entry-props';
+import { ChainModel } from '../model/chain-model';
+import { LanePosition, laneStep } from '../model/lane-step';
+import { EntryPlan, HeaderCondition } from '../model/routing-plan';
 
 /** A node of the chain graph: an entry source, or the Deployment of one version. */
 export interface GraphNode {
-  /** Identifier safe in Mermaid and DOT. */
+  /** Unique identifier: `source:gateway`, `source:mesh` or `<service>/<version>`; renderers map it to ids of their own. */
   readonly id: string;
   /** Text shown. */
   readonly label: string;
@@ -34,22 +34,22 @@ export interface ChainGraph {
   readonly edges: GraphEdge[];
 }
 
-const nodeId = (text: string) => text.replace(/[^A-Za-z0-9_]/g, '_');
-const versionId = (service: string, version: string) => nodeId(`${service}__${version}`);
+/** A node's id: `<service>/<version>`, unique because neither name can hold a `/`. Renderers make their own ids. */
+const versionId = (service: string, version: string) => `${service}/${version}`;
 
 /**
- * Draws the chain from its resolved model. Entry edges carry the header rules and weights;
- * each later edge is labelled with the lanes that take it. A lane is followed hop by hop:
- * it stays on its version where the callee has it and otherwise falls back to the callee's
- * baseline; in `sourceLabels` mode it then continues as the baseline's lane, in `header`
- * mode it keeps its own.
+ * Draws the chain from its routing plan. Entry edges carry the header rules and weights of
+ * the entry's rules; each later edge is labelled with the lanes that take it. A lane is
+ * followed hop by hop with {@link laneStep}, which reads each callee's rules: it stays on its
+ * version where the callee routes it there and otherwise falls back to the callee's baseline;
+ * in `sourceLabels` mode it then continues as the baseline's lane, in `header` mode it keeps its own.
  */
 export function chainGraph(chain: ChainModel): ChainGraph {
-  const entry = chain.entry;
-  const entryService = chain.service(entry.service);
+  const plan = chain.routing;
+  const entryService = chain.service(plan.entry.service);
   const sources: GraphNode[] = [
-    ...(entry.gateways.length > 0 ? [{ id: 'source_gateway', label: `gateway ${entry.gateways.join(', ')}` }] : []),
-    ...(entry.mesh ? [{ id: 'source_mesh', label: 'mesh' }] : []),
+    ...(plan.entry.gateways.length > 0 ? [{ id: 'source:gateway', label: `gateway ${plan.entry.gateways.join(', ')}` }] : []),
+    ...(plan.entry.mesh ? [{ id: 'source:mesh', label: 'mesh' }] : []),
   ];
   const services = chain.services.map(service => ({
     name: service.name,
@@ -59,56 +59,49 @@ export function chainGraph(chain: ChainModel): ChainGraph {
   }));
 
   const edges = new EdgeSet();
-  addEntryEdges(chain.entry, edges);
-  for (const version of entryService.versions) followLane(chain, entryService, version.name, version.name, edges, new Set());
+  addEntryEdges(plan.entry, edges);
+  const seen = new Set<string>();
+  for (const version of entryService.versions) {
+    followLane(chain, { service: entryService.name, version: version.name, lane: version.name }, edges, seen);
+  }
   return { sources, services, edges: edges.list() };
 }
 
-/** Edges from the entry sources to the entry service's versions: header rules, weights, the default route. */
-function addEntryEdges(entry: EntryModel, edges: EdgeSet): void {
-  const target = (version: string) => versionId(entry.service, version);
-  const sourceIds = (from: TrafficSource[]) => [
-    ...(from.includes(TrafficSource.GATEWAY) && entry.gateways.length > 0 ? ['source_gateway'] : []),
-    ...(from.includes(TrafficSource.MESH) && entry.mesh ? ['source_mesh'] : []),
+/** Edges from the entry sources to the entry service's versions: one per rule, source and target taken. */
+function addEntryEdges(entry: EntryPlan, edges: EdgeSet): void {
+  const sourceIds = (from: readonly TrafficSource[]) => [
+    ...(from.includes(TrafficSource.GATEWAY) && entry.gateways.length > 0 ? ['source:gateway'] : []),
+    ...(from.includes(TrafficSource.MESH) && entry.mesh ? ['source:mesh'] : []),
   ];
-  for (const route of entry.headerRoutes) {
-    for (const source of sourceIds(route.from!)) edges.add(source, target(route.version), headerRuleLabel(route), false);
-  }
-  const weighted: Array<[TrafficSource, Weights | undefined]> = [
-    [TrafficSource.GATEWAY, entry.gatewayWeights], [TrafficSource.MESH, entry.meshWeights],
-  ];
-  for (const [source, weights] of weighted) {
-    for (const [version, weight] of Object.entries(weights ?? {}).sort(([a], [b]) => compareNatural(a, b))) {
-      if (weight > 0) for (const id of sourceIds([source])) edges.add(id, target(version), `${weight}%`, false);
+  for (const rule of entry.rules) {
+    const from = rule.matches.length === 0 ? [TrafficSource.GATEWAY, TrafficSource.MESH] : rule.matches.flatMap(m => m.sources ?? []);
+    const header = rule.matches.find(m => m.header)?.header;
+    for (const source of sourceIds(from)) {
+      for (const target of rule.targets) {
+        if (target.weight === 0) continue;
+        const label = header ? headerRuleLabel(header) : target.weight !== undefined ? `${target.weight}%` : 'default';
+        edges.add(source, versionId(entry.service, target.version), label, false);
+      }
     }
-  }
-  if (entry.defaultVersion !== undefined) {
-    for (const id of sourceIds([TrafficSource.GATEWAY, TrafficSource.MESH])) edges.add(id, target(entry.defaultVersion), 'default', false);
   }
 }
 
 /** A header rule in a few characters: `version ~ v1`, `x-lane = v2`, `cookie lane = v2`, `x-tenant ^= beta-`. */
-function headerRuleLabel(route: HeaderRoute): string {
-  const subject = route.cookie !== undefined ? `cookie ${route.cookie}` : `${route.header}`;
-  if (route.exact !== undefined) return `${subject} = ${route.exact}`;
-  if (route.prefix !== undefined) return `${subject} ^= ${route.prefix}`;
-  return `${subject} ~ ${route.regex}`;
+function headerRuleLabel(condition: HeaderCondition): string {
+  const subject = condition.on === 'cookie' ? `cookie ${condition.name}` : condition.name;
+  const operator = { exact: '=', prefix: '^=', regex: '~' }[condition.kind];
+  return `${subject} ${operator} ${condition.value}`;
 }
 
-/** Follows lane `lane`, now running on `version` of `service`, to every callee. */
-function followLane(
-  chain: ChainModel, service: ServiceModel, version: string, lane: string, edges: EdgeSet, seen: Set<string>,
-): void {
-  const key = `${service.name}/${version}/${lane}`;
+/** Follows a request at `at` to every callee, and on from there, each (service, version, lane) once. */
+function followLane(chain: ChainModel, at: LanePosition, edges: EdgeSet, seen: Set<string>): void {
+  const key = `${at.service}/${at.version}/${at.lane}`;
   if (seen.has(key)) return;
   seen.add(key);
-  for (const calleeName of service.calls) {
-    const callee = chain.service(calleeName);
-    const reaches = chain.laneMode === LaneMode.HEADER ? lane : version;
-    const target = callee.hasVersion(reaches) ? reaches : callee.baseline;
-    edges.add(versionId(service.name, version), versionId(callee.name, target), `lane ${lane}`, target !== lane);
-    const nextLane = chain.laneMode === LaneMode.HEADER ? lane : target;
-    followLane(chain, callee, target, nextLane, edges, seen);
+  for (const callee of chain.service(at.service).calls) {
+    const next = laneStep(chain.routing, at, callee);
+    edges.add(versionId(at.service, at.version), versionId(callee, next.version), `lane ${at.lane}`, !next.onLane);
+    followLane(chain, next, edges, seen);
   }
 }
 

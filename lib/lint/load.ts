@@ -1,9 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Composer, Document, DocumentOptions, LineCounter, ParseOptions, Parser, SchemaOptions, YAMLError } from 'yaml';
+import { findYamlHazards, YamlHazard } from './ambiguous-scalars';
 import { Finding } from './findings';
+import { show } from '../diagnostics/problems';
 import { compareText } from '../manifests';
-import { show } from '../validation/problems';
 
 /** One Kubernetes object read from a manifest file. */
 export interface LoadedManifest {
@@ -13,6 +14,11 @@ export interface LoadedManifest {
   readonly index: number;
   /** The object as parsed: a mapping with at least `apiVersion` and `kind` strings. */
   readonly object: Record<string, unknown>;
+  /**
+   * What its YAML holds that readers do not read alike (see `checkYamlHazards`).
+   * @default - none (JSON, or nothing found)
+   */
+  readonly yamlHazards?: readonly YamlHazard[];
 }
 
 /** What {@link loadManifests} read: the objects, and what could not be read. */
@@ -228,11 +234,11 @@ function readFile(file: string, manifests: LoadedManifest[], findings: Finding[]
     return;
   }
 
-  const accept = (index: number, value: unknown): void => {
+  const accept = (index: number, value: unknown, yamlHazards: readonly YamlHazard[] = []): void => {
     if (value === null || value === undefined) return;
     const problem = notAnObject(value);
     if (problem) findings.push({ file: shownAs, index, object: `document ${index + 1}`, message: problem });
-    else manifests.push({ file: shownAs, index, object: value as Record<string, unknown> });
+    else manifests.push({ file: shownAs, index, object: value as Record<string, unknown>, ...(yamlHazards.length > 0 ? { yamlHazards } : {}) });
   };
 
   if (/\.json$/i.test(file)) {
@@ -266,7 +272,7 @@ function readFile(file: string, manifests: LoadedManifest[], findings: Finding[]
     }
     const shape = shapeProblem(value, read.text.length);
     if (shape) findings.push({ file: shownAs, index, object: what, message: shape });
-    else accept(index, value);
+    else accept(index, value, findYamlHazards(document, read.text));
   });
 }
 

@@ -1,6 +1,6 @@
 import { LoadedManifest } from './load';
 import { asList, asRecord, asString, specOf } from './objects';
-import { PathSegment } from '../validation/problems';
+import { PathSegment } from '../diagnostics/problems';
 
 /** A destination a VirtualService sends (or mirrors) traffic to. */
 export interface RouteDestination {

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { asRecord } from './objects';
-import { pointerPath } from '../validation/json-pointer';
-import { formatPath, show } from '../validation/problems';
+import { pointerPath } from '../diagnostics/json-pointer';
+import { formatPath, show } from '../diagnostics/problems';
 
 const TYPE_WORDS: Record<string, string> = {
   integer: 'an integer',

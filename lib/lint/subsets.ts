@@ -4,7 +4,7 @@ import { asLabels, asList, asRecord, asString, findingAbout, isIstio, nameOf, na
 import { routeDestinations } from './routes';
 import { podLabels } from './workloads';
 import { append, dottedHostHint, hostCovers, isService, isWildcardHost, LabelIndex, resolveConfigHost, serviceOfHost } from '../manifests';
-import { formatPath } from '../validation/problems';
+import { formatPath } from '../diagnostics/problems';
 
 /**
  * Checks every subset a VirtualService route or mirror names:

@@ -2,7 +2,7 @@ import { Finding } from './findings';
 import { LoadedManifest } from './load';
 import { apiVersionOf, asRecord, findingAbout } from './objects';
 import { schemaKindOf, schemaOf } from './schemas';
-import { formatPath, PathSegment } from '../validation/problems';
+import { formatPath, PathSegment } from '../diagnostics/problems';
 
 /** Top-level fields every Kubernetes object has, outside the CRD schema. */
 const OBJECT_FIELDS = new Set(['apiVersion', 'kind', 'metadata']);

@@ -1,13 +1,18 @@
-import { ServiceChainProps, LoadBalancer } from '../chain-props';
-import { EntryProps, HeaderRoute, TrafficSource, Weights, GatewayProps } from '../entry-props';
-import { IstioApiVersion } from '../istio-api-version';
-import { LaneMode } from '../lane-mode';
-import { ServiceProps } from '../service-props';
-import { EnvVar, ImagePullPolicy, ResourceSettings, WorkloadSettings } from '../workload-settings';
+import { ServiceChainProps, LoadBalancer, WorkloadObjects } from '../props/chain-props';
+import { EntryProps, HeaderRoute, Weights, GatewayProps } from '../props/entry-props';
+import { IstioApiVersion } from '../props/istio-api-version';
+import { LaneMode } from '../props/lane-mode';
+import { ServiceProps } from '../props/service-props';
+import { EnvVar, ImagePullPolicy, ResourceSettings, WorkloadSettings } from '../props/workload-settings';
+import {
+  apiVersionOf, gatewayRefsOf, IMPLICIT_NAMESPACE, laneHeaderOf, laneModeOf, meshBoundOf, rootNamespaceOf, routeSourcesOf,
+  serviceNamespaceOf, uriPrefixOf, workloadObjectsOf,
+} from './defaults';
+import { defaultRootName, deploymentName } from './naming';
 import { compareNatural } from './natural-order';
+import { planRouting, RoutingPlan } from './routing-plan';
 
-/** The namespace Kubernetes uses for objects that name none. */
-export const IMPLICIT_NAMESPACE = 'default';
+export { IMPLICIT_NAMESPACE };
 
 /** One version of a service, with every setting resolved. */
 export interface VersionModel {
@@ -67,6 +72,10 @@ export interface ChainModel {
   readonly createNamespace: boolean;
   readonly loadBalancer?: LoadBalancer;
   readonly strict: boolean;
+  /** Which workload objects the chain writes beside its routing. */
+  readonly workloads: WorkloadObjects;
+  /** Every routing decision: what the routing objects render and what the graph and lane checks read. */
+  readonly routing: RoutingPlan;
   service(name: string): ServiceModel;
 }
 
@@ -76,7 +85,7 @@ export interface ChainModel {
  */
 export function resolveChain(props: ServiceChainProps): ChainModel {
   const defaults = props.defaults ?? {};
-  const effectiveNamespace = props.namespace ?? IMPLICIT_NAMESPACE;
+  const effectiveNamespace = serviceNamespaceOf(props);
   const callersOf = new Map<string, string[]>(props.services.map(s => [s.name, []]));
   for (const service of props.services) {
     for (const callee of service.calls ?? []) callersOf.get(callee)?.push(service.name);
@@ -104,49 +113,42 @@ export function resolveChain(props: ServiceChainProps): ChainModel {
   });
   const byName = new Map(services.map(s => [s.name, s]));
 
-  return {
+  const chain: Omit<ChainModel, 'routing'> = {
     services,
     entry: resolveEntry(props.entry, props.namespace),
-    laneMode: props.laneMode ?? LaneMode.SOURCE_LABELS,
-    laneHeader: props.laneHeader ?? 'x-lane',
-    apiVersion: props.apiVersion ?? IstioApiVersion.V1BETA1,
+    laneMode: laneModeOf(props),
+    laneHeader: laneHeaderOf(props),
+    apiVersion: apiVersionOf(props),
     namespace: props.namespace,
     effectiveNamespace,
     createNamespace: props.createNamespace ?? false,
     loadBalancer: props.loadBalancer,
     strict: props.strict ?? false,
+    workloads: workloadObjectsOf(props),
     service: (name: string) => {
       const found = byName.get(name);
       if (!found) throw new Error(`unknown service '${name}'`);
       return found;
     },
   };
+  return { ...chain, routing: planRouting(chain) };
 }
 
 function resolveEntry(entry: EntryProps, serviceNamespace: string | undefined): EntryModel {
-  const created = entry.createGateways ?? [];
-  const gateways = [...(entry.gateways ?? [])];
-  for (const gateway of created) {
-    if (!gateways.includes(gateway.ref)) gateways.push(gateway.ref);
-  }
   return {
     service: entry.service,
-    gateways,
-    createGateways: created,
+    gateways: gatewayRefsOf(entry),
+    createGateways: entry.createGateways ?? [],
     hosts: entry.hosts ?? [],
-    mesh: entry.mesh ?? true,
-    rootName: entry.rootName ?? `vs-gateway-${entry.service}`,
-    rootNamespace: entry.rootNamespace ?? namespaceOfRef(gateways[0]) ?? serviceNamespace,
-    uriPrefix: entry.uriPrefix ?? '/',
-    headerRoutes: (entry.headerRoutes ?? []).map(route => ({ ...route, from: route.from ?? [TrafficSource.GATEWAY] })),
+    mesh: meshBoundOf(entry),
+    rootName: entry.rootName ?? defaultRootName(entry.service),
+    rootNamespace: rootNamespaceOf(entry, serviceNamespace),
+    uriPrefix: uriPrefixOf(entry),
+    headerRoutes: (entry.headerRoutes ?? []).map(route => ({ ...route, from: routeSourcesOf(route) })),
     gatewayWeights: entry.gatewayWeights,
     meshWeights: entry.meshWeights,
     defaultVersion: entry.defaultVersion,
   };
-}
-
-function namespaceOfRef(ref: string | undefined): string | undefined {
-  return ref?.includes('/') ? ref.split('/')[0] : undefined;
 }
 
 function resolveVersion(
@@ -168,7 +170,7 @@ function resolveVersion(
     Object.assign({}, ...levels.map(level => level[key] ?? {})) as Record<string, string>;
   return {
     name: version,
-    deploymentName: `${service.name}-${version}`,
+    deploymentName: deploymentName(service.name, version),
     image: last('image') ?? '',
     imagePullPolicy: last('imagePullPolicy'),
     imagePullSecrets: last('imagePullSecrets') ?? [],

@@ -1,6 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { ServiceChain } from '../constructs/service-chain';
 import { compareNatural } from '../model/natural-order';
+import { LAYOUT_FILE_NAMES } from '../model/layout-files';
+
+export { LAYOUT_FILE_NAMES, RESERVED_VERSION_NAMES } from '../model/layout-files';
 
 /** How the objects of a chain are spread over files. */
 export enum OutputLayout {
@@ -30,7 +33,8 @@ export interface ChainFilesOptions {
   /** @default OutputLayout.PER_VERSION */
   readonly layout?: OutputLayout;
   /**
-   * Sub-folder of the output folder for this chain's files.
+   * Sub-folder of the output folder for this chain's files. The writer refuses names that
+   * are empty, hidden (`.name`) or `..`.
    * @default - the output folder itself
    */
   readonly dir?: string;
@@ -54,26 +58,26 @@ function json(objects: ApiObject[]): unknown[] {
 
 function perVersionFiles(chain: ServiceChain): ManifestFile[] {
   const files: ManifestFile[] = [];
-  if (chain.namespaceObject) files.push({ path: '00-namespace.yaml', documents: json([chain.namespaceObject]) });
+  if (chain.namespaceObject) files.push({ path: `${LAYOUT_FILE_NAMES.namespace}.yaml`, documents: json([chain.namespaceObject]) });
   for (const version of versionNames(chain)) {
     const objects = chain.workloads
       .filter(w => w.deployments.has(version))
       .flatMap(w => [w.service, w.deployments.get(version)!]);
     files.push({ path: `${version}.yaml`, documents: json(objects) });
   }
-  files.push({ path: 'routing.yaml', documents: json(chain.routingObjects) });
+  files.push({ path: `${LAYOUT_FILE_NAMES.routing}.yaml`, documents: json(chain.routingObjects) });
   return files;
 }
 
 function gitopsFiles(chain: ServiceChain): ManifestFile[] {
   const services = [...(chain.namespaceObject ? [chain.namespaceObject] : []), ...chain.workloads.map(w => w.service)];
-  const files: ManifestFile[] = [{ path: 'services.yaml', documents: json(services) }];
+  const files: ManifestFile[] = [{ path: `${LAYOUT_FILE_NAMES.services}.yaml`, documents: json(services) }];
   for (const version of versionNames(chain)) {
     const deployments = chain.workloads.flatMap(w => (w.deployments.has(version) ? [w.deployments.get(version)!] : []));
     files.push({ path: `${version}.yaml`, documents: json(deployments) });
   }
-  files.push({ path: 'routing.yaml', documents: json(chain.routingObjects) });
-  files.push({ path: 'kustomization.yaml', documents: [kustomization(chain, files.map(f => f.path))] });
+  files.push({ path: `${LAYOUT_FILE_NAMES.routing}.yaml`, documents: json(chain.routingObjects) });
+  files.push({ path: `${LAYOUT_FILE_NAMES.kustomization}.yaml`, documents: [kustomization(chain, files.map(f => f.path))] });
   return files;
 }
 

@@ -1,6 +1,6 @@
-import { ServiceChainProps } from '../chain-props';
+import { ServiceChainProps } from '../props/chain-props';
 import { validateChain } from '../validation/chain-rules';
-import { Problem } from '../validation/problems';
+import { Problem } from '../diagnostics/problems';
 import { checkShape } from '../validation/shape-check';
 import { readSpecFile } from './read-spec-file';
 import { SpecError, SpecProblem } from './spec-error';

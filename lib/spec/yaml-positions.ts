@@ -1,5 +1,5 @@
 import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node } from 'yaml';
-import { PathSegment } from '../validation/problems';
+import { PathSegment } from '../diagnostics/problems';
 
 /** A 1-based line and column. */
 export interface Position {

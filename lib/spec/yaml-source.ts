@@ -1,5 +1,5 @@
 import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseDocument, YAMLError } from 'yaml';
-import { formatPath, PathSegment, show } from '../validation/problems';
+import { formatPath, PathSegment, show } from '../diagnostics/problems';
 import { FORBIDDEN_KEYS, MAX_ALIAS_COUNT, MAX_SPEC_DEPTH } from './spec-limits';
 import { SpecProblem } from './spec-error';
 import { pathAtOffset, positionAt } from './yaml-positions';

@@ -1,18 +1,19 @@
-import { ServiceChainProps } from '../chain-props';
-import { checkChainGraph } from './chain-graph';
+import { ServiceChainProps } from '../props/chain-props';
+import { resolveChain } from '../model/chain-model';
+import { checkChainGraph } from './call-graph';
 import { checkEntryRoutes } from './entry-routes';
 import { checkGatewayRefs } from './gateway-refs';
 import { checkHeaders } from './headers';
-import { checkHosts } from './hosts';
+import { checkHosts } from './entry-hosts';
 import { checkNames } from './names';
 import { checkNamespaces } from './namespaces';
 import { checkObjectNames } from './object-names';
 import { checkPorts } from './ports';
-import { Problems } from './problems';
+import { Problems } from '../diagnostics/problems';
 import { checkResources } from './resources';
 import { chainContext, ChainRule } from './rule-context';
 import { checkShape } from './shape-check';
-import { checkUnreachableRoutes } from './unreachable-routes';
+import { checkUnreachableRoutes } from './shadowed-header-routes';
 import { checkLaneGaps } from './lane-gaps';
 import { checkVersions } from './versions';
 import { checkWeights } from './weights';
@@ -25,9 +26,8 @@ export interface ChainFindings {
   readonly warnings: string[];
 }
 
-/** The rules run on props of the right shape, in the order their problems are listed. */
+/** The rules run on props of the right shape, after the call graph's, in the order their problems are listed. */
 export const CHAIN_RULES: readonly ChainRule[] = [
-  checkChainGraph,
   checkNames,
   checkNamespaces,
   checkObjectNames,
@@ -40,7 +40,6 @@ export const CHAIN_RULES: readonly ChainRule[] = [
   checkEntryRoutes,
   checkWeights,
   checkUnreachableRoutes,
-  checkLaneGaps,
 ];
 
 /**
@@ -48,7 +47,9 @@ export const CHAIN_RULES: readonly ChainRule[] = [
  * 1. the shape, against the spec's JSON Schema: types, whole numbers and ranges, enums,
  *    required and unknown fields. Props from JavaScript or a spec file can hold anything,
  *    so when the shape is wrong only those problems are reported: the rules need a sound shape;
- * 2. every rule of {@link CHAIN_RULES}: names, the call graph, routing, ports, hosts...
+ * 2. the call graph, then every rule of {@link CHAIN_RULES}: names, routing, ports, hosts...;
+ *    when the call graph is sound, the chain is resolved and the rules that read its routing
+ *    plan run too (lanes lost on the way).
  * Within a stage every problem is reported at once. Never throws, whatever it is given.
  */
 export function validateChain(props: ServiceChainProps): ChainFindings {
@@ -57,6 +58,11 @@ export function validateChain(props: ServiceChainProps): ChainFindings {
   problems.addAll(checkShape(props));
   if (problems.size > 0) return { problems, warnings };
   const chain = chainContext(props);
-  for (const rule of CHAIN_RULES) rule(chain, { problems, warnings });
-  return { problems, warnings };
+  const out = { problems, warnings };
+  const before = problems.size;
+  checkChainGraph(chain, out);
+  const callGraphSound = problems.size === before;
+  for (const rule of CHAIN_RULES) rule(chain, out);
+  if (callGraphSound) checkLaneGaps(resolveChain(props), props.strict ?? false, out);
+  return out;
 }

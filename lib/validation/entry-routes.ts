@@ -1,7 +1,8 @@
-import { HeaderRoute, TrafficSource } from '../entry-props';
-import { LaneMode } from '../lane-mode';
+import { HeaderRoute, TrafficSource } from '../props/entry-props';
+import { LaneMode } from '../props/lane-mode';
+import { laneModeOf, routeSourcesOf } from '../model/defaults';
 import { checkEntryVersion } from './entry-versions';
-import { PathSegment, show } from './problems';
+import { PathSegment, show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput } from './rule-context';
 
 /**
@@ -39,7 +40,7 @@ export function checkEntryRoutes(chain: ChainContext, out: RuleOutput): void {
   if (entry.uriPrefix !== undefined && !entry.uriPrefix.startsWith('/')) {
     problems.add(['entry', 'uriPrefix'], `${show(entry.uriPrefix)} does not start with '/', so no request path matches it; write ${show(`/${entry.uriPrefix}`)}`);
   }
-  const laneMode = chain.props.laneMode ?? LaneMode.SOURCE_LABELS;
+  const laneMode = laneModeOf(chain.props);
   if (chain.props.laneHeader !== undefined && laneMode !== LaneMode.HEADER) {
     out.warnings.push(`laneHeader: ${show(chain.props.laneHeader)} is ignored in laneMode ${show(laneMode)}; `
       + "set `laneMode: 'header'` to carry the lane in that header, or remove `laneHeader`");
@@ -54,7 +55,7 @@ function checkHeaderRoute(chain: ChainContext, out: RuleOutput, path: PathSegmen
   const conditions = [route.exact, route.prefix, route.regex].filter(x => x !== undefined);
   if (conditions.length !== 1) problems.add(path, `sets ${conditions.length} of \`exact\`, \`prefix\`, \`regex\`; set exactly one`);
 
-  const from = route.from ?? [TrafficSource.GATEWAY];
+  const from = routeSourcesOf(route);
   if (from.length === 0) {
     problems.add([...path, 'from'], 'is empty, which Istio reads as "from every source"; list the sources, such as `[gateway]` or `[gateway, mesh]`');
     return;

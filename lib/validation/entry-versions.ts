@@ -1,4 +1,4 @@
-import { PathSegment, show } from './problems';
+import { PathSegment, show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput } from './rule-context';
 
 /**

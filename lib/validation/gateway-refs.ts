@@ -1,5 +1,5 @@
 import { DNS_1123_LABEL } from './name-syntax';
-import { PathSegment, Problems, show } from './problems';
+import { PathSegment, Problems, show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput } from './rule-context';
 
 /** What is wrong with a gateway reference, or `undefined` when it is `<namespace>/<name>` with both DNS-1123 labels. */

@@ -1,79 +1,98 @@
-import { LaneMode } from '../lane-mode';
-import { show } from './problems';
-import { ChainContext, RuleOutput } from './rule-context';
+import { ChainModel } from '../model/chain-model';
+import { LanePosition, laneStep } from '../model/lane-step';
+import { show } from '../diagnostics/problems';
+import { RuleOutput } from './rule-context';
 
-/** The call graph both ways, over the first service of each name and known callees only. */
-interface CallGraph {
-  readonly callees: ReadonlyMap<string, readonly string[]>;
-  readonly callers: ReadonlyMap<string, readonly string[]>;
-}
-
-function callGraph(chain: ChainContext): CallGraph {
-  const callees = new Map<string, string[]>();
-  const callers = new Map<string, string[]>([...chain.versionsOf.keys()].map(name => [name, []]));
-  for (const service of chain.services) {
-    if (callees.has(service.name)) continue;
-    const own = [...new Set(service.calls ?? [])].filter(callee => callee !== service.name && callers.has(callee));
-    callees.set(service.name, own);
-    for (const callee of own) callers.get(callee)!.push(service.name);
-  }
-  return { callees, callers };
+/** Where a lane is lost: the service that takes it off its version, and who called it. */
+interface LaneLoss {
+  readonly lane: string;
+  readonly caller: string;
+  readonly service: string;
 }
 
 /**
- * In `sourceLabels` mode a lane survives a hop only if the caller runs the lane's version.
- * A gap is a service with version V whose caller lacks V while some service above that caller
- * has V: requests on lane V arrive from the caller's baseline and leave the lane. Gaps are
- * warnings, or problems with `strict: true`. Each version is searched once, breadth first,
- * so long chains cost linear time per version and cannot overflow the stack.
+ * Lanes lost on the way, read from the routing plan. Every lane starts at a version of the
+ * entry service and is followed hop by hop with {@link laneStep}, exactly as the routing
+ * objects route it. A lane is lost at the first service that sends it elsewhere and makes it
+ * travel on in another lane: in `sourceLabels` mode, a service that lacks the lane's version,
+ * whose baseline then calls on in the baseline's lane. (In `header` mode the lane header goes
+ * on, so lanes are never lost.) A loss is reported only when a service further down has the
+ * lane's version, which then never sees its lane's requests along that path. Each loss is
+ * named once, at the first service where it happens, with the fix that carries the lane to
+ * every such version: the version added to every service on the way that lacks it.
+ * Losses are warnings, or problems with `strict: true`.
  */
-export function checkLaneGaps(chain: ChainContext, out: RuleOutput): void {
-  if ((chain.props.laneMode ?? LaneMode.SOURCE_LABELS) !== LaneMode.SOURCE_LABELS) return;
-  const graph = callGraph(chain);
-  const holders = new Map<string, string[]>();
-  for (const [name, versions] of chain.versionsOf) {
-    for (const version of versions) {
-      const list = holders.get(version);
-      if (list) list.push(name);
-      else holders.set(version, [name]);
-    }
+export function checkLaneGaps(chain: ChainModel, strict: boolean, out: RuleOutput): void {
+  for (const loss of laneLosses(chain)) {
+    const service = chain.service(loss.service);
+    const holders = holdersBelow(chain, loss.service, loss.lane);
+    if (holders.length === 0) continue;
+    const missing = lackingOnTheWay(chain, loss.service, loss.lane, new Set(holders));
+    const message = `lane ${show(loss.lane)} cannot pass ${show(service.name)}, which has no ${show(loss.lane)}: `
+      + `requests on that lane from ${show(loss.caller)} go to its baseline ${show(service.baseline)} and leave the lane, `
+      + `so ${listed(holders)} never ${holders.length === 1 ? 'sees' : 'see'} them on ${show(loss.lane)}. `
+      + `Add ${show(loss.lane)} to ${listed(missing)}, or use laneMode 'header' to carry the lane across.`;
+    if (strict) out.problems.add(['services', chain.services.indexOf(service), 'versions'], message);
+    else out.warnings.push(message);
   }
-  const below = new Map<string, Set<string>>();
-  const downstreamOf = (version: string): Set<string> => {
-    let found = below.get(version);
-    if (!found) {
-      found = strictlyBelow(holders.get(version) ?? [], graph.callees);
-      below.set(version, found);
-    }
-    return found;
-  };
-
-  const seen = new Set<string>();
-  chain.services.forEach((service, index) => {
-    if (seen.has(service.name)) return;
-    seen.add(service.name);
-    for (const version of Object.keys(service.versions)) {
-      for (const caller of graph.callers.get(service.name) ?? []) {
-        if (chain.versionsOf.get(caller)!.includes(version) || !downstreamOf(version).has(caller)) continue;
-        const message = `lane ${show(version)} cannot pass ${show(caller)}, which has no ${show(version)}: `
-          + `requests on that lane reach ${show(service.name)} from ${show(caller)}'s baseline and leave the lane. `
-          + `Add ${show(version)} to ${show(caller)}, or use laneMode 'header' to carry the lane across it.`;
-        if (chain.props.strict) out.problems.add(['services', index, 'versions', version], message);
-        else out.warnings.push(message);
-      }
-    }
-  });
 }
 
-/** The services called, directly or not, by any of `sources` (a source is included only if another reaches it). */
-function strictlyBelow(sources: readonly string[], callees: ReadonlyMap<string, readonly string[]>): Set<string> {
-  const reached = new Set<string>();
-  const queue = sources.flatMap(source => callees.get(source) ?? []);
-  for (let i = 0; i < queue.length; i++) {
-    const node = queue[i];
-    if (reached.has(node)) continue;
-    reached.add(node);
-    for (const next of callees.get(node) ?? []) if (!reached.has(next)) queue.push(next);
+/** Every first loss of a lane, in the order the lanes are walked (entry versions, then call order). */
+function laneLosses(chain: ChainModel): LaneLoss[] {
+  const plan = chain.routing;
+  const losses = new Map<string, LaneLoss>();
+  const seen = new Set<string>();
+  const stack: LanePosition[] = chain.service(plan.entry.service).versions
+    .map(v => ({ service: plan.entry.service, version: v.name, lane: v.name }))
+    .reverse();
+  while (stack.length > 0) {
+    const at = stack.pop()!;
+    const key = `${at.service}\0${at.version}\0${at.lane}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const next = chain.service(at.service).calls.map(callee => laneStep(plan, at, callee));
+    for (const step of next) {
+      const lossKey = `${at.lane}\0${step.service}`;
+      if (!step.keepsLane && !losses.has(lossKey)) losses.set(lossKey, { lane: at.lane, caller: at.service, service: step.service });
+    }
+    stack.push(...next.reverse());
   }
-  return reached;
+  return [...losses.values()];
+}
+
+/** The services strictly below `service` that have `version`, in chain order. */
+function holdersBelow(chain: ChainModel, service: string, version: string): string[] {
+  const below = reachable(chain, chain.service(service).calls);
+  return chain.services.filter(s => below.has(s.name) && s.hasVersion(version)).map(s => s.name);
+}
+
+/**
+ * The services from `start` down (itself included) that lack `version` and call, directly or
+ * not, one of `holders`: each must get the version for the lane to reach them all.
+ */
+function lackingOnTheWay(chain: ChainModel, start: string, version: string, holders: Set<string>): string[] {
+  const onTheWay = reachable(chain, [start]);
+  const callersOfHolders = reachable(chain, [...holders].flatMap(name => chain.service(name).callers), 'callers');
+  return chain.services
+    .filter(s => onTheWay.has(s.name) && callersOfHolders.has(s.name) && !s.hasVersion(version))
+    .map(s => s.name);
+}
+
+/** Every service reachable from `starts` through calls (or, backwards, through callers), the starts included. */
+function reachable(chain: ChainModel, starts: readonly string[], direction: 'calls' | 'callers' = 'calls'): Set<string> {
+  const found = new Set<string>();
+  const stack = [...starts];
+  while (stack.length > 0) {
+    const name = stack.pop()!;
+    if (found.has(name)) continue;
+    found.add(name);
+    stack.push(...chain.service(name)[direction]);
+  }
+  return found;
+}
+
+/** `"a"`, `"a" and "b"`, `"a", "b" and "c"`. */
+function listed(names: string[]): string {
+  const shown = names.map(name => show(name));
+  return shown.length <= 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }

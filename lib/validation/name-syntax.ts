@@ -1,4 +1,4 @@
-import { PathSegment, Problems, show } from './problems';
+import { PathSegment, Problems, show } from '../diagnostics/problems';
 
 /**
  * A syntax that names must follow, able to say what is wrong with a name in plain words

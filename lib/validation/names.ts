@@ -1,5 +1,5 @@
 import { checkName, DNS_1035_LABEL, DNS_1123_LABEL, DNS_1123_SUBDOMAIN, LABEL_KEY, LABEL_VALUE, VERSION_NAME } from './name-syntax';
-import { PathSegment, Problems, show } from './problems';
+import { PathSegment, Problems, show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput, settingsLevels } from './rule-context';
 
 /** Labels the library sets on every Deployment and pod; a value given for them would be overwritten. */

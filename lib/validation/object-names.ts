@@ -1,5 +1,7 @@
+import { rootNamespaceOf } from '../model/defaults';
+import { defaultRootName, deploymentName, virtualServiceName } from '../model/naming';
 import { checkName, DNS_1035_LABEL, DNS_1123_LABEL, DNS_1123_SUBDOMAIN, VERSION_NAME } from './name-syntax';
-import { show } from './problems';
+import { show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput } from './rule-context';
 
 /**
@@ -20,7 +22,7 @@ export function checkObjectNames(chain: ChainContext, out: RuleOutput): void {
     if (DNS_1035_LABEL.fault(service.name) !== undefined) return;
     for (const version of Object.keys(service.versions)) {
       if (VERSION_NAME.fault(version) !== undefined) continue;
-      const name = `${service.name}-${version}`;
+      const name = deploymentName(service.name, version);
       const path = ['services', i, 'versions', version];
       const deploymentFault = DNS_1123_SUBDOMAIN.fault(name);
       const subsetFault = DNS_1123_LABEL.fault(version);
@@ -44,17 +46,13 @@ export function checkObjectNames(chain: ChainContext, out: RuleOutput): void {
   });
 
   const entry = chain.entry;
-  const rootName = entry.rootName ?? `vs-gateway-${entry.service}`;
+  const rootName = entry.rootName ?? defaultRootName(entry.service);
   if (entry.rootName !== undefined && !checkName(problems, ['entry', 'rootName'], entry.rootName, DNS_1123_SUBDOMAIN, 'VirtualService name')) return;
-  const rootNamespace = entry.rootNamespace ?? namespaceOfRef(chain.gateways[0]) ?? chain.namespace;
+  const rootNamespace = rootNamespaceOf(entry, undefined) ?? chain.namespace;
   if (rootNamespace !== chain.namespace) return;
-  const clash = chain.services.find(service => `vs-${service.name}` === rootName);
+  const clash = chain.services.find(service => virtualServiceName(service.name) === rootName);
   if (clash) {
     problems.add(['entry', 'rootName'], `${show(rootName)} is also the name of the VirtualService of service ${show(clash.name)} `
       + `in namespace ${show(rootNamespace)}; set \`entry.rootName\` to another name`);
   }
-}
-
-function namespaceOfRef(ref: string | undefined): string | undefined {
-  return ref?.includes('/') ? ref.split('/')[0] : undefined;
 }

@@ -1,4 +1,4 @@
-import { formatPath, show } from './problems';
+import { formatPath, show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput } from './rule-context';
 
 /**

@@ -1,5 +1,5 @@
-import { ResourceSettings } from '../workload-settings';
-import { PathSegment, Problems, show } from './problems';
+import { ResourceSettings } from '../props/workload-settings';
+import { PathSegment, Problems, show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput, settingsLevels } from './rule-context';
 
 /** Multipliers of the suffixes of Kubernetes quantities. */

@@ -1,9 +1,9 @@
-import { ServiceChainProps } from '../chain-props';
-import { EntryProps } from '../entry-props';
-import { IMPLICIT_NAMESPACE } from '../model/chain-model';
-import { ServiceProps } from '../service-props';
-import { WorkloadSettings } from '../workload-settings';
-import { PathSegment, Problems } from './problems';
+import { ServiceChainProps } from '../props/chain-props';
+import { EntryProps } from '../props/entry-props';
+import { gatewayRefsOf, meshBoundOf, serviceNamespaceOf } from '../model/defaults';
+import { ServiceProps } from '../props/service-props';
+import { WorkloadSettings } from '../props/workload-settings';
+import { PathSegment, Problems } from '../diagnostics/problems';
 
 /**
  * What the rules read: the props, already known to have the right shape (types, ranges,
@@ -47,19 +47,15 @@ export function chainContext(props: ServiceChainProps): ChainContext {
     if (!versionsOf.has(service.name)) versionsOf.set(service.name, Object.keys(service.versions));
   }
   const entry = props.entry;
-  const gateways = [...(entry.gateways ?? [])];
-  for (const created of entry.createGateways ?? []) {
-    if (!gateways.includes(created.ref)) gateways.push(created.ref);
-  }
   return {
     props,
     services,
     versionsOf,
     entry,
     entryVersions: versionsOf.get(entry.service),
-    gateways,
-    meshBound: entry.mesh ?? true,
-    namespace: props.namespace ?? IMPLICIT_NAMESPACE,
+    gateways: gatewayRefsOf(entry),
+    meshBound: meshBoundOf(entry),
+    namespace: serviceNamespaceOf(props),
   };
 }
 

@@ -1,6 +1,6 @@
 import { ErrorObject } from 'ajv';
 import { closestName } from './closest-name';
-import { show } from './problems';
+import { show } from '../diagnostics/problems';
 
 /** A JSON Schema node, as far as messages need it. */
 interface SchemaNode {

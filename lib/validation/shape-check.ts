@@ -2,8 +2,8 @@ import * as path from 'path';
 import { ErrorObject, ValidateFunction } from 'ajv';
 import { projectRoot } from '../project-root';
 import { chainSchema } from './chain-schema';
-import { pointerPath } from './json-pointer';
-import { PathSegment, Problem } from './problems';
+import { pointerPath } from '../diagnostics/json-pointer';
+import { PathSegment, Problem } from '../diagnostics/problems';
 import { schemaMessage } from './schema-messages';
 
 let compiled: ValidateFunction | undefined;

@@ -1,14 +1,19 @@
-import { show } from './problems';
+import { writesDeployments } from '../model/defaults';
+import { RESERVED_VERSION_NAMES } from '../model/layout-files';
+import { show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput, settingsLevels } from './rule-context';
 
 /**
- * Every service has versions, its `baseline` is one of them, and every version gets a
- * container image from the version, the service or `defaults`. Image references are
+ * Every service has versions, its `baseline` is one of them, no version takes the name of
+ * a file the layouts write (`routing`, `services`...: its `<version>.yaml` would be that
+ * file), and, when the chain writes the Deployments, every version gets a container image
+ * from the version, the service or `defaults`. Image references are
  * refused when empty or when they hold whitespace, which no registry accepts.
  */
 export function checkVersions(chain: ChainContext, out: RuleOutput): void {
   const { problems } = out;
   const defaultImage = chain.props.defaults?.image;
+  const needsImages = writesDeployments(chain.props);
   chain.services.forEach((service, i) => {
     const versions = Object.keys(service.versions);
     if (versions.length === 0) {
@@ -17,8 +22,13 @@ export function checkVersions(chain: ChainContext, out: RuleOutput): void {
     if (service.baseline !== undefined && !versions.includes(service.baseline)) {
       problems.add(['services', i, 'baseline'], `${show(service.baseline)} is not a version of ${show(service.name)}; use one of ${show(versions)}`);
     }
+    for (const version of versions.filter(name => RESERVED_VERSION_NAMES.includes(name))) {
+      problems.add(['services', i, 'versions', version],
+        `${show(version)} is the name of a file the output layouts write (${version}.yaml), so the version's file and that one would collide; `
+        + `rename the version, for example to "v2". Reserved: ${RESERVED_VERSION_NAMES.join(', ')}`);
+    }
     for (const version of versions) {
-      if ((service.versions[version].image ?? service.image ?? defaultImage) === undefined) {
+      if (needsImages && (service.versions[version].image ?? service.image ?? defaultImage) === undefined) {
         problems.add(['services', i, 'versions', version, 'image'],
           `is missing for ${show(`${service.name}-${version}`)}; set \`image\` on the version, the service or \`defaults\``);
       }

@@ -1,6 +1,6 @@
-import { Weights } from '../entry-props';
+import { Weights } from '../props/entry-props';
 import { checkEntryVersion } from './entry-versions';
-import { PathSegment, show } from './problems';
+import { PathSegment, show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput } from './rule-context';
 
 /** What every weighted route must add up to. */

@@ -1,5 +1,5 @@
 import { DNS_1123_SUBDOMAIN } from './name-syntax';
-import { PathSegment, Problems, show } from './problems';
+import { PathSegment, Problems, show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput } from './rule-context';
 
 /** A dotted IPv4 address without leading zeros: `203.0.113.10`. */

@@ -73,10 +73,28 @@ export interface ServiceChainProps {
    */
   readonly loadBalancer?: LoadBalancer;
   /**
+   * Which workload objects the chain writes beside its routing. With `services` or `none`, the
+   * Deployments are defined elsewhere (cdk8s-plus constructs, a Helm chart, plain YAML) and only
+   * have to carry the labels the routing relies on: `app: <service>` and `version: <version>`
+   * on their pods. Workload settings such as `image` are then not needed.
+   * @default WorkloadObjects.ALL
+   */
+  readonly workloads?: WorkloadObjects;
+  /**
    * Settings shared by every service and version.
    * @default - none
    */
   readonly defaults?: ChainDefaults;
+}
+
+/** Which Kubernetes workload objects a chain writes beside its routing. */
+export enum WorkloadObjects {
+  /** A Service per service and a Deployment per version. */
+  ALL = 'all',
+  /** A Service per service; the Deployments are defined elsewhere, or adopted with `ServiceChain.adoptWorkload`. */
+  SERVICES = 'services',
+  /** Neither: the routing objects only; the Services and the Deployments are defined elsewhere. */
+  NONE = 'none',
 }
 
 /** Istio's simple load-balancing policies. */

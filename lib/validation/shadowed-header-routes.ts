@@ -1,5 +1,6 @@
-import { HeaderRoute, TrafficSource } from '../entry-props';
-import { show } from './problems';
+import { HeaderRoute } from '../props/entry-props';
+import { routeSourcesOf } from '../model/defaults';
+import { show } from '../diagnostics/problems';
 import { re2Fault, re2MatchesWhole } from './regex-check';
 import { ChainContext, RuleOutput } from './rule-context';
 
@@ -52,7 +53,7 @@ function routeMatch(route: HeaderRoute, index: number): RouteMatch | undefined {
   const value = route[kind]!;
   if (kind === 'regex' && re2Fault(value) !== undefined) return undefined;
   const subject = route.header !== undefined ? `header ${show(route.header.toLowerCase())}` : `cookie ${show(route.cookie)}`;
-  return { index, subject, kind, value, from: route.from ?? [TrafficSource.GATEWAY] };
+  return { index, subject, kind, value, from: routeSourcesOf(route) };
 }
 
 /** Whether every request `later` matches is matched by `first`. */

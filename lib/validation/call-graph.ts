@@ -1,5 +1,5 @@
 import { findCycles } from './call-cycles';
-import { show } from './problems';
+import { show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput } from './rule-context';
 
 /**

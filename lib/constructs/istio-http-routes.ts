@@ -1,0 +1,67 @@
+import {
+  VirtualServiceSpecHttp, VirtualServiceSpecHttpMatch, VirtualServiceSpecHttpMatchHeaders, VirtualServiceSpecHttpRoute,
+} from '../../imports/networking.istio.io';
+import { TrafficSource } from '../props/entry-props';
+import { HeaderCondition, RouteMatch, RouteRule, RouteTarget } from '../model/routing-plan';
+
+/** The gateway name Istio uses for sidecar (in-mesh) traffic. */
+export const MESH_GATEWAY = 'mesh';
+
+/** What a rule needs to become Istio routes: the service it routes, and the names behind sources and lanes. */
+export interface IstioRouteContext {
+  /** The host of the destinations: the routed service. */
+  readonly host: string;
+  /** The gateways that `gateway` traffic comes through. */
+  readonly gateways: readonly string[];
+  /** The header that carries the lane. */
+  readonly laneHeader: string;
+}
+
+/** A rule of the routing plan as an Istio HTTP route. */
+export function istioHttpRoute(rule: RouteRule, context: IstioRouteContext): VirtualServiceSpecHttp {
+  return {
+    match: rule.matches.length > 0 ? rule.matches.map(match => istioMatch(match, context)) : undefined,
+    route: rule.targets.map(target => istioDestination(target, context)),
+  };
+}
+
+function istioMatch(match: RouteMatch, context: IstioRouteContext): VirtualServiceSpecHttpMatch {
+  const headers = match.header ? istioHeaderMatch(match.header)
+    : match.lane !== undefined ? { [context.laneHeader]: { exact: match.lane } }
+      : undefined;
+  return {
+    gateways: match.sources && [
+      ...(match.sources.includes(TrafficSource.MESH) ? [MESH_GATEWAY] : []),
+      ...(match.sources.includes(TrafficSource.GATEWAY) ? context.gateways : []),
+    ],
+    headers,
+    sourceLabels: match.caller && { app: match.caller.service, version: match.caller.version },
+  };
+}
+
+function istioDestination(target: RouteTarget, context: IstioRouteContext): VirtualServiceSpecHttpRoute {
+  return {
+    destination: { host: context.host, subset: target.version },
+    weight: target.weight,
+    headers: target.stampLane !== undefined ? { request: { set: { [context.laneHeader]: target.stampLane } } } : undefined,
+  };
+}
+
+/** A header condition as an Istio `headers` match. A cookie becomes a regex on the `cookie` header. */
+export function istioHeaderMatch(condition: HeaderCondition): Record<string, VirtualServiceSpecHttpMatchHeaders> {
+  if (condition.on === 'cookie') {
+    return { cookie: { regex: `^(.*;\\s*)?${escapeRegex(condition.name)}=(${cookieValuePattern(condition)})(;.*)?$` } };
+  }
+  return { [condition.name]: { [condition.kind]: condition.value } };
+}
+
+/** The cookie's value as a regex: the regex given, or the exact value or prefix escaped. */
+function cookieValuePattern(condition: HeaderCondition): string {
+  if (condition.kind === 'regex') return condition.value;
+  if (condition.kind === 'prefix') return `${escapeRegex(condition.value)}[^;]*`;
+  return escapeRegex(condition.value);
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+}
