@@ -61,6 +61,8 @@ describe('validate never follows a symbolic link out of a folder it was given', 
     symlinkSync(join(outside, 'dir'), join(folder, 'leak-dir'));
     symlinkSync(join(folder, 'sub', 'b.yaml'), join(folder, 'inside.yaml'));
     symlinkSync(join(folder, 'sub'), join(folder, 'inside-dir'));
+    writeFileSync(join(folder, '..dots.yml'), configMap('dots'));
+    symlinkSync(join(folder, '..dots.yml'), join(folder, 'dots-link.yaml'));
     return { outside, folder };
   }
 
@@ -68,7 +70,8 @@ describe('validate never follows a symbolic link out of a folder it was given', 
     const { folder } = setUp();
     const { files, lines } = load(folder);
     // sub/ is the folder inside-dir/ leads to, so it is read once, by the name met first
-    expect(files).toEqual(['a.yaml', join('inside-dir', 'b.yaml'), 'inside.yaml']);
+    // dots-link.yaml leads to ..dots.yml, inside the folder despite its name (itself skipped: it starts with a dot)
+    expect(files).toEqual(['a.yaml', 'dots-link.yaml', join('inside-dir', 'b.yaml'), 'inside.yaml']);
     expect(lines).toEqual([
       `leak-dir: is a symbolic link to a place outside ${folder}; not followed (name that place itself to validate it)`,
       `leak.yaml: is a symbolic link to a place outside ${folder}; not followed (name that place itself to validate it)`,

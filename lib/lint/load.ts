@@ -161,7 +161,7 @@ function entryType(entry: fs.Dirent, file: string): 'folder' | 'link' | 'other' 
 /** Whether `target` (a real path) is `root` or lies below it. */
 function isInside(target: string, root: string): boolean {
   const relative = path.relative(root, target);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
 
 function reason(error: unknown): string {
