@@ -2,7 +2,7 @@ import { writeFileSync } from 'fs';
 import { join } from 'path';
 import { diamondServiceName, generateDiamondSpec, generateDiamondSpecYaml } from '../bench/generate-spec';
 import {
-  countPaths, ExplainBudgetError, isRouted, renderTraceGraph, TooManyPathsError, traceChain, traceGraph, tracedPaths,
+  countPaths, ExplainBudgetError, isRouted, MAX_CALL_DEPTH, renderTraceGraph, TooManyPathsError, traceChain, traceGraph, tracedPaths,
   TraceGraph, Visit,
 } from '../lib/explain';
 import { app, virtualService } from './explain/manifests';
@@ -141,6 +141,28 @@ describe('the explain budget', () => {
     const graph = traceGraph(manifests, { host: 'top-00' }, { callGraph, budget: 5000 });
     expect(graph.steps).toBeLessThanOrEqual(5000);
     expect(countPaths(graph).longest).toBe(2n ** 32n - 3n);
+  });
+});
+
+describe('the call depth', () => {
+  /** Services s0, s1... each calling the next, without VirtualServices. */
+  function line(length: number): { manifests: unknown[]; callGraph: Record<string, string[]> } {
+    const manifests: unknown[] = [];
+    const callGraph: Record<string, string[]> = {};
+    for (let i = 0; i < length; i++) {
+      manifests.push(...app(`s${i}`, ['v1']));
+      if (i + 1 < length) callGraph[`s${i}`] = [`s${i + 1}`];
+    }
+    return { manifests, callGraph };
+  }
+
+  test('a line of 500 services is traced; one deeper than the limit stops with a message, not a stack overflow', () => {
+    const ok = line(500);
+    expect(countPaths(traceGraph(ok.manifests, { host: 's0' }, { callGraph: ok.callGraph })))
+      .toEqual({ paths: 1n, longest: 500n });
+    const deep = line(MAX_CALL_DEPTH + 5);
+    expect(() => traceGraph(deep.manifests, { host: 's0' }, { callGraph: deep.callGraph }))
+      .toThrow(`explain: calls nest too deep to trace (at most ${MAX_CALL_DEPTH} Deployments, one calling the next)`);
   });
 });
 

@@ -9,8 +9,11 @@ import { DEFAULT_NAMESPACE, dottedHostHint } from '../manifests';
 /** The steps `explain` may spend on one request unless told otherwise: enough for thousands of services in several lanes. */
 export const DEFAULT_EXPLAIN_BUDGET = 200_000;
 
-/** The deepest chain of calls followed; deeper calls are refused rather than overflow the stack. */
-export const MAX_CALL_DEPTH = 2000;
+/**
+ * The deepest chain of calls followed (a call stack of 1000 Deployments); deeper calls are
+ * refused rather than overflow the stack. No chain of services nests its calls that deep.
+ */
+export const MAX_CALL_DEPTH = 1000;
 
 /**
  * One Deployment receiving requests that carry some forwarded headers, and the calls it then
@@ -116,8 +119,14 @@ export function traceGraph(
   const tracer = new GraphTracer(MeshIndex.fromManifests(manifests, defaultNamespace), options, budget);
   const request = entryRequest(entry, defaultNamespace);
   const caller = request.gateway === undefined ? 'mesh caller' : `gateway ${request.gateway}`;
-  const traced = tracer.traceCall(request, caller, tracer.emptyStack());
-  return { entry: traced.call, steps: tracer.steps };
+  try {
+    const traced = tracer.traceCall(request, caller, tracer.emptyStack());
+    return { entry: traced.call, steps: tracer.steps };
+  } catch (error) {
+    // the JavaScript stack may run out before MAX_CALL_DEPTH where frames are larger
+    if (error instanceof RangeError && /call stack/i.test(error.message)) throw callsTooDeep();
+    throw error;
+  }
 }
 
 /**
@@ -302,9 +311,7 @@ class GraphTracer {
     const known = this.shared.get(key);
     if (known !== undefined && !stack.meetsAny(known.below.reachedApps)) return { visit: known.visit, dependencies: known.withOwnApp };
     this.spend();
-    if (stack.depth >= MAX_CALL_DEPTH) {
-      throw new Error(`explain: calls nest more than ${MAX_CALL_DEPTH} deep (at ${deployment.name}); no chain needs that many hops`);
-    }
+    if (stack.depth >= MAX_CALL_DEPTH) throw callsTooDeep();
     stack.push(app, appId);
     const calls: Call[] = [];
     const below: Dependencies[] = [];
@@ -347,6 +354,11 @@ class GraphTracer {
 type Targets =
   | { readonly share: number; readonly shares: DeploymentShare[]; readonly headers: Record<string, string>; readonly via: string }
   | { readonly share: number; readonly error: string; readonly via?: string };
+
+function callsTooDeep(): Error {
+  return new Error(`explain: calls nest too deep to trace (at most ${MAX_CALL_DEPTH} Deployments, one calling the next); `
+    + 'check the call graph, or trace from a service further down');
+}
 
 function unknownHost(host: string, hint = ''): string {
   return `unknown host '${host}': no Service of that name${hint}`;
