@@ -10,12 +10,13 @@ export enum OutputLayout {
   /**
    * A file per version with every Service beside that version's Deployments, so that each
    * file applies alone (`kubectl apply -f v2.yaml`), and `routing.yaml`. Services repeat
-   * across files, which kustomize and Flux refuse.
+   * across files, which kustomize and Flux refuse. When the Deployments are defined elsewhere
+   * (`workloads: services`), the Services go to `services.yaml`.
    */
   PER_VERSION = 'per-version',
   /**
-   * Every object exactly once: `services.yaml`, a file per version with its Deployments,
-   * `routing.yaml`, and a `kustomization.yaml` listing them.
+   * Every object exactly once: `services.yaml` (when the chain writes Services), a file per
+   * version with its Deployments, `routing.yaml`, and a `kustomization.yaml` listing them.
    */
   GITOPS = 'gitops',
 }
@@ -65,13 +66,16 @@ function perVersionFiles(chain: ServiceChain): ManifestFile[] {
       .flatMap(w => [w.service, w.deployments.get(version)!]);
     files.push({ path: `${version}.yaml`, documents: json(objects) });
   }
+  // Workloads defined elsewhere (`workloads: services`): the Services have no version file to go with.
+  const unversioned = chain.workloads.filter(w => w.deployments.size === 0).map(w => w.service);
+  if (unversioned.length > 0) files.push({ path: `${LAYOUT_FILE_NAMES.services}.yaml`, documents: json(unversioned) });
   files.push({ path: `${LAYOUT_FILE_NAMES.routing}.yaml`, documents: json(chain.routingObjects) });
   return files;
 }
 
 function gitopsFiles(chain: ServiceChain): ManifestFile[] {
   const services = [...(chain.namespaceObject ? [chain.namespaceObject] : []), ...chain.workloads.map(w => w.service)];
-  const files: ManifestFile[] = [{ path: `${LAYOUT_FILE_NAMES.services}.yaml`, documents: json(services) }];
+  const files: ManifestFile[] = services.length > 0 ? [{ path: `${LAYOUT_FILE_NAMES.services}.yaml`, documents: json(services) }] : [];
   for (const version of versionNames(chain)) {
     const deployments = chain.workloads.flatMap(w => (w.deployments.has(version) ? [w.deployments.get(version)!] : []));
     files.push({ path: `${version}.yaml`, documents: json(deployments) });
