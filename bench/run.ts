@@ -1,11 +1,12 @@
 /*
  * `npm run bench`: median wall time and peak memory of `service-chain synth` on the seed
  * example and on generated chains of 50, 200 and 800 services, beside a floor that writes
- * the same documents through raw cdk8s ApiObjects. Prints a Markdown report and writes
- * bench/results/latest.json. Always exits 0 when the runs succeed: it is a report, and a
- * failed target is printed as FAIL. Name scenarios as arguments to run only those
- * (`node build/bench/run.js seed 50`); `--profile <scenario>` profiles one CLI run instead;
- * BENCH_CLI points at another CLI bundle to measure.
+ * the same documents through raw cdk8s ApiObjects; then of `explain` on 30 diamonds and on
+ * 800 services, and of `validate` on 100,000 documents, against fixed targets. Prints a
+ * Markdown report and writes bench/results/latest.json. Always exits 0 when the runs succeed:
+ * it is a report, and a failed target is printed as FAIL. Name scenarios as arguments to run
+ * only those (`node build/bench/run.js seed 50 explain-diamonds`); `--profile <scenario>`
+ * profiles one synth instead; BENCH_CLI points at another CLI bundle to measure.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { cpus, tmpdir } from 'os';
@@ -13,6 +14,7 @@ import { join } from 'path';
 import { buildSync } from 'esbuild';
 import { parse } from 'yaml';
 import { generateSpecYaml } from './generate-spec';
+import { checkCommandTargets, commandReport, commandScenarios, runCommandScenario } from './commands';
 import { cliLoadCosts, profileCli } from './profile-cli';
 import { checkTargets, markdownReport } from './report';
 import { runScenario, Scenario, ScenarioResult, Scripts } from './scenario';
@@ -40,12 +42,12 @@ function scenarios(workdir: string): Scenario[] {
   return [{ name: 'seed', spec: SEED_SPEC, services: seedServices, runs: 7 }, ...generated];
 }
 
-function writeResults(results: ScenarioResult[], report: ReturnType<typeof checkTargets>): string {
+function writeResults(results: ScenarioResult[], report: ReturnType<typeof checkTargets>, commands: object): string {
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'latest.json');
   const machine = { node: process.version, platform: process.platform, arch: process.arch, cpus: cpus().length, cpu: cpus()[0]?.model };
-  writeFileSync(path, `${JSON.stringify({ date: new Date().toISOString(), machine, results, targets: report }, null, 2)}\n`);
+  writeFileSync(path, `${JSON.stringify({ date: new Date().toISOString(), machine, results, targets: report, commands }, null, 2)}\n`);
   return path;
 }
 
@@ -70,9 +72,17 @@ function main(args: string[]): void {
       process.stderr.write(`bench: ${scenario.name} (${scenario.services} services, 1 + ${scenario.runs} runs each side)...\n`);
       return runScenario(scripts, scenario, workdir);
     });
+    const commands = commandScenarios(workdir).filter(s => names.length === 0 || names.includes(s.name));
+    const commandResults = commands.map(scenario => {
+      process.stderr.write(`bench: ${scenario.name} (1 + ${scenario.runs} runs)...\n`);
+      return runCommandScenario(scripts, cli, scenario);
+    });
     const targets = checkTargets(results);
-    process.stdout.write(markdownReport(results, targets));
-    process.stdout.write(`\nresults: ${writeResults(results, targets)}\n`);
+    const commandTargets = checkCommandTargets(commands, commandResults);
+    if (results.length > 0) process.stdout.write(markdownReport(results, targets));
+    if (commandResults.length > 0) process.stdout.write(`\n${commandReport(commandResults, commandTargets)}`);
+    const saved = writeResults(results, targets, { results: commandResults, targets: commandTargets });
+    process.stdout.write(`\nresults: ${saved}\n`);
   } finally {
     rmSync(workdir, { recursive: true, force: true });
   }

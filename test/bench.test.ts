@@ -2,9 +2,12 @@ import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { App, Chart } from 'cdk8s';
 import { parse } from 'yaml';
-import { BENCH_VERSIONS, generateSpec, generateSpecYaml } from '../bench/generate-spec';
+import { checkCommandTargets, commandReport, CommandResult, CommandScenario } from '../bench/commands';
+import { generateManifestFiles } from '../bench/generate-manifests';
+import { BENCH_VERSIONS, generateDiamondSpec, generateDiamondSpecYaml, generateSpec, generateSpecYaml } from '../bench/generate-spec';
 import { summarizeProfile } from '../bench/profile';
 import { ServiceChain } from '../lib/constructs/service-chain';
+import { lintReport } from '../lib/lint';
 import { parseSpec } from '../lib/spec';
 import { bundle, runNode } from './support/bundle';
 import { readYaml, tempDir } from './support/manifests';
@@ -53,6 +56,68 @@ describe('the benchmark spec generator', () => {
   test('the YAML text parses back to the spec, and the CLI\'s spec loader accepts it', () => {
     expect(parse(generateSpecYaml(20))).toEqual(generateSpec(20));
     expect(parseSpec(generateSpecYaml(20), 'chain-20.yaml')).toEqual(generateSpec(20));
+  });
+});
+
+describe('the diamond spec generator', () => {
+  test('stacks diamonds: each top calls both sides, both sides call the next top', () => {
+    const props = generateDiamondSpec(2);
+    expect(props.services.map(s => [s.name, Object.keys(s.versions), s.calls ?? []])).toEqual([
+      ['top-00', ['v1', 'v2'], ['left-00', 'right-00']],
+      ['left-00', ['v1'], ['top-01']],
+      ['right-00', ['v1', 'v2'], ['top-01']],
+      ['top-01', ['v1', 'v2'], ['left-01', 'right-01']],
+      ['left-01', ['v1'], ['top-02']],
+      ['right-01', ['v1', 'v2'], ['top-02']],
+      ['top-02', ['v1', 'v2'], []],
+    ]);
+    expect(props.entry).toMatchObject({ service: 'top-00', gatewayWeights: { v1: 90, v2: 10 } });
+  });
+
+  test('30 levels make a chain the library accepts, and the YAML text parses back to it', () => {
+    const chain = new ServiceChain(new Chart(new App(), 't'), 'c', generateDiamondSpec(30));
+    expect(chain.workloads).toHaveLength(91);
+    expect(parseSpec(generateDiamondSpecYaml(30), 'diamonds.yaml')).toEqual(generateDiamondSpec(30));
+    expect(() => generateDiamondSpec(0)).toThrow(/positive whole number of levels, not 0/);
+  });
+});
+
+describe('the manifest generator of the validate benchmark', () => {
+  test('100,000 documents in 4 files of about 1.8 MB, 7.3 MB in all', () => {
+    const files = generateManifestFiles(100_000, 4);
+    expect(files.map(f => f.name)).toEqual(['manifests-0.yaml', 'manifests-1.yaml', 'manifests-2.yaml', 'manifests-3.yaml']);
+    expect(files.map(f => f.text.split('\n---\n').length)).toEqual([25_000, 25_000, 25_000, 25_000]);
+    const bytes = files.reduce((sum, f) => sum + Buffer.byteLength(f.text), 0);
+    expect(bytes).toBeGreaterThan(7_000_000);
+    expect(bytes).toBeLessThan(7_500_000);
+  });
+
+  test('writes manifests that validate without findings, identical copies included', () => {
+    const dir = tempDir('manifests-');
+    for (const file of generateManifestFiles(2000, 2)) writeFileSync(join(dir, file.name), file.text);
+    expect(lintReport([dir])).toEqual({ manifests: 2000, findings: [] });
+  });
+});
+
+describe('the command scenarios of the benchmark', () => {
+  const scenario = (name: string, maxMs: number, maxMb?: number): CommandScenario =>
+    ({ name, description: name, args: [], runs: 1, maxMs, ...(maxMb === undefined ? {} : { maxMb }) });
+  const result = (name: string, medianMs: number, peakMb: number): CommandResult =>
+    ({ name, description: name, medianMs, peakMb, samples: [] });
+
+  test('check time, and memory where a scenario has a memory target', () => {
+    const targets = checkCommandTargets(
+      [scenario('fast', 2000), scenario('lean', 10_000, 500)],
+      [result('fast', 2100, 900), result('lean', 9000, 499)]);
+    expect(targets).toEqual([
+      { target: 'fast: median <= 2000 ms', measured: '2100 ms', pass: false },
+      { target: 'lean: median <= 10000 ms', measured: '9000 ms', pass: true },
+      { target: 'lean: peak <= 500 MB', measured: '499.0 MB', pass: true },
+    ]);
+    expect(commandReport([result('fast', 2100, 900)], targets.slice(0, 1)).split('\n')).toEqual([
+      '| command | median ms | peak MB |', '|---|---:|---:|', '| fast | 2100 | 900.0 |', '',
+      'Targets:', '- **FAIL** fast: median <= 2000 ms (measured 2100 ms)', '',
+    ]);
   });
 });
 

@@ -152,8 +152,15 @@ describe('installed into a cdk8s app', () => {
         'VersionedDestinationRule', 'WorkloadObjects',
         'chainFiles', 'findDrift', 'hasInterruptedWrite', 'renderFiles', 'renderYaml', 'validateChain', 'writeFilesAtomically',
       ],
-      explain: ['explain', 'explainChain'],
-      lint: ['CHECKS', 'compareFindings', 'formatFinding', 'lintManifests', 'lintPaths', 'loadManifests', 'sortFindings'],
+      explain: [
+        'DEFAULT_EXPLAIN_BUDGET', 'ExplainBudgetError', 'MAX_CALL_DEPTH', 'MAX_LISTED_HOPS', 'MAX_PATHS', 'TooManyPathsError',
+        'countPaths', 'explain', 'explainChain', 'isRouted', 'renderPaths', 'renderTraceGraph', 'traceChain', 'traceGraph',
+        'traceGraphJson', 'tracedPaths',
+      ],
+      lint: [
+        'CHECKS', 'MAX_MANIFEST_BYTES', 'MAX_MANIFEST_DEPTH', 'MAX_PRINTED_FINDINGS', 'compareFindings', 'formatFinding',
+        'formatFindings', 'lintManifests', 'lintPaths', 'lintReport', 'loadManifests', 'sortFindings',
+      ],
       spec: ['SpecError', 'loadSpecFile', 'parseSpec'],
       version: OURS.version,
       deep: 'ERR_PACKAGE_PATH_NOT_EXPORTED',

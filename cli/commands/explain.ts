@@ -1,5 +1,9 @@
-import { Command } from 'commander';
-import { ExplainEntry, explainChain, TracedPath } from '../../lib/explain';
+import { Command, InvalidArgumentError } from 'commander';
+import {
+  countPaths, ExplainBudgetError, ExplainEntry, renderPaths, renderTraceGraph, TooManyPathsError, traceChain,
+  tracedPaths, TraceGraph, traceGraphJson,
+} from '../../lib/explain';
+import { showCount } from '../../lib/explain/render';
 import { ServiceChain } from '../../lib/constructs/service-chain';
 import { chainFromSpec } from '../chain-from-spec';
 import { CliError, ExitCode } from '../cli-error';
@@ -11,7 +15,15 @@ interface ExplainOptions {
   readonly header: string[];
   readonly uri: string;
   readonly json: boolean;
+  readonly tree: boolean;
+  readonly budget?: number;
 }
+
+/** Most paths the text output lists; past this (or {@link LISTED_HOPS}) it shows the trace graph. */
+export const LISTED_PATHS = 100;
+
+/** Most hops, over all paths together, the text output lists. */
+export const LISTED_HOPS = 2000;
 
 /** `service-chain explain <spec>`: where requests go, hop by hop, with their probabilities. */
 export function explainCommand(): Command {
@@ -24,13 +36,52 @@ export function explainCommand(): Command {
     .option('--header <name=value>', 'a request header; repeat for more', collect, [])
     .option('--uri <path>', 'request path', '/')
     .option('--json', 'print JSON: [{"probability":0.9,"path":["web-v2","cart-v2"]}, ...]', false)
+    .option('--tree', 'print the trace graph: each Deployment visit once, with the calls it makes (as JSON with --json)', false)
+    .option('--budget <steps>', 'most steps (calls routed plus Deployments visited) to spend before giving up (default: 200000)', positiveInteger)
     .action((spec: string, options: ExplainOptions) => {
       const chain = chainFromSpec(spec);
-      const paths = explainChain(chain, entryOf(chain, options));
-      process.stdout.write(options.json
-        ? `${JSON.stringify(paths.map(p => ({ probability: p.probability, path: p.path, ...(p.error ? { error: p.error } : {}) })))}\n`
-        : paths.map(describe).join(''));
+      const graph = traced(() => traceChain(chain, entryOf(chain, options), options.budget));
+      process.stdout.write(output(graph, options));
     });
+}
+
+/**
+ * What to print: the paths, unless `--tree` asks for the trace graph. In text, paths too many
+ * or too long to read are shown as the trace graph too; JSON keeps its shape and fails instead.
+ */
+function output(graph: TraceGraph, options: ExplainOptions): string {
+  if (options.tree) return options.json ? `${JSON.stringify(traceGraphJson(graph))}\n` : renderTraceGraph(graph);
+  if (options.json) {
+    const paths = traced(() => tracedPaths(graph));
+    return `${JSON.stringify(paths.map(p => ({ probability: p.probability, path: p.path, ...(p.error ? { error: p.error } : {}) })))}\n`;
+  }
+  try {
+    return renderPaths(tracedPaths(graph, { paths: LISTED_PATHS, hops: LISTED_HOPS }));
+  } catch (error) {
+    if (!(error instanceof TooManyPathsError)) throw error;
+    const counts = countPaths(graph);
+    return `The request has up to ${showCount(counts.paths)} paths, the longest of ${showCount(counts.longest)} hops: `
+      + 'too many to list, so each Deployment visit is shown once, as #n, with the calls it makes.\n\n'
+      + renderTraceGraph(graph);
+  }
+}
+
+/** Runs a step of explain, turning its limits into messages that name the option to use. */
+function traced<T>(step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof ExplainBudgetError) throw new CliError(`${error.message} (--budget <steps>)`);
+    if (error instanceof TooManyPathsError) {
+      throw new CliError(`${error.message.replace(/; narrow.*$/, '')}; pass --tree --json for the trace graph, which shows each shared sub-trace once`);
+    }
+    throw error;
+  }
+}
+
+function positiveInteger(value: string): number {
+  if (!/^[1-9][0-9]*$/.test(value)) throw new InvalidArgumentError('must be a whole number of steps, at least 1');
+  return Number(value);
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -65,11 +116,4 @@ function entryOf(chain: ServiceChain, options: ExplainOptions): ExplainEntry {
   const host = options.host ?? entry.hosts[0];
   if (host === undefined) throw new CliError('the entry has no hosts; pass --host', ExitCode.USAGE);
   return { gateway, host, headers, uri: options.uri };
-}
-
-function describe(path: TracedPath): string {
-  const percent = `${(path.probability * 100).toFixed(1)}%`.padStart(7);
-  const lines = [`${percent}  ${path.path.join(' > ')}${path.error ? `  !! ${path.error}` : ''}`];
-  for (const hop of path.hops) lines.push(`           ${hop.deployment}  via ${hop.via}`);
-  return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,10 @@
 // Tracing requests through manifests: where will this send my traffic?
-export type { ExplainEntry } from './entry';
-export type { ExplainOptions } from './options';
-export type { Hop, TracedPath } from './traced-path';
-export { explain } from './trace';
-export { explainChain } from './explain-chain';
+export type { ExplainEntry, ExplainOptions, Hop, TracedPath } from './explain-types';
+export type { Branch, Call, FailedBranch, RoutedBranch, TraceGraph, Visit } from './trace-graph';
+export { DEFAULT_EXPLAIN_BUDGET, ExplainBudgetError, isRouted, MAX_CALL_DEPTH, traceGraph } from './trace-graph';
+export type { PathLimits } from './paths';
+export { explain, MAX_LISTED_HOPS, MAX_PATHS, TooManyPathsError, tracedPaths } from './paths';
+export type { BranchJson, CallJson, PathCounts, TraceGraphJson, VisitJson } from './render';
+export { countPaths, renderPaths, renderTraceGraph, traceGraphJson } from './render';
+export type { ExplainableChain } from './explain-chain';
+export { explainChain, traceChain } from './explain-chain';

@@ -9,6 +9,11 @@ import { asList, asRecord, asString, findingAbout, isIstio, nameOf, namespaceOf,
  */
 export function checkDelegates(manifests: readonly LoadedManifest[]): Finding[] {
   const virtualServices = manifests.filter(manifest => isIstio(manifest, 'VirtualService'));
+  const byName = new Map<string, LoadedManifest>();
+  for (const virtualService of virtualServices) {
+    const key = `${namespaceOf(virtualService)}/${nameOf(virtualService)}`;
+    if (!byName.has(key)) byName.set(key, virtualService);
+  }
   const findings: Finding[] = [];
   for (const virtualService of virtualServices) {
     asList(specOf(virtualService).http).forEach((route, i) => {
@@ -21,7 +26,7 @@ export function checkDelegates(manifests: readonly LoadedManifest[]): Finding[] 
         return;
       }
       const namespace = asString(delegate.namespace) ?? namespaceOf(virtualService);
-      const target = virtualServices.find(other => nameOf(other) === name && namespaceOf(other) === namespace);
+      const target = byName.get(`${namespace}/${name}`);
       if (!target) {
         findings.push(findingAbout(virtualService, `${where}: VirtualService ${namespace}/${name} is not among the manifests`));
         return;

@@ -1,14 +1,7 @@
 import { Finding } from './findings';
 import { LoadedManifest } from './load';
-import { apiGroupOf, findingAbout, kindOf, nameOf, namespaceOf } from './objects';
-
-/**
- * The identity of an object in a cluster: API group, kind, namespace and name. The
- * version is left out: `networking.istio.io/v1` and `/v1beta1` name the same object.
- */
-export function identityOf(manifest: LoadedManifest): string {
-  return [apiGroupOf(manifest), kindOf(manifest), namespaceOf(manifest), nameOf(manifest)].join('|');
-}
+import { findingAbout, identityOf, nameOf } from './objects';
+import { otherGroupsNamed } from './others';
 
 /** A text equal for equal objects, whatever the order of their keys. */
 function canonical(value: unknown): string {
@@ -23,23 +16,28 @@ function canonical(value: unknown): string {
  * Finds objects defined more than once, differently, among the manifests (say by linting
  * two alternative sets of manifests together): only the one applied last survives in the
  * cluster. Identical copies are fine (the example writes the Service of an app into the
- * file of each of its versions). Each differing copy gets a finding naming the others.
- * Objects without a name are left out.
+ * file of each of its versions). Each differing copy gets a finding naming the others (the
+ * first few, then how many more).
+ *
+ * Objects are grouped by identity first, and their contents compared only within a group,
+ * so the check takes time linear in the number of objects. Objects without a name are left out.
  */
 export function checkDuplicates(manifests: readonly LoadedManifest[]): Finding[] {
   const byIdentity = new Map<string, LoadedManifest[]>();
   for (const manifest of manifests) {
     if (!nameOf(manifest)) continue;
     const identity = identityOf(manifest);
-    byIdentity.set(identity, [...byIdentity.get(identity) ?? [], manifest]);
+    const copies = byIdentity.get(identity);
+    if (copies === undefined) byIdentity.set(identity, [manifest]);
+    else copies.push(manifest);
   }
   const findings: Finding[] = [];
   for (const copies of byIdentity.values()) {
-    const texts = copies.map(copy => canonical(copy.object));
-    if (new Set(texts).size < 2) continue;
+    if (copies.length < 2) continue;
+    const texts = new Map(copies.map(copy => [copy, canonical(copy.object)]));
+    const others = otherGroupsNamed(copies, copy => texts.get(copy)!, other => `${other.file} (document ${other.index + 1})`);
     copies.forEach((copy, i) => {
-      const others = copies.filter((_, j) => texts[j] !== texts[i]).map(other => `${other.file} (document ${other.index + 1})`);
-      findings.push(findingAbout(copy, `is defined differently in ${others.join(', ')}; only the one applied last survives`));
+      if (others[i] !== undefined) findings.push(findingAbout(copy, `is defined differently in ${others[i]}; only the one applied last survives`));
     });
   }
   return findings;

@@ -1,3 +1,5 @@
+import { compareText } from '../manifests';
+
 /** One thing wrong with a manifest, found by {@link loadManifests} or {@link lintManifests}. */
 export interface Finding {
   /** The file the manifest came from, as it was named or found: `dist/routing.yaml`. */
@@ -22,8 +24,18 @@ export function formatFinding(finding: Finding): string {
   return finding.object ? `${finding.file}: ${finding.object}: ${finding.message}` : `${finding.file}: ${finding.message}`;
 }
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/** The most findings `service-chain validate` prints; it counts the rest. */
+export const MAX_PRINTED_FINDINGS = 100;
+
+/**
+ * Findings formatted one per line, the first `limit` of them, then a line counting the rest:
+ * `... and 9900 more findings`. However many findings there are, the text stays readable.
+ */
+export function formatFindings(findings: readonly Finding[], limit = MAX_PRINTED_FINDINGS): string[] {
+  const lines = findings.slice(0, limit).map(formatFinding);
+  const rest = findings.length - lines.length;
+  if (rest > 0) lines.push(`... and ${rest} more finding${rest === 1 ? '' : 's'}`);
+  return lines;
 }
 
 /**

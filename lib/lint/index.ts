@@ -9,10 +9,11 @@ import { checkSubsets } from './subsets';
 import { checkUnknownFields } from './unknown-fields';
 import { checkRoutesAfterCatchAll } from './unreachable-routes';
 
+// Checking any Kubernetes and Istio manifests, hand-written ones too: `service-chain validate`.
 export type { Finding } from './findings';
-export { compareFindings, formatFinding, sortFindings } from './findings';
+export { compareFindings, formatFinding, formatFindings, MAX_PRINTED_FINDINGS, sortFindings } from './findings';
 export type { LoadedManifest, LoadResult } from './load';
-export { loadManifests } from './load';
+export { loadManifests, MAX_MANIFEST_BYTES, MAX_MANIFEST_DEPTH } from './load';
 
 /** A check over a set of manifests, returning what it finds in any order. */
 export type Check = (manifests: readonly LoadedManifest[]) => Finding[];
@@ -37,11 +38,24 @@ export function lintManifests(manifests: readonly LoadedManifest[]): Finding[] {
   return sortFindings(CHECKS.flatMap(check => check(manifests)));
 }
 
+/** What {@link lintReport} found: how many objects it read, and the findings. */
+export interface LintReport {
+  /** Kubernetes objects read; 0 means there was nothing to validate. */
+  readonly manifests: number;
+  /** Findings of reading and of the checks, sorted. */
+  readonly findings: Finding[];
+}
+
 /**
  * Reads the files and folders with {@link loadManifests} and lints what they hold: the
- * findings of both, sorted. What `service-chain validate <paths...>` reports.
+ * findings of both, sorted, and the number of objects read. What `service-chain validate <paths...>` reports.
  */
-export function lintPaths(paths: readonly string[]): Finding[] {
+export function lintReport(paths: readonly string[]): LintReport {
   const { manifests, findings } = loadManifests(paths);
-  return sortFindings([...findings, ...lintManifests(manifests)]);
+  return { manifests: manifests.length, findings: sortFindings([...findings, ...lintManifests(manifests)]) };
+}
+
+/** The findings of {@link lintReport}. */
+export function lintPaths(paths: readonly string[]): Finding[] {
+  return lintReport(paths).findings;
 }

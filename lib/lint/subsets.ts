@@ -1,40 +1,44 @@
 import { Finding } from './findings';
-import { hostCovers, resolveHost, serviceOfHost } from './hosts';
 import { LoadedManifest } from './load';
-import { apiGroupOf, asLabels, asList, asRecord, asString, findingAbout, isIstio, kindOf, nameOf, namespaceOf, qualifiedName, specOf } from './objects';
+import { asLabels, asList, asRecord, asString, findingAbout, isIstio, nameOf, namespaceOf, qualifiedName, specOf } from './objects';
 import { routeDestinations } from './routes';
-import { hasLabels, podLabels } from './workloads';
+import { podLabels } from './workloads';
+import { append, dottedHostHint, hostCovers, isService, isWildcardHost, LabelIndex, resolveConfigHost, serviceOfHost } from '../manifests';
 import { formatPath } from '../diagnostics/problems';
 
 /**
  * Checks every subset a VirtualService route or mirror names:
  * - some DestinationRule among the manifests whose host covers the destination host
- *   (short names resolved in each object's namespace) defines the subset;
+ *   (hosts resolved as Istio does, short names in each object's namespace) defines the subset;
  * - when the host's Service is among the manifests and has a selector, some workload in
  *   its namespace has pod labels that include both the selector and the subset's labels.
  *   Without the Service among the manifests, pods are not looked for, so that routing
  *   files can be checked on their own.
+ *
+ * DestinationRules, Services and pods are indexed first, so the check takes time linear in
+ * the number of objects.
  */
 export function checkSubsets(manifests: readonly LoadedManifest[]): Finding[] {
-  const rules = manifests.filter(manifest => isIstio(manifest, 'DestinationRule'));
-  const services = manifests.filter(manifest => kindOf(manifest) === 'Service' && apiGroupOf(manifest) === '');
-  const pods = podLabels(manifests);
+  const rules = new RulesByHost(manifests.filter(manifest => isIstio(manifest, 'DestinationRule')));
+  const services = new Map<string, LoadedManifest>();
+  for (const service of manifests.filter(manifest => isService(manifest.object))) {
+    const key = `${namespaceOf(service)}/${nameOf(service)}`;
+    if (!services.has(key)) services.set(key, service);
+  }
+  const pods = new LabelIndex(podLabels(manifests));
   const findings: Finding[] = [];
 
   for (const virtualService of manifests.filter(manifest => isIstio(manifest, 'VirtualService'))) {
     for (const destination of routeDestinations(virtualService)) {
       if (!destination.host || !destination.subset) continue;
-      const host = resolveHost(destination.host, namespaceOf(virtualService));
+      const host = resolveConfigHost(destination.host, namespaceOf(virtualService));
       const subset = destination.subset;
       const where = formatPath(destination.path);
       const report = (message: string) => findings.push(findingAbout(virtualService, `${where}: subset ${subset} of host ${host} ${message}`));
 
-      const forHost = rules.filter(rule => {
-        const ruleHost = asString(specOf(rule).host);
-        return ruleHost !== undefined && hostCovers(resolveHost(ruleHost, namespaceOf(rule)), host);
-      });
+      const forHost = rules.covering(host);
       if (forHost.length === 0) {
-        report('is not defined: no DestinationRule for that host is among the manifests');
+        report(`is not defined: no DestinationRule for that host is among the manifests${dottedHostHint(destination.host)}`);
         continue;
       }
       const defined = forHost.flatMap(rule => asList(specOf(rule).subsets).map(asRecord).filter(s => s !== undefined));
@@ -47,16 +51,39 @@ export function checkSubsets(manifests: readonly LoadedManifest[]): Finding[] {
       }
 
       const serviceName = serviceOfHost(host);
-      const service = serviceName && services.find(s => nameOf(s) === serviceName.name && namespaceOf(s) === serviceName.namespace);
-      const selector = service ? Object.entries(asLabels(specOf(service).selector)) : [];
-      if (!service || !serviceName || selector.length === 0) continue;
-      const wantedSets = matching.map(s => [...selector, ...Object.entries(asLabels(s.labels))]);
-      const selected = wantedSets.some(wanted => pods.some(pod => pod.namespace === serviceName.namespace && hasLabels(pod.labels, wanted)));
+      const service = serviceName && services.get(`${serviceName.namespace}/${serviceName.name}`);
+      const selector = service ? asLabels(specOf(service).selector) : {};
+      if (!service || !serviceName || Object.keys(selector).length === 0) continue;
+      const selected = matching.some(s => pods.select(serviceName.namespace, selector, asLabels(s.labels)).length > 0);
       if (!selected) {
-        const wanted = wantedSets[0].map(([key, value]) => `${key}=${value}`);
+        const wanted = [...Object.entries(selector), ...Object.entries(asLabels(matching[0].labels))].map(([key, value]) => `${key}=${value}`);
         report(`selects no pods: no pod template in namespace ${serviceName.namespace} has the labels ${[...new Set(wanted)].join(', ')}`);
       }
     }
   }
   return findings;
+}
+
+/** DestinationRules by the host they resolve to, so that finding those that cover a host does not scan them all. */
+class RulesByHost {
+  private readonly exact = new Map<string, LoadedManifest[]>();
+  private readonly wildcards: Array<{ pattern: string; rule: LoadedManifest }> = [];
+  private readonly positions = new Map<LoadedManifest, number>();
+
+  constructor(rules: LoadedManifest[]) {
+    rules.forEach((rule, position) => {
+      const ruleHost = asString(specOf(rule).host);
+      if (ruleHost === undefined) return;
+      this.positions.set(rule, position);
+      const pattern = resolveConfigHost(ruleHost, namespaceOf(rule));
+      if (isWildcardHost(pattern)) this.wildcards.push({ pattern, rule });
+      else append(this.exact, pattern, rule);
+    });
+  }
+
+  /** The rules whose host covers a resolved host, in manifest order. */
+  public covering(host: string): LoadedManifest[] {
+    const found = [...this.exact.get(host) ?? [], ...this.wildcards.filter(w => hostCovers(w.pattern, host)).map(w => w.rule)];
+    return found.sort((a, b) => this.positions.get(a)! - this.positions.get(b)!);
+  }
 }

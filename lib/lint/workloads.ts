@@ -30,8 +30,3 @@ export function podLabels(manifests: readonly LoadedManifest[]): PodLabels[] {
   }
   return found;
 }
-
-/** Whether the labels include every one of the wanted label pairs. */
-export function hasLabels(labels: Record<string, string>, wanted: ReadonlyArray<readonly [string, string]>): boolean {
-  return wanted.every(([key, value]) => labels[key] === value);
-}
