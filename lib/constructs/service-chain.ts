@@ -1,11 +1,13 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 // The k8s bindings cdk8s-plus-27 exports as `k8s`, without loading its constructs.
 import * as k8s from 'cdk8s-plus-27/lib/imports/k8s';
 import { Construct } from 'constructs';
 import { ServiceChainProps, WorkloadObjects } from '../props/chain-props';
 import { adoptWorkload, AdoptableWorkload } from './adopted-workload';
 import { ChainModel, resolveChain } from '../model/chain-model';
+import { PathSegment, Problems, show } from '../diagnostics/problems';
 import { validateChain } from '../validation/chain-rules';
+import { checkObjectSizes, RenderedObject } from '../validation/object-size';
 import { EntryGateway } from './entry-gateway';
 import { EntryRouting } from './entry-routing';
 import { LaneRouting } from './lane-routing';
@@ -41,9 +43,16 @@ export class ServiceChain extends Construct {
   /** VirtualServices of the services behind the entry, in chain order. */
   public readonly laneRoutes: ApiObject[];
 
-  constructor(scope: Construct, id: string, props: ServiceChainProps) {
+  constructor(scope: Construct, id: string, givenProps: ServiceChainProps) {
     super(scope, id);
+    const chartNamespace = this.node.scopes.find(Chart.isChart)?.namespace;
+    const props = withChartNamespace(givenProps, chartNamespace);
     const findings = validateChain(props);
+    const namespace = isObject(givenProps) ? givenProps.namespace : undefined;
+    if (namespace !== undefined && chartNamespace !== undefined && namespace !== chartNamespace) {
+      findings.problems.add(['namespace'], `${show(namespace)} differs from the namespace ${show(chartNamespace)} of the cdk8s Chart the chain is in; `
+        + 'the objects would land in one and the hosts and delegates name the other. Set one of them, or give both the same value');
+    }
     findings.problems.throwIfAny();
     this.warnings = findings.warnings;
     const chain = resolveChain(props);
@@ -68,6 +77,28 @@ export class ServiceChain extends Construct {
     this.laneRoutes = chain.services
       .filter(service => service.name !== chain.entry.service)
       .map(service => new LaneRouting(this, `${service.name}-Lanes`, { chain, service }).object);
+
+    const sizes = new Problems();
+    checkObjectSizes(this.renderedObjects(), sizes, this.warnings);
+    sizes.throwIfAny();
+  }
+
+  /** Every object rendered, with the part of the props its content comes from, for the size limits. */
+  private renderedObjects(): RenderedObject[] {
+    const rendered = (object: ApiObject, path: PathSegment[]): RenderedObject =>
+      ({ kind: object.kind, name: object.name, json: object.toJson(), path });
+    const laneServices = this.model.services.map((service, i) => ({ service, i })).filter(({ service }) => service.name !== this.model.entry.service);
+    return [
+      ...this.workloads.flatMap((workloads, i) => [
+        rendered(workloads.service, ['services', i]),
+        ...[...workloads.deployments].map(([version, deployment]) => rendered(deployment, ['services', i, 'versions', version])),
+      ]),
+      ...this.gateways.map((gateway, i) => rendered(gateway, ['entry', 'createGateways', i])),
+      ...this.destinationRules.map((rule, i) => rendered(rule, ['services', i])),
+      rendered(this.entry.root, ['entry']),
+      rendered(this.entry.delegate, ['entry', 'headerRoutes']),
+      ...this.laneRoutes.map((route, j) => rendered(route, ['services', laneServices[j].i])),
+    ];
   }
 
   /**
@@ -105,4 +136,17 @@ export class ServiceChain extends Construct {
   public get routingObjects(): ApiObject[] {
     return [...this.gateways, ...this.destinationRules, this.entry.root, this.entry.delegate, ...this.laneRoutes];
   }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The chain's namespace is `namespace`, else the namespace of the cdk8s Chart it is in: the
+ * Chart puts its objects there, so the hosts and delegate references must name it too.
+ */
+function withChartNamespace(props: ServiceChainProps, chartNamespace: string | undefined): ServiceChainProps {
+  if (chartNamespace === undefined || !isObject(props) || props.namespace !== undefined) return props;
+  return { ...props, namespace: chartNamespace };
 }
