@@ -41,9 +41,9 @@ export function checkObjectSizes(objects: readonly RenderedObject[], problems: P
   for (const object of objects) {
     const size = Buffer.byteLength(JSON.stringify(object.json));
     if (size <= MAX_ANNOTATION_BYTES) continue;
-    const what = `the ${object.kind} ${show(object.name)} is ${showBytes(size)}`;
     if (size > MAX_OBJECT_BYTES) {
-      problems.add(object.path, `makes ${what}, more than the ${showBytes(MAX_OBJECT_BYTES)} the Kubernetes API server stores; `
+      problems.add(object.path, `makes the ${object.kind} ${show(object.name)} ${showBytes(size)} long, more than the ${showBytes(MAX_OBJECT_BYTES)} `
+        + 'the Kubernetes API server stores; '
         + 'make it smaller (fewer or shorter header routes, environment values or annotations)');
     } else {
       warnings.push(`${object.kind} ${show(object.name)} is ${showBytes(size)}: client-side \`kubectl apply\` keeps a copy of it in an annotation `
