@@ -72,6 +72,17 @@ describe('the size of each written object', () => {
     expect(chain.warnings).toEqual([expect.stringMatching(/^Deployment "appb-v2" is 29\d\.\d KiB: client-side `kubectl apply` keeps a copy of it .* `kubectl apply --server-side`/)]);
   });
 
+  test('a lane VirtualService grows with its lane header, once per version, and is measured too', () => {
+    const { chain } = synth(undefined, p => {
+      p.laneMode = 'header';
+      p.laneHeader = `x-${'l'.repeat(3000)}`;
+      p.services[1].versions = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`v${i + 1}`, {}]));
+    });
+    expect(chain.warnings.filter(w => w.startsWith('VirtualService'))).toEqual([
+      expect.stringMatching(/^VirtualService "vs-appb" is 300\.3 KiB: client-side `kubectl apply`/),
+    ]);
+  });
+
   test('the seed writes no warning', () => {
     expect(synth(undefined).chain.warnings).toEqual([]);
   });
