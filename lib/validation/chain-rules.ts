@@ -71,7 +71,7 @@ function checkResolvedChain(chain: ChainModel, out: ChainFindings): void {
   const trace = traceLanes(chain);
   checkUnreachableVersions(chain, trace, out);
   checkCanaryBaseline(chain, trace, out);
-  checkScaledToZero(chain, out);
+  checkScaledToZero(chain, trace, out);
   checkAnnotationSize(chain, out);
 }
 
