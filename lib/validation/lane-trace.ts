@@ -1,5 +1,6 @@
 import { ChainModel } from '../model/chain-model';
 import { LanePosition, LaneStep, laneStep } from '../model/lane-step';
+import { RoutingPlan } from '../model/routing-plan';
 
 /** One hop of a traced request: where it was, and where the call went. */
 export interface TracedHop {
@@ -28,6 +29,17 @@ export function traceLanes(chain: ChainModel): LaneTrace {
   for (const rule of plan.entry.rules) {
     for (const target of rule.targets) if (target.weight === undefined || target.weight > 0) entryVersions.add(target.version);
   }
+  // Views of the plan holding one service's lane rules each: laneStep then finds them at once,
+  // however long the chain.
+  const views = new Map<string, RoutingPlan>();
+  const viewOf = (callee: string): RoutingPlan => {
+    let view = views.get(callee);
+    if (!view) {
+      view = { ...plan, lanes: plan.lanes.filter(lane => lane.service === callee) };
+      views.set(callee, view);
+    }
+    return view;
+  };
   const positions: LanePosition[] = [];
   const hops: TracedHop[] = [];
   const seen = new Set<string>();
@@ -41,7 +53,7 @@ export function traceLanes(chain: ChainModel): LaneTrace {
     seen.add(key);
     positions.push(at);
     for (const callee of chain.service(at.service).calls) {
-      const step = laneStep(plan, at, callee);
+      const step = laneStep(viewOf(callee), at, callee);
       hops.push({ from: at, step });
       stack.push(step);
     }
