@@ -18,9 +18,17 @@ export function program(): Command {
   return root;
 }
 
-/** Runs the program and returns its exit code; messages go to stdout and stderr, never a stack trace. */
+/**
+ * Runs the program and returns its exit code; messages go to stdout and stderr, never a
+ * stack trace. Without arguments it prints the usage on stderr and returns 2, as for any
+ * other usage error.
+ */
 export function run(argv: string[]): ExitCode {
   const root = program();
+  if (argv.length === 0) {
+    process.stderr.write(root.helpInformation());
+    return ExitCode.USAGE;
+  }
   root.exitOverride();
   for (const command of root.commands) command.exitOverride();
   try {

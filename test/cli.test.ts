@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { listFiles } from '../lib';
 import { ROOT } from './support/bundle';
@@ -24,6 +24,14 @@ describe('service-chain', () => {
     const run = cli('--version');
     expect(run.status).toBe(0);
     expect(run.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  test('with no arguments prints the usage on stderr and exits 2', () => {
+    const run = cli();
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^Usage: service-chain /);
+    expect(run.stderr).toMatch(/synth \[options\] <specs\.\.\.>/);
   });
 
   test.each(['synth', 'explain', 'graph', 'validate'])('%s --help describes the command and exits 0', command => {
@@ -58,10 +66,10 @@ describe('synth', () => {
     expect(snapshotDir(out)).toEqual({ 'routing.yaml': dist['routing.yaml'], 'v1.yaml': dist['v1.yaml'], 'v2.yaml': dist['v2.yaml'] });
   });
 
-  test('examples/seed-headers.yaml writes what main.ts writes to dist/header-routing/', () => {
+  test('examples/seed-headers.yaml in the gitops layout writes what main.ts writes to gitops/seed-headers/', () => {
     const out = join(tempDir(), 'out');
-    expect(cli('synth', example('seed-headers'), '-o', out).status).toBe(0);
-    expect(snapshotDir(out)).toEqual(snapshotDir(join(ROOT, 'dist', 'header-routing')));
+    expect(cli('synth', example('seed-headers'), '--layout', 'gitops', '-o', out).status).toBe(0);
+    expect(snapshotDir(out)).toEqual(snapshotDir(join(ROOT, 'gitops', 'seed-headers')));
   });
 
   test('--layout gitops writes every object once, with a kustomization', () => {
@@ -80,7 +88,8 @@ describe('synth', () => {
   });
 
   test('the committed gitops/ folder is what a fresh synth of the examples writes', () => {
-    const specs = ['fan-out', 'header-lanes', 'seed-headers', 'seed-weighted'].map(example);
+    const specs = readdirSync(join(ROOT, 'examples')).filter(file => file.endsWith('.yaml')).sort().map(file => join('examples', file));
+    expect(specs).toContain(example('adopt-services'));
     const run = cli('synth', ...specs, '--layout', 'gitops', '-o', 'gitops', '--check');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
@@ -213,31 +222,38 @@ describe('graph', () => {
     const run = cli('graph', example('seed-weighted'));
     expect(run.status).toBe(0);
     expect(run.stdout.split('\n')[0]).toBe('flowchart LR');
-    expect(run.stdout).toMatch(/source_gateway -- "10%" --> appa__v1/);
-    expect(run.stdout).toMatch(/source_gateway -- "90%" --> appa__v2/);
-    expect(run.stdout).toMatch(/source_mesh -- "100%" --> appa__v1/);
-    expect(run.stdout).toMatch(/appa__v2 -- "lane v2" --> appb__v2/);
+    // Nodes are numbered in drawing order: gateway n0, mesh n1, appa-v1 n2, appa-v2 n3, appb-v1 n4, appb-v2 n5.
+    expect(run.stdout).toMatch(/ n2\["appa-v1 \(baseline\)"\]\n +n3\["appa-v2"\]/);
+    expect(run.stdout).toMatch(/n0 -- "10%" --> n2/);
+    expect(run.stdout).toMatch(/n0 -- "90%" --> n3/);
+    expect(run.stdout).toMatch(/n1 -- "100%" --> n2/);
+    expect(run.stdout).toMatch(/n3 -- "lane v2" --> n5/);
   });
 
   test('shows fallbacks as dotted edges, and the lane going on after them in header mode', () => {
     const run = cli('graph', example('header-lanes'));
-    expect(run.stdout).toMatch(/web__v2 -\. "lane v2 \(fallback\)" \.-> cart__v1/);
-    expect(run.stdout).toMatch(/cart__v1 -- "lane v2" --> payment__v2/);
-    expect(run.stdout).toMatch(/source_gateway -- "x-lane = v2, cookie lane = v2, 90%" --> web__v2/);
+    // gateway n0, mesh n1, web-v1 n2, web-v2 n3, cart-v1 n4, payment-v1 n5, payment-v2 n6.
+    expect(run.stdout).toMatch(/ n4\["cart-v1 \(baseline\)"\]\n +end\n +subgraph s2 \["payment"\]\n +n5\["payment-v1 \(baseline\)"\]\n +n6\["payment-v2"\]/);
+    expect(run.stdout).toMatch(/n3 -\. "lane v2 \(fallback\)" \.-> n4/);
+    expect(run.stdout).toMatch(/n4 -- "lane v2" --> n6/);
+    expect(run.stdout).toMatch(/n0 -- "x-lane = v2, cookie lane = v2, 90%" --> n3/);
   });
 
   test('--format dot draws Graphviz', () => {
     const run = cli('graph', example('fan-out'), '--format', 'dot');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^digraph chain \{/);
-    expect(run.stdout).toMatch(/frontend__v1 -> catalog__v1 \[label="lane v1"\];/);
+    // gateway n0, mesh n1, frontend-v1 n2, frontend-v2 n3, catalog-v1 n4.
+    expect(run.stdout).toMatch(/ n2 \[label="frontend-v1", shape=box, peripheries=2\];/);
+    expect(run.stdout).toMatch(/ n4 \[label="catalog-v1", shape=box, peripheries=2\];/);
+    expect(run.stdout).toMatch(/n2 -> n4 \[label="lane v1"\];/);
   });
 });
 
 describe('validate', () => {
   test.each([
     [['dist/v1.yaml', 'dist/v2.yaml', 'dist/routing.yaml']],
-    [['dist/header-routing']],
+    [['dist']],
     ...['fan-out', 'header-lanes', 'seed-headers', 'seed-weighted'].map(name => [[`gitops/${name}`]]),
   ])('accepts the committed manifests of one scenario: %s', paths => {
     const run = cli('validate', ...paths);

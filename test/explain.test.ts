@@ -1,18 +1,20 @@
-import { readFileSync } from 'fs';
+import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { parseAllDocuments } from 'yaml';
 import { explain } from '../lib/explain';
 
+/** The objects of a committed output folder (dist/, gitops/<example>/), the kustomization aside. */
 function loadDist(dir: string): unknown[] {
-  return ['v1.yaml', 'v2.yaml', 'routing.yaml'].flatMap(file =>
-    parseAllDocuments(readFileSync(join(__dirname, '..', 'dist', dir, file), 'utf-8')).map(doc => doc.toJSON()));
+  const folder = join(__dirname, '..', dir);
+  return readdirSync(folder).filter(file => file.endsWith('.yaml') && file !== 'kustomization.yaml').flatMap(file =>
+    parseAllDocuments(readFileSync(join(folder, file), 'utf-8')).map(doc => doc.toJSON()));
 }
 
 const GATEWAY = 'istio-system/app-gw';
 const callGraph = { appa: ['appb'] };
 
 describe('explain on the seed dist (sourceLabels lanes)', () => {
-  const manifests = loadDist('.');
+  const manifests = loadDist('dist');
 
   test('gateway traffic splits 90/10 and each lane stays on its version', () => {
     const paths = explain(manifests, { gateway: GATEWAY, host: '192.168.1.106' }, { callGraph });
@@ -61,8 +63,8 @@ describe('explain on the seed dist (sourceLabels lanes)', () => {
   });
 });
 
-describe('explain on the header-routing dist', () => {
-  const manifests = loadDist('header-routing');
+describe('explain on the header-routing seed (gitops/seed-headers)', () => {
+  const manifests = loadDist('gitops/seed-headers');
 
   test('header version: v2 through the gateway goes to v2 all the way', () => {
     const paths = explain(manifests, { gateway: GATEWAY, host: '192.168.1.106', headers: { version: 'v2' } }, { callGraph });

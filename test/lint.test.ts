@@ -1,6 +1,8 @@
 import { join } from 'path';
 import { formatFinding, lintPaths } from '../lib/lint';
+import { renderYaml } from '../lib/output/yaml';
 import { lintFiles } from './lint-support/write-files';
+import { ALL_TRICKY_STRINGS } from './support/tricky-strings';
 
 /*
  * lib/lint on hand-written manifests. Every expectation below is written from the rules,
@@ -91,7 +93,7 @@ describe('manifests without faults', () => {
   test('the committed dist/ manifests give no findings, each variant linted on its own', () => {
     const plain = ['routing.yaml', 'v1.yaml', 'v2.yaml'].map(name => join(ROOT, 'dist', name));
     expect(lintPaths(plain).map(formatFinding)).toEqual([]);
-    expect(lintPaths([join(ROOT, 'dist', 'header-routing')]).map(formatFinding)).toEqual([]);
+    expect(lintPaths([join(ROOT, 'gitops', 'seed-headers')]).map(formatFinding)).toEqual([]);
   });
 
   test('a hand-written app with routing gives no findings', () => {
@@ -246,7 +248,10 @@ spec:
       labels: { version: v2, canary: 'on' }
 `,
     });
-    expect(lines).toEqual(['dr.yaml: DestinationRule default/dr-appa: spec.subsets[0].labels.canary: must be a string, not true']);
+    expect(lines).toEqual([
+      'dr.yaml: DestinationRule default/dr-appa: spec.subsets[0].labels.canary: must be a string, not true',
+      expect.stringMatching(/^dr\.yaml: DestinationRule default\/dr-appa: spec\.subsets\[0\]\.labels\.canary: plain on is read as the boolean true by YAML 1\.1 and kubectl, but as the string "on" by YAML 1\.2\. Quote it/),
+    ]);
   });
 
   test('objects of other groups and kinds are not schema-checked', () => {
@@ -526,5 +531,67 @@ spec:
       'b.yaml: VirtualService default/vs-b: spec.http[1].route[0].weight: must be an integer, not the string "lots"',
       'b.yaml: VirtualService default/vs-b: spec.http[1]: is unreachable: spec.http[0] before it matches every request',
     ]);
+  });
+});
+
+describe('YAML that readers read differently', () => {
+  /** A ConfigMap-like object with the given YAML lines under `data:`, which no other check looks into. */
+  const holding = (lines: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n${lines}`;
+
+  test('flags plain scalars that YAML 1.1, kubectl and YAML 1.2 read as different types or values, with the fix', () => {
+    const { lines } = lintFiles({ 'settings.yaml': holding('  mode: 0o644\n  enabled: on\n  count: 012\n  on: x\n') });
+    expect(lines).toEqual([
+      'settings.yaml: ConfigMap default/settings: data.count: plain 012 is read as the number 10 by YAML 1.1 and kubectl, but as the number 12 by YAML 1.2. Quote it ("012") to keep the text, or write 10 for the value kubectl reads',
+      'settings.yaml: ConfigMap default/settings: data.enabled: plain on is read as the boolean true by YAML 1.1 and kubectl, but as the string "on" by YAML 1.2. Quote it ("on") to keep the text, or write true for the value kubectl reads',
+      'settings.yaml: ConfigMap default/settings: data.mode: plain 0o644 is read as the string "0o644" by YAML 1.1, but as the number 420 by kubectl and YAML 1.2. Quote it ("0o644") to keep the text, or write 420 for the value kubectl reads',
+      'settings.yaml: ConfigMap default/settings: data.on (the key): plain on is read as the boolean true by YAML 1.1 and kubectl, but as the string "on" by YAML 1.2. Quote it ("on") to keep the text, or write true for the value kubectl reads',
+    ]);
+  });
+
+  test('names the object and the path inside lists, and flags what only YAML 1.1 reads differently (dates)', () => {
+    const deployment = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  annotations:
+    released: 2001-12-14
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: example/web:1
+          env:
+            - { name: MODE, value: "0o644" }
+            - { name: UMASK, value: 0o022 }
+`;
+    const { lines } = lintFiles({ 'web.yaml': deployment });
+    expect(lines).toEqual([
+      expect.stringMatching(/^web\.yaml: Deployment default\/web: metadata\.annotations\.released: plain 2001-12-14 is read as a timestamp by YAML 1\.1, but as the string "2001-12-14" by kubectl and YAML 1\.2\. Quote it \("2001-12-14"\) to keep the text$/),
+      expect.stringMatching(/^web\.yaml: Deployment default\/web: spec\.template\.spec\.containers\[0\]\.env\[1\]\.value: plain 0o022 .* the number 18 by kubectl/),
+    ]);
+  });
+
+  test('leaves alone what every reader reads alike: quoted or tagged text, numbers, booleans, merge keys', () => {
+    const { lines } = lintFiles({
+      'settings.yaml': holding('  a: "on"\n  b: !!str 0o644\n  c: 10\n  d: true\n  e: 1.5\n  f: v1\n  g: \'012\'\n'),
+      'merged.yaml': 'base: &base { apiVersion: v1 }\n<<: *base\nkind: ConfigMap\nmetadata: { name: merged }\n',
+    });
+    expect(lines).toEqual([]);
+  });
+
+  test('flags raw line and paragraph separators and NEL, in values and elsewhere, with the escaped form', () => {
+    const { lines } = lintFiles({ 'settings.yaml': holding('  note: "a\u2028b"\n  plain: x\u2029y\u0085z\n# a comment \u2028 too\n') });
+    expect(lines).toEqual([
+      'settings.yaml: ConfigMap default/settings: data.note: holds U+2028 (line separator) raw, a line break to YAML 1.1 readers (kubectl, kustomize, PyYAML), which fail or change the text. Write it escaped in a double-quoted string: "a\\u2028b"',
+      'settings.yaml: ConfigMap default/settings: data.plain: holds U+2029 (paragraph separator) and U+0085 (next line, NEL) raw, line breaks to YAML 1.1 readers (kubectl, kustomize, PyYAML), which fail or change the text. Write it escaped in a double-quoted string: "x\\u2029y\\u0085z"',
+      expect.stringMatching(/^settings\.yaml: ConfigMap default\/settings: in a comment or between values: holds U\+2028 \(line separator\) raw/),
+    ]);
+  });
+
+  test('finds nothing in what the writer writes, tricky strings included', () => {
+    const data = Object.fromEntries(ALL_TRICKY_STRINGS.map((text, i) => [`k${i}`, text]));
+    const { lines } = lintFiles({ 'written.yaml': renderYaml([{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'written' }, data }]) });
+    expect(lines).toEqual([]);
   });
 });

@@ -1,44 +1,49 @@
-import { readFileSync } from 'fs';
+import { execFileSync, spawnSync } from 'child_process';
+import { cpSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { listFiles } from '../lib';
-import { bundle, ROOT, runNode } from './support/bundle';
-import { find, Manifest, readYaml, tempDir } from './support/manifests';
+import { chainFiles, listFiles, OutputLayout, OWNERSHIP_FILE } from '../lib';
+import { loadSpecFile } from '../lib/spec';
+import { bundle, ROOT } from './support/bundle';
+import { HAS_KUBECTL } from './support/kubectl';
+import { buildChain, find, Manifest, parseYaml, readYaml, tempDir } from './support/manifests';
 
 /*
  * The example app (main.ts) must reproduce the seed: dist/ equals the reference
  * manifests in test/fixtures object for object, and the committed dist/ is what a
- * fresh synth writes.
+ * fresh synth writes. The seed's header entry is examples/seed-headers.yaml, written to
+ * gitops/seed-headers/; its objects equal the reference too.
  */
 
 const FIXTURES = join(__dirname, 'fixtures');
 
-/** Runs main.ts (bundled as `npm run synth` does) into a fresh folder. */
+/**
+ * Runs main.ts (bundled as `npm run synth` does) in a fresh folder holding a copy of
+ * examples/, where it writes dist/ and gitops/; returns that folder.
+ */
 function synthExample(): string {
-  const outdir = tempDir('seed-');
-  runNode(bundle('main.ts'), [], { CDK8S_OUTDIR: outdir });
-  return outdir;
+  const workdir = tempDir('seed-');
+  cpSync(join(ROOT, 'examples'), join(workdir, 'examples'), { recursive: true });
+  execFileSync('node', [bundle('main.ts')], { cwd: workdir, encoding: 'utf8' });
+  return workdir;
 }
 
-const outdir = synthExample();
+const workdir = synthExample();
+const outdir = join(workdir, 'dist');
 const output = (path: string): Manifest[] => readYaml(join(outdir, path));
 
-const EXPECTED_FILES = [
-  'header-routing/routing.yaml', 'header-routing/v1.yaml', 'header-routing/v2.yaml',
-  'routing.yaml', 'v1.yaml', 'v2.yaml',
-];
+const EXPECTED_FILES = ['routing.yaml', 'v1.yaml', 'v2.yaml'];
 
 describe('the example app', () => {
-  test('writes exactly the seed files', () => {
+  test('writes exactly the seed files, one scenario, and its ownership file', () => {
     expect(listFiles(outdir)).toEqual(EXPECTED_FILES);
+    const owned = readFileSync(join(outdir, OWNERSHIP_FILE), 'utf8').split('\n').filter(line => line !== '' && !line.startsWith('#'));
+    expect(owned.map(line => line.replace(/^[0-9a-f]{64} {2}/, ''))).toEqual(EXPECTED_FILES);
   });
 
   test.each([
     ['v1.yaml', 'v1.yaml'],
     ['v2.yaml', 'v2.yaml'],
     ['routing.yaml', 'routing.yaml'],
-    ['header-routing/v1.yaml', 'v1.yaml'],
-    ['header-routing/v2.yaml', 'v2.yaml'],
-    ['header-routing/routing.yaml', 'routing-headers.yaml'],
   ])('%s equals the reference %s, object for object', (path, fixture) => {
     expect(output(path)).toEqual(readYaml(join(FIXTURES, fixture)));
   });
@@ -47,13 +52,58 @@ describe('the example app', () => {
     expect(readFileSync(join(outdir, path), 'utf8')).toMatchSnapshot();
   });
 
-  test('the committed dist/ is what a fresh synth writes', () => {
-    const committed = join(ROOT, 'dist');
-    expect(listFiles(committed)).toEqual(EXPECTED_FILES);
-    for (const path of EXPECTED_FILES) {
+  test.each(['dist', 'gitops'])('the committed %s/ is what a fresh synth writes, ownership file included', folder => {
+    const [committed, fresh] = [join(ROOT, folder), join(workdir, folder)];
+    expect(listFiles(committed)).toEqual(listFiles(fresh));
+    for (const path of [...listFiles(fresh), OWNERSHIP_FILE]) {
       expect({ path, text: readFileSync(join(committed, path), 'utf8') })
-        .toEqual({ path, text: readFileSync(join(outdir, path), 'utf8') });
+        .toEqual({ path, text: readFileSync(join(fresh, path), 'utf8') });
     }
+  });
+});
+
+test('`cdk8s synth --stdout` prints one scenario: the objects of dist/, each identity with one content', () => {
+  const env = { ...process.env, PATH: `${join(ROOT, 'node_modules', '.bin')}:${process.env.PATH}`, CDK8S_CHECK_UPGRADE: 'false' };
+  const run = spawnSync('cdk8s', ['synth', '--stdout'], { cwd: ROOT, env, encoding: 'utf8' });
+  expect(run.status).toBe(0);
+  const printed = parseYaml(run.stdout);
+  const identity = (d: Manifest) => `${d.kind} ${d.metadata.namespace ?? '-'}/${d.metadata.name}`;
+  const sorted = (list: Manifest[]) => [...list].sort((a, b) => identity(a).localeCompare(identity(b)));
+  expect(sorted(printed)).toEqual(sorted(EXPECTED_FILES.flatMap(path => readYaml(join(ROOT, 'dist', path)))));
+  const contents = new Map<string, string[]>();
+  for (const d of printed) contents.set(identity(d), [...new Set([...(contents.get(identity(d)) ?? []), JSON.stringify(d)])]);
+  expect([...contents].filter(([, versions]) => versions.length > 1)).toEqual([]);
+  expect(printed.filter(d => d.kind === 'VirtualService' && d.metadata.name === 'vs-appa')).toHaveLength(1);
+});
+
+(HAS_KUBECTL ? test : test.skip)('kubectl reads dist/ as a folder of manifests, passing over the ownership file', () => {
+  const run = spawnSync('kubectl', ['annotate', '--local', '-f', join(ROOT, 'dist'), 'checked=yes', '-o', 'name'], { encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  const objects = EXPECTED_FILES.flatMap(path => readYaml(join(ROOT, 'dist', path)));
+  expect(run.stdout.trim().split('\n')).toHaveLength(objects.length);
+});
+
+describe('the header entry (examples/seed-headers.yaml, gitops/seed-headers/)', () => {
+  const files = new Map(chainFiles(buildChain(loadSpecFile(join(ROOT, 'examples', 'seed-headers.yaml'))), { layout: OutputLayout.GITOPS })
+    .map(file => [file.path, file.documents as Manifest[]]));
+  const identity = (d: Manifest) => `${d.kind}/${d.metadata.name}`;
+
+  test('its routing.yaml equals the reference routing-headers.yaml, object for object', () => {
+    expect(files.get('routing.yaml')).toEqual(readYaml(join(FIXTURES, 'routing-headers.yaml')));
+  });
+
+  test('its Services and Deployments equal the reference v1.yaml and v2.yaml, each object once', () => {
+    const reference = [...readYaml(join(FIXTURES, 'v1.yaml')), ...readYaml(join(FIXTURES, 'v2.yaml'))];
+    const unique = [...new Map(reference.map(d => [identity(d), d])).values()];
+    const written = ['services.yaml', 'v1.yaml', 'v2.yaml'].flatMap(path => files.get(path)!);
+    const byIdentity = (list: Manifest[]) => [...list].sort((a, b) => identity(a).localeCompare(identity(b)));
+    expect(byIdentity(written)).toEqual(byIdentity(unique));
+    expect(written.map(identity).sort()).toEqual(['Deployment/appa-v1', 'Deployment/appa-v2', 'Deployment/appb-v1', 'Deployment/appb-v2', 'Service/appa', 'Service/appb']);
+  });
+
+  test('the committed gitops/seed-headers/routing.yaml is that routing', () => {
+    expect(readYaml(join(ROOT, 'gitops', 'seed-headers', 'routing.yaml'))).toEqual(files.get('routing.yaml'));
   });
 });
 
@@ -106,8 +156,8 @@ describe('weighted routing (dist/routing.yaml)', () => {
   });
 });
 
-describe('header routing (dist/header-routing/routing.yaml)', () => {
-  const entry = find(output('header-routing/routing.yaml'), 'VirtualService', 'vs-appa');
+describe('header routing (gitops/seed-headers/routing.yaml)', () => {
+  const entry = find(readYaml(join(ROOT, 'gitops', 'seed-headers', 'routing.yaml')), 'VirtualService', 'vs-appa');
   const rules = entry.spec.http;
 
   test('gateway requests with version: v1 or v2 go to that version', () => {

@@ -16,7 +16,7 @@ describe('valid specs', () => {
     expect(validateChain(props)).toEqual({ problems: expect.objectContaining({ size: 0 }), warnings: [] });
   });
 
-  test('the seed header chain, with anchors and aliases, reads as the props of main.ts', () => {
+  test('the seed header chain, with anchors and aliases, reads as the props of examples/seed-headers.yaml', () => {
     const props = loadSpecFile(path.join(FIXTURES, 'seed-headers.yaml'));
     expect(props).toEqual(headerRoutingChain);
     expect(validateChain(props).problems.list).toEqual([]);

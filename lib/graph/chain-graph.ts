@@ -5,7 +5,7 @@ import { EntryPlan, HeaderCondition } from '../model/routing-plan';
 
 /** A node of the chain graph: an entry source, or the Deployment of one version. */
 export interface GraphNode {
-  /** Identifier safe in Mermaid and DOT. */
+  /** Unique identifier: `source:gateway`, `source:mesh` or `<service>/<version>`; renderers map it to ids of their own. */
   readonly id: string;
   /** Text shown. */
   readonly label: string;
@@ -34,8 +34,8 @@ export interface ChainGraph {
   readonly edges: GraphEdge[];
 }
 
-const nodeId = (text: string) => text.replace(/[^A-Za-z0-9_]/g, '_');
-const versionId = (service: string, version: string) => nodeId(`${service}__${version}`);
+/** A node's id: `<service>/<version>`, unique because neither name can hold a `/`. Renderers make their own ids. */
+const versionId = (service: string, version: string) => `${service}/${version}`;
 
 /**
  * Draws the chain from its routing plan. Entry edges carry the header rules and weights of
@@ -48,8 +48,8 @@ export function chainGraph(chain: ChainModel): ChainGraph {
   const plan = chain.routing;
   const entryService = chain.service(plan.entry.service);
   const sources: GraphNode[] = [
-    ...(plan.entry.gateways.length > 0 ? [{ id: 'source_gateway', label: `gateway ${plan.entry.gateways.join(', ')}` }] : []),
-    ...(plan.entry.mesh ? [{ id: 'source_mesh', label: 'mesh' }] : []),
+    ...(plan.entry.gateways.length > 0 ? [{ id: 'source:gateway', label: `gateway ${plan.entry.gateways.join(', ')}` }] : []),
+    ...(plan.entry.mesh ? [{ id: 'source:mesh', label: 'mesh' }] : []),
   ];
   const services = chain.services.map(service => ({
     name: service.name,
@@ -70,8 +70,8 @@ export function chainGraph(chain: ChainModel): ChainGraph {
 /** Edges from the entry sources to the entry service's versions: one per rule, source and target taken. */
 function addEntryEdges(entry: EntryPlan, edges: EdgeSet): void {
   const sourceIds = (from: readonly TrafficSource[]) => [
-    ...(from.includes(TrafficSource.GATEWAY) && entry.gateways.length > 0 ? ['source_gateway'] : []),
-    ...(from.includes(TrafficSource.MESH) && entry.mesh ? ['source_mesh'] : []),
+    ...(from.includes(TrafficSource.GATEWAY) && entry.gateways.length > 0 ? ['source:gateway'] : []),
+    ...(from.includes(TrafficSource.MESH) && entry.mesh ? ['source:mesh'] : []),
   ];
   for (const rule of entry.rules) {
     const from = rule.matches.length === 0 ? [TrafficSource.GATEWAY, TrafficSource.MESH] : rule.matches.flatMap(m => m.sources ?? []);

@@ -1,3 +1,4 @@
+import { checkYamlHazards } from './ambiguous-scalars';
 import { checkCrdSchemas } from './crd-schema';
 import { checkDelegates } from './delegates';
 import { checkDuplicates } from './duplicates';
@@ -34,6 +35,7 @@ export const CHECKS: readonly Check[] = [
   checkMeshHosts,
   checkDelegates,
   checkRoutesAfterCatchAll,
+  checkYamlHazards,
 ];
 
 /**

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { DocumentOptions, ParseOptions, parseAllDocuments, SchemaOptions } from 'yaml';
+import { findYamlHazards, YamlHazard } from './ambiguous-scalars';
 import { Finding } from './findings';
 import { show } from '../diagnostics/problems';
 
@@ -12,6 +13,11 @@ export interface LoadedManifest {
   readonly index: number;
   /** The object as parsed: a mapping with at least `apiVersion` and `kind` strings. */
   readonly object: Record<string, unknown>;
+  /**
+   * What its YAML holds that readers do not read alike (see `checkYamlHazards`).
+   * @default - none (JSON, or nothing found)
+   */
+  readonly yamlHazards?: readonly YamlHazard[];
 }
 
 /** What {@link loadManifests} read: the objects, and what could not be read. */
@@ -107,11 +113,11 @@ function readFile(file: string, manifests: LoadedManifest[], findings: Finding[]
     return;
   }
 
-  const accept = (index: number, value: unknown): void => {
+  const accept = (index: number, value: unknown, yamlHazards: readonly YamlHazard[] = []): void => {
     if (value === null || value === undefined) return;
     const problem = notAnObject(value);
     if (problem) findings.push({ file, index, object: `document ${index + 1}`, message: problem });
-    else manifests.push({ file, index, object: value as Record<string, unknown> });
+    else manifests.push({ file, index, object: value as Record<string, unknown>, ...(yamlHazards.length > 0 ? { yamlHazards } : {}) });
   };
 
   if (/\.json$/i.test(file)) {
@@ -136,7 +142,7 @@ function readFile(file: string, manifests: LoadedManifest[], findings: Finding[]
       findings.push({ file, index, object: `document ${index + 1}`, message: `cannot be read: ${(error as Error).message}` });
       return;
     }
-    accept(index, value);
+    accept(index, value, findYamlHazards(document, text));
   });
 }
 

@@ -1,18 +1,22 @@
 import { ApiObject } from 'cdk8s';
 import { ServiceChain } from '../constructs/service-chain';
 import { compareNatural } from '../model/natural-order';
+import { LAYOUT_FILE_NAMES } from '../model/layout-files';
+
+export { LAYOUT_FILE_NAMES, RESERVED_VERSION_NAMES } from '../model/layout-files';
 
 /** How the objects of a chain are spread over files. */
 export enum OutputLayout {
   /**
    * A file per version with every Service beside that version's Deployments, so that each
    * file applies alone (`kubectl apply -f v2.yaml`), and `routing.yaml`. Services repeat
-   * across files, which kustomize and Flux refuse.
+   * across files, which kustomize and Flux refuse. When the Deployments are defined elsewhere
+   * (`workloads: services`), the Services go to `services.yaml`.
    */
   PER_VERSION = 'per-version',
   /**
-   * Every object exactly once: `services.yaml`, a file per version with its Deployments,
-   * `routing.yaml`, and a `kustomization.yaml` listing them.
+   * Every object exactly once: `services.yaml` (when the chain writes Services), a file per
+   * version with its Deployments, `routing.yaml`, and a `kustomization.yaml` listing them.
    */
   GITOPS = 'gitops',
 }
@@ -30,7 +34,8 @@ export interface ChainFilesOptions {
   /** @default OutputLayout.PER_VERSION */
   readonly layout?: OutputLayout;
   /**
-   * Sub-folder of the output folder for this chain's files.
+   * Sub-folder of the output folder for this chain's files. The writer refuses names that
+   * are empty, hidden (`.name`) or `..`.
    * @default - the output folder itself
    */
   readonly dir?: string;
@@ -54,26 +59,29 @@ function json(objects: ApiObject[]): unknown[] {
 
 function perVersionFiles(chain: ServiceChain): ManifestFile[] {
   const files: ManifestFile[] = [];
-  if (chain.namespaceObject) files.push({ path: '00-namespace.yaml', documents: json([chain.namespaceObject]) });
+  if (chain.namespaceObject) files.push({ path: `${LAYOUT_FILE_NAMES.namespace}.yaml`, documents: json([chain.namespaceObject]) });
   for (const version of versionNames(chain)) {
     const objects = chain.workloads
       .filter(w => w.deployments.has(version))
       .flatMap(w => [w.service, w.deployments.get(version)!]);
     files.push({ path: `${version}.yaml`, documents: json(objects) });
   }
-  files.push({ path: 'routing.yaml', documents: json(chain.routingObjects) });
+  // Workloads defined elsewhere (`workloads: services`): the Services have no version file to go with.
+  const unversioned = chain.workloads.filter(w => w.deployments.size === 0).map(w => w.service);
+  if (unversioned.length > 0) files.push({ path: `${LAYOUT_FILE_NAMES.services}.yaml`, documents: json(unversioned) });
+  files.push({ path: `${LAYOUT_FILE_NAMES.routing}.yaml`, documents: json(chain.routingObjects) });
   return files;
 }
 
 function gitopsFiles(chain: ServiceChain): ManifestFile[] {
   const services = [...(chain.namespaceObject ? [chain.namespaceObject] : []), ...chain.workloads.map(w => w.service)];
-  const files: ManifestFile[] = [{ path: 'services.yaml', documents: json(services) }];
+  const files: ManifestFile[] = services.length > 0 ? [{ path: `${LAYOUT_FILE_NAMES.services}.yaml`, documents: json(services) }] : [];
   for (const version of versionNames(chain)) {
     const deployments = chain.workloads.flatMap(w => (w.deployments.has(version) ? [w.deployments.get(version)!] : []));
     files.push({ path: `${version}.yaml`, documents: json(deployments) });
   }
-  files.push({ path: 'routing.yaml', documents: json(chain.routingObjects) });
-  files.push({ path: 'kustomization.yaml', documents: [kustomization(chain, files.map(f => f.path))] });
+  files.push({ path: `${LAYOUT_FILE_NAMES.routing}.yaml`, documents: json(chain.routingObjects) });
+  files.push({ path: `${LAYOUT_FILE_NAMES.kustomization}.yaml`, documents: [kustomization(chain, files.map(f => f.path))] });
   return files;
 }
 

@@ -1,13 +1,15 @@
 import { writesDeployments } from '../model/defaults';
+import { RESERVED_VERSION_NAMES } from '../model/layout-files';
 import { show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput, settingsLevels } from './rule-context';
 
 /**
- * Every service has versions, its `baseline` is one of them, and, when the chain writes the
- * Deployments, every version gets a container image from the version, the service or
- * `defaults`. Image references are
- * refused when empty, when they hold whitespace or when they start with a URL scheme
- * (`https://`), which no registry accepts.
+ * Every service has versions, its `baseline` is one of them, no version takes the name of
+ * a file the layouts write (`routing`, `services`...: its `<version>.yaml` would be that
+ * file), and, when the chain writes the Deployments, every version gets a container image
+ * from the version, the service or `defaults`. Image references are refused when empty,
+ * when they hold whitespace or when they start with a URL scheme (`https://`), which no
+ * registry accepts.
  */
 export function checkVersions(chain: ChainContext, out: RuleOutput): void {
   const { problems } = out;
@@ -21,6 +23,11 @@ export function checkVersions(chain: ChainContext, out: RuleOutput): void {
     if (service.baseline !== undefined && !versions.includes(service.baseline)) {
       problems.add(['services', i, 'baseline'], `${show(service.baseline)} is not a version of ${show(service.name)}; `
         + (versions.length > 0 ? `use one of ${show(versions)}` : 'add it to `versions`'));
+    }
+    for (const version of versions.filter(name => RESERVED_VERSION_NAMES.includes(name))) {
+      problems.add(['services', i, 'versions', version],
+        `${show(version)} is the name of a file the output layouts write (${version}.yaml), so the version's file and that one would collide; `
+        + `rename the version, for example to "v2". Reserved: ${RESERVED_VERSION_NAMES.join(', ')}`);
     }
     for (const version of versions) {
       if (needsImages && (service.versions[version].image ?? service.image ?? defaultImage) === undefined) {

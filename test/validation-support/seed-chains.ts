@@ -25,7 +25,7 @@ export const seedChain: ServiceChainProps = {
   },
 };
 
-/** The seed's header-routing chain, as in main.ts: `version: v1|v2` picks the version, the rest 80:20, default v1. */
+/** The seed's header-routing chain, as in examples/seed-headers.yaml: `version: v1|v2` picks the version, the rest 80:20, default v1. */
 export const headerRoutingChain: ServiceChainProps = {
   ...seedChain,
   entry: {
