@@ -2,8 +2,8 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$ref":"#/definitions/ServiceChainProps","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"ChainDefaults":{"additionalProperties":false,"description":"Chain-wide defaults: workload settings, the port and the upstream variable.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"containerName":{"description":"Name of the application container.","type":"string"},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"port":{"default":80,"description":"Port of every Service and container.","maximum":65535,"minimum":1,"type":"integer"},"portName":{"default":"http","description":"Name of every Service port.","type":"string"},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."},"upstreamUrlEnv":{"description":"Name of an environment variable set to the URL of the services each service calls (`http://<callee>:<port>/`, comma-separated when it calls several). Not set on services that call none.","type":"string"}},"type":"object"},"EntryProps":{"additionalProperties":false,"description":"The entry of the chain: how outside and mesh traffic reaches the entry service, and in which version.","properties":{"createGateways":{"description":"Istio Gateways to write. Each `ref` is added to `gateways` if missing.","items":{"$ref":"#/definitions/GatewayProps"},"type":"array"},"defaultVersion":{"description":"Version of a last route without match, for whatever no rule above took.","type":"string"},"gatewayWeights":{"$ref":"#/definitions/Weights","description":"Split of gateway traffic between versions."},"gateways":{"description":"Gateways the entry is bound to, as `namespace/name`.","items":{"type":"string"},"type":"array"},"headerRoutes":{"description":"Header and cookie rules, tried in order before the weights.","items":{"$ref":"#/definitions/HeaderRoute"},"maxItems":1000,"type":"array"},"hosts":{"description":"External hosts of the entry (IP addresses or DNS names). The entry service's cluster FQDN is added when the entry takes mesh traffic.","items":{"type":"string"},"type":"array"},"mesh":{"default":true,"description":"Whether the entry also routes requests from inside the mesh.","type":"boolean"},"meshWeights":{"$ref":"#/definitions/Weights","description":"Split of mesh traffic between versions. When equal to `gatewayWeights`, one route serves both."},"rootName":{"description":"Name of the root VirtualService, bound to the gateways and the mesh, that delegates to the entry service.","type":"string"},"rootNamespace":{"description":"Namespace of the root VirtualService.","type":"string"},"service":{"description":"Name of the entry service.","type":"string"},"uriPrefix":{"default":"/","description":"URI prefix the root VirtualService delegates.","type":"string"}},"required":["service"],"type":"object"},"EnvVar":{"additionalProperties":false,"description":"An environment variable of the application container.\n\nThe value may use placeholders, filled in for each Deployment: `{service}` (the service name), `{version}` (the version name) and `{namespace}` (the target namespace, or `default`).","properties":{"name":{"description":"Variable name.","type":"string"},"value":{"description":"Variable value; placeholders are filled in per Deployment.","type":"string"}},"required":["name","value"],"type":"object"},"GatewayProps":{"additionalProperties":false,"description":"An Istio Gateway the library writes for the entry.","properties":{"credentialName":{"description":"Name of the Secret with the TLS certificate; the server terminates TLS (`SIMPLE`).","type":"string"},"hosts":{"description":"Hosts the gateway server accepts.","items":{"type":"string"},"type":"array"},"port":{"description":"Port the gateway listens on.","maximum":65535,"minimum":1,"type":"integer"},"ref":{"description":"Reference `namespace/name` of the Gateway; also listed in the entry's `gateways`.","type":"string"},"selector":{"additionalProperties":{"type":"string"},"default":{"istio":"ingressgateway"},"description":"Pod labels of the ingress gateway deployment.","type":"object"}},"required":["ref"],"type":"object"},"HeaderRoute":{"additionalProperties":false,"description":"A rule that sends requests carrying a header (or cookie) to one version. Set exactly one of `header` or `cookie`, and exactly one of `exact`, `prefix` or `regex`.","properties":{"cookie":{"description":"Name of a cookie to match; written as a regex match on the `cookie` header.","type":"string"},"exact":{"type":"string"},"from":{"default":["gateway"],"description":"Which traffic the rule applies to.","items":{"$ref":"#/definitions/TrafficSource"},"type":"array"},"header":{"description":"Name of the request header to match.","type":"string"},"prefix":{"type":"string"},"regex":{"description":"An RE2 regular expression; Envoy requires it to match the whole value.","type":"string"},"version":{"description":"The version that matching requests go to.","type":"string"}},"required":["version"],"type":"object"},"ImagePullPolicy":{"description":"When the kubelet pulls the container image.","enum":["Always","IfNotPresent","Never"],"type":"string"},"IstioApiVersion":{"description":"The `networking.istio.io` API version written into Istio objects.","enum":["v1beta1","v1"],"type":"string"},"LaneMode":{"description":"How a request keeps its version (its lane) from hop to hop.","enum":["sourceLabels","header"],"type":"string"},"LoadBalancer":{"description":"Istio's simple load-balancing policies.","enum":["LEAST_REQUEST","ROUND_ROBIN","RANDOM","PASSTHROUGH"],"type":"string"},"ResourceSettings":{"additionalProperties":false,"description":"CPU and memory requests and limits of the application container, as Kubernetes quantities (`250m`, `128Mi`).","properties":{"limits":{"additionalProperties":false,"properties":{"cpu":{"type":"string"},"memory":{"type":"string"}},"type":"object"},"requests":{"additionalProperties":false,"properties":{"cpu":{"type":"string"},"memory":{"type":"string"}},"type":"object"}},"type":"object"},"ServiceChainProps":{"additionalProperties":false,"description":"A chain of services, each in several versions, and the routing that keeps a request on its version.","properties":{"apiVersion":{"$ref":"#/definitions/IstioApiVersion","default":"v1beta1","description":"The Istio API version of VirtualServices, DestinationRules and Gateways."},"createNamespace":{"default":false,"description":"Write a Namespace object labelled `istio-injection: enabled`. Needs `namespace`.","type":"boolean"},"defaults":{"$ref":"#/definitions/ChainDefaults","description":"Settings shared by every service and version."},"entry":{"$ref":"#/definitions/EntryProps","description":"Where traffic enters the chain, and how it is split."},"laneHeader":{"default":"x-lane","description":"The request header that carries the lane in `header` mode.","type":"string"},"laneMode":{"$ref":"#/definitions/LaneMode","default":"sourceLabels","description":"How a request keeps its version through the chain."},"loadBalancer":{"$ref":"#/definitions/LoadBalancer","description":"Load-balancing policy written into every DestinationRule (for example `ROUND_ROBIN`)."},"namespace":{"description":"Namespace of the services. Hosts and delegate references use it.","type":"string"},"services":{"description":"The services, in chain order: the order of the objects in the output. At most 1000, which keeps validation fast on hostile input; real chains are far shorter.","items":{"$ref":"#/definitions/ServiceProps"},"maxItems":1000,"type":"array"},"strict":{"default":false,"description":"In `sourceLabels` mode, fail instead of warning when a lane cannot pass a service that lacks its version.","type":"boolean"},"workloads":{"$ref":"#/definitions/WorkloadObjects","default":"all","description":"Which workload objects the chain writes beside its routing. With `services` or `none`, the Deployments are defined elsewhere (cdk8s-plus constructs, a Helm chart, plain YAML) and only have to carry the labels the routing relies on: `app: <service>` and `version: <version>` on their pods. Workload settings such as `image` are then not needed."}},"required":["services","entry"],"type":"object"},"ServiceProps":{"additionalProperties":false,"description":"One service of the chain: a Kubernetes Service, a DestinationRule and a Deployment per version.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"baseline":{"description":"The version that takes requests no lane claims: the default route of the service.","type":"string"},"calls":{"description":"Names of the services this one calls.","items":{"type":"string"},"maxItems":1000,"type":"array"},"containerName":{"description":"Name of the application container.","type":"string"},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"name":{"description":"Service name, also the `app` label. A DNS-1035 label.","type":"string"},"port":{"description":"Port of the Service and of the container.","maximum":65535,"minimum":1,"type":"integer"},"portName":{"description":"Name of the Service port. Istio reads the protocol from its prefix (`http`, `grpc`, `tcp`...).","type":"string"},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."},"versions":{"additionalProperties":{"$ref":"#/definitions/VersionProps"},"description":"The versions of this service, keyed by version name (the `version` label and subset name). Versions are ordered by name in natural order (`v2` before `v10`), whatever the key order. At most 100, which keeps validation fast on hostile input.","maxProperties":100,"type":"object"}},"required":["name","versions"],"type":"object"},"TrafficSource":{"description":"Where a request reaches the entry: through an ingress gateway, or from inside the mesh.","enum":["gateway","mesh"],"type":"string"},"VersionProps":{"additionalProperties":false,"description":"One version of a service: a Deployment, and a subset in the service's DestinationRule.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"containerName":{"description":"Name of the application container.","type":"string"},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."}},"type":"object"},"Weights":{"additionalProperties":{"maximum":100,"minimum":0,"type":"integer"},"description":"Traffic split between versions: version name to percentage. Destinations are written in version order. Each weight is a whole percentage, from 0 to 100.","type":"object"},"WorkloadObjects":{"description":"Which Kubernetes workload objects a chain writes beside its routing.","enum":["all","services","none"],"type":"string"}}};
-const schema12 = {"additionalProperties":false,"description":"A chain of services, each in several versions, and the routing that keeps a request on its version.","properties":{"apiVersion":{"$ref":"#/definitions/IstioApiVersion","default":"v1beta1","description":"The Istio API version of VirtualServices, DestinationRules and Gateways."},"createNamespace":{"default":false,"description":"Write a Namespace object labelled `istio-injection: enabled`. Needs `namespace`.","type":"boolean"},"defaults":{"$ref":"#/definitions/ChainDefaults","description":"Settings shared by every service and version."},"entry":{"$ref":"#/definitions/EntryProps","description":"Where traffic enters the chain, and how it is split."},"laneHeader":{"default":"x-lane","description":"The request header that carries the lane in `header` mode.","type":"string"},"laneMode":{"$ref":"#/definitions/LaneMode","default":"sourceLabels","description":"How a request keeps its version through the chain."},"loadBalancer":{"$ref":"#/definitions/LoadBalancer","description":"Load-balancing policy written into every DestinationRule (for example `ROUND_ROBIN`)."},"namespace":{"description":"Namespace of the services. Hosts and delegate references use it.","type":"string"},"services":{"description":"The services, in chain order: the order of the objects in the output. At most 1000, which keeps validation fast on hostile input; real chains are far shorter.","items":{"$ref":"#/definitions/ServiceProps"},"maxItems":1000,"type":"array"},"strict":{"default":false,"description":"In `sourceLabels` mode, fail instead of warning when a lane cannot pass a service that lacks its version.","type":"boolean"},"workloads":{"$ref":"#/definitions/WorkloadObjects","default":"all","description":"Which workload objects the chain writes beside its routing. With `services` or `none`, the Deployments are defined elsewhere (cdk8s-plus constructs, a Helm chart, plain YAML) and only have to carry the labels the routing relies on: `app: <service>` and `version: <version>` on their pods. Workload settings such as `image` are then not needed."}},"required":["services","entry"],"type":"object"};
+const schema11 = {"$ref":"#/definitions/ServiceChainProps","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"ChainDefaults":{"additionalProperties":false,"description":"Chain-wide defaults: workload settings, the port and the upstream variable.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"containerName":{"description":"Name of the application container.","type":"string"},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"port":{"default":80,"description":"Port of every Service and container.","maximum":65535,"minimum":1,"type":"integer"},"portName":{"default":"http","description":"Name of every Service port.","type":"string"},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."},"upstreamUrlEnv":{"description":"Name of an environment variable set to the URL of the services each service calls (`http://<callee>:<port>/`, comma-separated when it calls several). Not set on services that call none.","type":"string"}},"type":"object"},"EntryProps":{"additionalProperties":false,"description":"The entry of the chain: how outside and mesh traffic reaches the entry service, and in which version.","properties":{"createGateways":{"description":"Istio Gateways to write. Each `ref` is added to `gateways` if missing.","items":{"$ref":"#/definitions/GatewayProps"},"maxItems":50,"type":"array"},"defaultVersion":{"description":"Version of a last route without match, for whatever no rule above took.","type":"string"},"gatewayWeights":{"$ref":"#/definitions/Weights","description":"Split of gateway traffic between versions."},"gateways":{"description":"Gateways the entry is bound to, as `namespace/name` (never `mesh`: mesh traffic is `mesh`).","items":{"type":"string"},"type":"array"},"headerRoutes":{"description":"Header and cookie rules, tried in order before the weights.","items":{"$ref":"#/definitions/HeaderRoute"},"maxItems":1000,"type":"array"},"hosts":{"description":"External hosts of the entry (IP addresses or DNS names), none overlapping another. The entry service's cluster FQDN is added when the entry takes mesh traffic.","items":{"type":"string"},"maxItems":1000,"type":"array"},"mesh":{"default":true,"description":"Whether the entry also routes requests from inside the mesh.","type":"boolean"},"meshWeights":{"$ref":"#/definitions/Weights","description":"Split of mesh traffic between versions. When equal to `gatewayWeights`, one route serves both."},"rootName":{"description":"Name of the root VirtualService, bound to the gateways and the mesh, that delegates to the entry service.","type":"string"},"rootNamespace":{"description":"Namespace of the root VirtualService.","type":"string"},"service":{"description":"Name of the entry service.","type":"string"},"uriPrefix":{"default":"/","description":"URI prefix the root VirtualService delegates.","type":"string"}},"required":["service"],"type":"object"},"EnvVar":{"additionalProperties":false,"description":"An environment variable of the application container.\n\nThe value may use placeholders, filled in for each Deployment: `{service}` (the service name), `{version}` (the version name) and `{namespace}` (the target namespace, or `default`).","properties":{"name":{"description":"Variable name.","type":"string"},"value":{"description":"Variable value; placeholders are filled in per Deployment.","type":"string"}},"required":["name","value"],"type":"object"},"GatewayProps":{"additionalProperties":false,"description":"An Istio Gateway the library writes for the entry.","properties":{"credentialName":{"description":"Name of the Secret with the TLS certificate; the server terminates TLS (`SIMPLE`).","type":"string"},"hosts":{"description":"Hosts the gateway server accepts. Each must match a host of the entry.","items":{"type":"string"},"maxItems":100,"type":"array"},"port":{"description":"Port the gateway listens on.","maximum":65535,"minimum":1,"type":"integer"},"ref":{"description":"Reference `namespace/name` of the Gateway; also listed in the entry's `gateways`.","type":"string"},"selector":{"additionalProperties":{"type":"string"},"default":{"istio":"ingressgateway"},"description":"Pod labels of the ingress gateway deployment.","type":"object"}},"required":["ref"],"type":"object"},"HeaderRoute":{"additionalProperties":false,"description":"A rule that sends requests carrying a header (or cookie) to one version. Set exactly one of `header` or `cookie`, and exactly one of `exact`, `prefix` or `regex`.","properties":{"cookie":{"description":"Name of a cookie to match; written as a regex match on the `cookie` header, confined to that cookie's value (a regex is translated so that it never crosses the `;` between cookies).","type":"string"},"exact":{"type":"string"},"from":{"default":["gateway"],"description":"Which traffic the rule applies to.","items":{"$ref":"#/definitions/TrafficSource"},"type":"array"},"header":{"description":"Name of the request header to match.","type":"string"},"prefix":{"type":"string"},"regex":{"description":"An RE2 regular expression; Envoy requires it to match the whole value. Never empty.","type":"string"},"version":{"description":"The version that matching requests go to.","type":"string"}},"required":["version"],"type":"object"},"ImagePullPolicy":{"description":"When the kubelet pulls the container image.","enum":["Always","IfNotPresent","Never"],"type":"string"},"IstioApiVersion":{"description":"The `networking.istio.io` API version written into Istio objects.","enum":["v1beta1","v1"],"type":"string"},"LaneMode":{"description":"How a request keeps its version (its lane) from hop to hop.","enum":["sourceLabels","header"],"type":"string"},"LoadBalancer":{"description":"Istio's simple load-balancing policies.","enum":["LEAST_REQUEST","ROUND_ROBIN","RANDOM","PASSTHROUGH"],"type":"string"},"ResourceSettings":{"additionalProperties":false,"description":"CPU and memory requests and limits of the application container, as Kubernetes quantities (`250m`, `128Mi`).","properties":{"limits":{"additionalProperties":false,"properties":{"cpu":{"type":"string"},"memory":{"type":"string"}},"type":"object"},"requests":{"additionalProperties":false,"properties":{"cpu":{"type":"string"},"memory":{"type":"string"}},"type":"object"}},"type":"object"},"ServiceChainProps":{"additionalProperties":false,"description":"A chain of services, each in several versions, and the routing that keeps a request on its version.","properties":{"apiVersion":{"$ref":"#/definitions/IstioApiVersion","default":"v1beta1","description":"The Istio API version of VirtualServices, DestinationRules and Gateways."},"createNamespace":{"default":false,"description":"Write a Namespace object labelled `istio-injection: enabled`. Needs `namespace`.","type":"boolean"},"defaults":{"$ref":"#/definitions/ChainDefaults","description":"Settings shared by every service and version."},"entry":{"$ref":"#/definitions/EntryProps","description":"Where traffic enters the chain, and how it is split."},"laneHeader":{"default":"x-lane","description":"The request header that carries the lane in `header` mode: a header of the chain's own, never one the proxy or the application owns (`host`, `cookie`, `x-request-id`, `x-envoy-*`...).","type":"string"},"laneMode":{"$ref":"#/definitions/LaneMode","default":"sourceLabels","description":"How a request keeps its version through the chain."},"loadBalancer":{"$ref":"#/definitions/LoadBalancer","description":"Load-balancing policy written into every DestinationRule (for example `ROUND_ROBIN`)."},"namespace":{"description":"Namespace of the services. Hosts and delegate references use it. In a cdk8s Chart with a `namespace`, the Chart's is used when this is not set; set to another one, it is an error.","type":"string"},"services":{"description":"The services, in chain order: the order of the objects in the output. At most 1000, which keeps validation fast on hostile input; real chains are far shorter.","items":{"$ref":"#/definitions/ServiceProps"},"maxItems":1000,"type":"array"},"strict":{"default":false,"description":"In `sourceLabels` mode, fail instead of warning when a lane cannot pass a service that lacks its version.","type":"boolean"},"workloads":{"$ref":"#/definitions/WorkloadObjects","default":"all","description":"Which workload objects the chain writes beside its routing. With `services` or `none`, the Deployments are defined elsewhere (cdk8s-plus constructs, a Helm chart, plain YAML) and only have to carry the labels the routing relies on: `app: <service>` and `version: <version>` on their pods. Workload settings such as `image` are then not needed."}},"required":["services","entry"],"type":"object"},"ServiceProps":{"additionalProperties":false,"description":"One service of the chain: a Kubernetes Service, a DestinationRule and a Deployment per version.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"baseline":{"description":"The version that takes requests no lane claims: the default route of the service. A baseline other than the first version in natural order (a canary) is warned about.","type":"string"},"calls":{"description":"Names of the services this one calls.","items":{"type":"string"},"maxItems":1000,"type":"array"},"containerName":{"description":"Name of the application container.","type":"string"},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"name":{"description":"Service name, also the `app` label. A DNS-1035 label.","type":"string"},"port":{"description":"Port of the Service and of the container.","maximum":65535,"minimum":1,"type":"integer"},"portName":{"description":"Name of the Service port. Istio reads the protocol from its prefix (`http`, `grpc`, `tcp`...).","type":"string"},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."},"versions":{"additionalProperties":{"$ref":"#/definitions/VersionProps"},"description":"The versions of this service, keyed by version name (the `version` label and subset name). Versions are ordered by name in natural order (`v2` before `v10`), whatever the key order. At most 100, which keeps validation fast on hostile input.","maxProperties":100,"type":"object"}},"required":["name","versions"],"type":"object"},"TrafficSource":{"description":"Where a request reaches the entry: through an ingress gateway, or from inside the mesh.","enum":["gateway","mesh"],"type":"string"},"VersionProps":{"additionalProperties":false,"description":"One version of a service: a Deployment, and a subset in the service's DestinationRule.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"containerName":{"description":"Name of the application container.","type":"string"},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."}},"type":"object"},"Weights":{"additionalProperties":{"maximum":100,"minimum":0,"type":"integer"},"description":"Traffic split between versions: version name to percentage. Destinations are written in version order. Each weight is a whole percentage, from 0 to 100.","type":"object"},"WorkloadObjects":{"description":"Which Kubernetes workload objects a chain writes beside its routing.","enum":["all","services","none"],"type":"string"}}};
+const schema12 = {"additionalProperties":false,"description":"A chain of services, each in several versions, and the routing that keeps a request on its version.","properties":{"apiVersion":{"$ref":"#/definitions/IstioApiVersion","default":"v1beta1","description":"The Istio API version of VirtualServices, DestinationRules and Gateways."},"createNamespace":{"default":false,"description":"Write a Namespace object labelled `istio-injection: enabled`. Needs `namespace`.","type":"boolean"},"defaults":{"$ref":"#/definitions/ChainDefaults","description":"Settings shared by every service and version."},"entry":{"$ref":"#/definitions/EntryProps","description":"Where traffic enters the chain, and how it is split."},"laneHeader":{"default":"x-lane","description":"The request header that carries the lane in `header` mode: a header of the chain's own, never one the proxy or the application owns (`host`, `cookie`, `x-request-id`, `x-envoy-*`...).","type":"string"},"laneMode":{"$ref":"#/definitions/LaneMode","default":"sourceLabels","description":"How a request keeps its version through the chain."},"loadBalancer":{"$ref":"#/definitions/LoadBalancer","description":"Load-balancing policy written into every DestinationRule (for example `ROUND_ROBIN`)."},"namespace":{"description":"Namespace of the services. Hosts and delegate references use it. In a cdk8s Chart with a `namespace`, the Chart's is used when this is not set; set to another one, it is an error.","type":"string"},"services":{"description":"The services, in chain order: the order of the objects in the output. At most 1000, which keeps validation fast on hostile input; real chains are far shorter.","items":{"$ref":"#/definitions/ServiceProps"},"maxItems":1000,"type":"array"},"strict":{"default":false,"description":"In `sourceLabels` mode, fail instead of warning when a lane cannot pass a service that lacks its version.","type":"boolean"},"workloads":{"$ref":"#/definitions/WorkloadObjects","default":"all","description":"Which workload objects the chain writes beside its routing. With `services` or `none`, the Deployments are defined elsewhere (cdk8s-plus constructs, a Helm chart, plain YAML) and only have to carry the labels the routing relies on: `app: <service>` and `version: <version>` on their pods. Workload settings such as `image` are then not needed."}},"required":["services","entry"],"type":"object"};
 const schema13 = {"description":"The `networking.istio.io` API version written into Istio objects.","enum":["v1beta1","v1"],"type":"string"};
 const schema24 = {"description":"How a request keeps its version (its lane) from hop to hop.","enum":["sourceLabels","header"],"type":"string"};
 const schema25 = {"description":"Istio's simple load-balancing policies.","enum":["LEAST_REQUEST","ROUND_ROBIN","RANDOM","PASSTHROUGH"],"type":"string"};
@@ -497,10 +497,10 @@ validate12.errors = vErrors;
 return errors === 0;
 }
 
-const schema18 = {"additionalProperties":false,"description":"The entry of the chain: how outside and mesh traffic reaches the entry service, and in which version.","properties":{"createGateways":{"description":"Istio Gateways to write. Each `ref` is added to `gateways` if missing.","items":{"$ref":"#/definitions/GatewayProps"},"type":"array"},"defaultVersion":{"description":"Version of a last route without match, for whatever no rule above took.","type":"string"},"gatewayWeights":{"$ref":"#/definitions/Weights","description":"Split of gateway traffic between versions."},"gateways":{"description":"Gateways the entry is bound to, as `namespace/name`.","items":{"type":"string"},"type":"array"},"headerRoutes":{"description":"Header and cookie rules, tried in order before the weights.","items":{"$ref":"#/definitions/HeaderRoute"},"maxItems":1000,"type":"array"},"hosts":{"description":"External hosts of the entry (IP addresses or DNS names). The entry service's cluster FQDN is added when the entry takes mesh traffic.","items":{"type":"string"},"type":"array"},"mesh":{"default":true,"description":"Whether the entry also routes requests from inside the mesh.","type":"boolean"},"meshWeights":{"$ref":"#/definitions/Weights","description":"Split of mesh traffic between versions. When equal to `gatewayWeights`, one route serves both."},"rootName":{"description":"Name of the root VirtualService, bound to the gateways and the mesh, that delegates to the entry service.","type":"string"},"rootNamespace":{"description":"Namespace of the root VirtualService.","type":"string"},"service":{"description":"Name of the entry service.","type":"string"},"uriPrefix":{"default":"/","description":"URI prefix the root VirtualService delegates.","type":"string"}},"required":["service"],"type":"object"};
-const schema19 = {"additionalProperties":false,"description":"An Istio Gateway the library writes for the entry.","properties":{"credentialName":{"description":"Name of the Secret with the TLS certificate; the server terminates TLS (`SIMPLE`).","type":"string"},"hosts":{"description":"Hosts the gateway server accepts.","items":{"type":"string"},"type":"array"},"port":{"description":"Port the gateway listens on.","maximum":65535,"minimum":1,"type":"integer"},"ref":{"description":"Reference `namespace/name` of the Gateway; also listed in the entry's `gateways`.","type":"string"},"selector":{"additionalProperties":{"type":"string"},"default":{"istio":"ingressgateway"},"description":"Pod labels of the ingress gateway deployment.","type":"object"}},"required":["ref"],"type":"object"};
+const schema18 = {"additionalProperties":false,"description":"The entry of the chain: how outside and mesh traffic reaches the entry service, and in which version.","properties":{"createGateways":{"description":"Istio Gateways to write. Each `ref` is added to `gateways` if missing.","items":{"$ref":"#/definitions/GatewayProps"},"maxItems":50,"type":"array"},"defaultVersion":{"description":"Version of a last route without match, for whatever no rule above took.","type":"string"},"gatewayWeights":{"$ref":"#/definitions/Weights","description":"Split of gateway traffic between versions."},"gateways":{"description":"Gateways the entry is bound to, as `namespace/name` (never `mesh`: mesh traffic is `mesh`).","items":{"type":"string"},"type":"array"},"headerRoutes":{"description":"Header and cookie rules, tried in order before the weights.","items":{"$ref":"#/definitions/HeaderRoute"},"maxItems":1000,"type":"array"},"hosts":{"description":"External hosts of the entry (IP addresses or DNS names), none overlapping another. The entry service's cluster FQDN is added when the entry takes mesh traffic.","items":{"type":"string"},"maxItems":1000,"type":"array"},"mesh":{"default":true,"description":"Whether the entry also routes requests from inside the mesh.","type":"boolean"},"meshWeights":{"$ref":"#/definitions/Weights","description":"Split of mesh traffic between versions. When equal to `gatewayWeights`, one route serves both."},"rootName":{"description":"Name of the root VirtualService, bound to the gateways and the mesh, that delegates to the entry service.","type":"string"},"rootNamespace":{"description":"Namespace of the root VirtualService.","type":"string"},"service":{"description":"Name of the entry service.","type":"string"},"uriPrefix":{"default":"/","description":"URI prefix the root VirtualService delegates.","type":"string"}},"required":["service"],"type":"object"};
+const schema19 = {"additionalProperties":false,"description":"An Istio Gateway the library writes for the entry.","properties":{"credentialName":{"description":"Name of the Secret with the TLS certificate; the server terminates TLS (`SIMPLE`).","type":"string"},"hosts":{"description":"Hosts the gateway server accepts. Each must match a host of the entry.","items":{"type":"string"},"maxItems":100,"type":"array"},"port":{"description":"Port the gateway listens on.","maximum":65535,"minimum":1,"type":"integer"},"ref":{"description":"Reference `namespace/name` of the Gateway; also listed in the entry's `gateways`.","type":"string"},"selector":{"additionalProperties":{"type":"string"},"default":{"istio":"ingressgateway"},"description":"Pod labels of the ingress gateway deployment.","type":"object"}},"required":["ref"],"type":"object"};
 const schema20 = {"additionalProperties":{"maximum":100,"minimum":0,"type":"integer"},"description":"Traffic split between versions: version name to percentage. Destinations are written in version order. Each weight is a whole percentage, from 0 to 100.","type":"object"};
-const schema21 = {"additionalProperties":false,"description":"A rule that sends requests carrying a header (or cookie) to one version. Set exactly one of `header` or `cookie`, and exactly one of `exact`, `prefix` or `regex`.","properties":{"cookie":{"description":"Name of a cookie to match; written as a regex match on the `cookie` header.","type":"string"},"exact":{"type":"string"},"from":{"default":["gateway"],"description":"Which traffic the rule applies to.","items":{"$ref":"#/definitions/TrafficSource"},"type":"array"},"header":{"description":"Name of the request header to match.","type":"string"},"prefix":{"type":"string"},"regex":{"description":"An RE2 regular expression; Envoy requires it to match the whole value.","type":"string"},"version":{"description":"The version that matching requests go to.","type":"string"}},"required":["version"],"type":"object"};
+const schema21 = {"additionalProperties":false,"description":"A rule that sends requests carrying a header (or cookie) to one version. Set exactly one of `header` or `cookie`, and exactly one of `exact`, `prefix` or `regex`.","properties":{"cookie":{"description":"Name of a cookie to match; written as a regex match on the `cookie` header, confined to that cookie's value (a regex is translated so that it never crosses the `;` between cookies).","type":"string"},"exact":{"type":"string"},"from":{"default":["gateway"],"description":"Which traffic the rule applies to.","items":{"$ref":"#/definitions/TrafficSource"},"type":"array"},"header":{"description":"Name of the request header to match.","type":"string"},"prefix":{"type":"string"},"regex":{"description":"An RE2 regular expression; Envoy requires it to match the whole value. Never empty.","type":"string"},"version":{"description":"The version that matching requests go to.","type":"string"}},"required":["version"],"type":"object"};
 const schema22 = {"description":"Where a request reaches the entry: through an ingress gateway, or from inside the mesh.","enum":["gateway","mesh"],"type":"string"};
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -691,12 +691,8 @@ errors++;
 if(data.createGateways !== undefined){
 let data0 = data.createGateways;
 if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-let data1 = data0[i0];
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.ref === undefined){
-const err2 = {instancePath:instancePath+"/createGateways/" + i0,schemaPath:"#/definitions/GatewayProps/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'",schema:schema19.required,parentSchema:schema19,data:data1};
+if(data0.length > 50){
+const err2 = {instancePath:instancePath+"/createGateways",schemaPath:"#/properties/createGateways/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema18.properties.createGateways,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -705,9 +701,12 @@ vErrors.push(err2);
 }
 errors++;
 }
-for(const key1 in data1){
-if(!(((((key1 === "credentialName") || (key1 === "hosts")) || (key1 === "port")) || (key1 === "ref")) || (key1 === "selector"))){
-const err3 = {instancePath:instancePath+"/createGateways/" + i0,schemaPath:"#/definitions/GatewayProps/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data:data1};
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.ref === undefined){
+const err3 = {instancePath:instancePath+"/createGateways/" + i0,schemaPath:"#/definitions/GatewayProps/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'",schema:schema19.required,parentSchema:schema19,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -716,11 +715,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-if(data1.credentialName !== undefined){
-let data2 = data1.credentialName;
-if(typeof data2 !== "string"){
-const err4 = {instancePath:instancePath+"/createGateways/" + i0+"/credentialName",schemaPath:"#/definitions/GatewayProps/properties/credentialName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.credentialName.type,parentSchema:schema19.properties.credentialName,data:data2};
+for(const key1 in data1){
+if(!(((((key1 === "credentialName") || (key1 === "hosts")) || (key1 === "port")) || (key1 === "ref")) || (key1 === "selector"))){
+const err4 = {instancePath:instancePath+"/createGateways/" + i0,schemaPath:"#/definitions/GatewayProps/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -730,14 +727,10 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data1.hosts !== undefined){
-let data3 = data1.hosts;
-if(Array.isArray(data3)){
-const len1 = data3.length;
-for(let i1=0; i1<len1; i1++){
-let data4 = data3[i1];
-if(typeof data4 !== "string"){
-const err5 = {instancePath:instancePath+"/createGateways/" + i0+"/hosts/" + i1,schemaPath:"#/definitions/GatewayProps/properties/hosts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.hosts.items.type,parentSchema:schema19.properties.hosts.items,data:data4};
+if(data1.credentialName !== undefined){
+let data2 = data1.credentialName;
+if(typeof data2 !== "string"){
+const err5 = {instancePath:instancePath+"/createGateways/" + i0+"/credentialName",schemaPath:"#/definitions/GatewayProps/properties/credentialName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.credentialName.type,parentSchema:schema19.properties.credentialName,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -747,9 +740,11 @@ vErrors.push(err5);
 errors++;
 }
 }
-}
-else {
-const err6 = {instancePath:instancePath+"/createGateways/" + i0+"/hosts",schemaPath:"#/definitions/GatewayProps/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.properties.hosts.type,parentSchema:schema19.properties.hosts,data:data3};
+if(data1.hosts !== undefined){
+let data3 = data1.hosts;
+if(Array.isArray(data3)){
+if(data3.length > 100){
+const err6 = {instancePath:instancePath+"/createGateways/" + i0+"/hosts",schemaPath:"#/definitions/GatewayProps/properties/hosts/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema19.properties.hosts,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -758,11 +753,11 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data1.port !== undefined){
-let data5 = data1.port;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err7 = {instancePath:instancePath+"/createGateways/" + i0+"/port",schemaPath:"#/definitions/GatewayProps/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.properties.port.type,parentSchema:schema19.properties.port,data:data5};
+const len1 = data3.length;
+for(let i1=0; i1<len1; i1++){
+let data4 = data3[i1];
+if(typeof data4 !== "string"){
+const err7 = {instancePath:instancePath+"/createGateways/" + i0+"/hosts/" + i1,schemaPath:"#/definitions/GatewayProps/properties/hosts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.hosts.items.type,parentSchema:schema19.properties.hosts.items,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -771,9 +766,10 @@ vErrors.push(err7);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 > 65535 || isNaN(data5)){
-const err8 = {instancePath:instancePath+"/createGateways/" + i0+"/port",schemaPath:"#/definitions/GatewayProps/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema19.properties.port,data:data5};
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/createGateways/" + i0+"/hosts",schemaPath:"#/definitions/GatewayProps/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.properties.hosts.type,parentSchema:schema19.properties.hosts,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -782,8 +778,11 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data5 < 1 || isNaN(data5)){
-const err9 = {instancePath:instancePath+"/createGateways/" + i0+"/port",schemaPath:"#/definitions/GatewayProps/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema19.properties.port,data:data5};
+}
+if(data1.port !== undefined){
+let data5 = data1.port;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err9 = {instancePath:instancePath+"/createGateways/" + i0+"/port",schemaPath:"#/definitions/GatewayProps/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.properties.port.type,parentSchema:schema19.properties.port,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -792,12 +791,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-}
-if(data1.ref !== undefined){
-let data6 = data1.ref;
-if(typeof data6 !== "string"){
-const err10 = {instancePath:instancePath+"/createGateways/" + i0+"/ref",schemaPath:"#/definitions/GatewayProps/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.ref.type,parentSchema:schema19.properties.ref,data:data6};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 65535 || isNaN(data5)){
+const err10 = {instancePath:instancePath+"/createGateways/" + i0+"/port",schemaPath:"#/definitions/GatewayProps/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema19.properties.port,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -806,14 +802,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data1.selector !== undefined){
-let data7 = data1.selector;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-for(const key2 in data7){
-let data8 = data7[key2];
-if(typeof data8 !== "string"){
-const err11 = {instancePath:instancePath+"/createGateways/" + i0+"/selector/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/GatewayProps/properties/selector/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.selector.additionalProperties.type,parentSchema:schema19.properties.selector.additionalProperties,data:data8};
+if(data5 < 1 || isNaN(data5)){
+const err11 = {instancePath:instancePath+"/createGateways/" + i0+"/port",schemaPath:"#/definitions/GatewayProps/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema19.properties.port,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -824,8 +814,10 @@ errors++;
 }
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/createGateways/" + i0+"/selector",schemaPath:"#/definitions/GatewayProps/properties/selector/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.properties.selector.type,parentSchema:schema19.properties.selector,data:data7};
+if(data1.ref !== undefined){
+let data6 = data1.ref;
+if(typeof data6 !== "string"){
+const err12 = {instancePath:instancePath+"/createGateways/" + i0+"/ref",schemaPath:"#/definitions/GatewayProps/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.ref.type,parentSchema:schema19.properties.ref,data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -835,9 +827,13 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
-else {
-const err13 = {instancePath:instancePath+"/createGateways/" + i0,schemaPath:"#/definitions/GatewayProps/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data:data1};
+if(data1.selector !== undefined){
+let data7 = data1.selector;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key2 in data7){
+let data8 = data7[key2];
+if(typeof data8 !== "string"){
+const err13 = {instancePath:instancePath+"/createGateways/" + i0+"/selector/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/GatewayProps/properties/selector/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.selector.additionalProperties.type,parentSchema:schema19.properties.selector.additionalProperties,data:data8};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -849,7 +845,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/createGateways",schemaPath:"#/properties/createGateways/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema18.properties.createGateways.type,parentSchema:schema18.properties.createGateways,data:data0};
+const err14 = {instancePath:instancePath+"/createGateways/" + i0+"/selector",schemaPath:"#/definitions/GatewayProps/properties/selector/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.properties.selector.type,parentSchema:schema19.properties.selector,data:data7};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -859,15 +855,39 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.defaultVersion !== undefined){
-let data9 = data.defaultVersion;
-if(typeof data9 !== "string"){
-const err15 = {instancePath:instancePath+"/defaultVersion",schemaPath:"#/properties/defaultVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.defaultVersion.type,parentSchema:schema18.properties.defaultVersion,data:data9};
+}
+else {
+const err15 = {instancePath:instancePath+"/createGateways/" + i0,schemaPath:"#/definitions/GatewayProps/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data:data1};
 if(vErrors === null){
 vErrors = [err15];
 }
 else {
 vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/createGateways",schemaPath:"#/properties/createGateways/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema18.properties.createGateways.type,parentSchema:schema18.properties.createGateways,data:data0};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.defaultVersion !== undefined){
+let data9 = data.defaultVersion;
+if(typeof data9 !== "string"){
+const err17 = {instancePath:instancePath+"/defaultVersion",schemaPath:"#/properties/defaultVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.defaultVersion.type,parentSchema:schema18.properties.defaultVersion,data:data9};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
 }
 errors++;
 }
@@ -878,28 +898,7 @@ if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key3 in data10){
 let data11 = data10[key3];
 if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err16 = {instancePath:instancePath+"/gatewayWeights/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.additionalProperties.type,parentSchema:schema20.additionalProperties,data:data11};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 100 || isNaN(data11)){
-const err17 = {instancePath:instancePath+"/gatewayWeights/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema20.additionalProperties,data:data11};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data11 < 0 || isNaN(data11)){
-const err18 = {instancePath:instancePath+"/gatewayWeights/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20.additionalProperties,data:data11};
+const err18 = {instancePath:instancePath+"/gatewayWeights/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.additionalProperties.type,parentSchema:schema20.additionalProperties,data:data11};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -908,16 +907,37 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/gatewayWeights",schemaPath:"#/definitions/Weights/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data:data10};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 100 || isNaN(data11)){
+const err19 = {instancePath:instancePath+"/gatewayWeights/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema20.additionalProperties,data:data11};
 if(vErrors === null){
 vErrors = [err19];
 }
 else {
 vErrors.push(err19);
+}
+errors++;
+}
+if(data11 < 0 || isNaN(data11)){
+const err20 = {instancePath:instancePath+"/gatewayWeights/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20.additionalProperties,data:data11};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/gatewayWeights",schemaPath:"#/definitions/Weights/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data:data10};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
 }
 errors++;
 }
@@ -929,24 +949,24 @@ const len2 = data12.length;
 for(let i2=0; i2<len2; i2++){
 let data13 = data12[i2];
 if(typeof data13 !== "string"){
-const err20 = {instancePath:instancePath+"/gateways/" + i2,schemaPath:"#/properties/gateways/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.gateways.items.type,parentSchema:schema18.properties.gateways.items,data:data13};
+const err22 = {instancePath:instancePath+"/gateways/" + i2,schemaPath:"#/properties/gateways/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.gateways.items.type,parentSchema:schema18.properties.gateways.items,data:data13};
 if(vErrors === null){
-vErrors = [err20];
+vErrors = [err22];
 }
 else {
-vErrors.push(err20);
+vErrors.push(err22);
 }
 errors++;
 }
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/gateways",schemaPath:"#/properties/gateways/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema18.properties.gateways.type,parentSchema:schema18.properties.gateways,data:data12};
+const err23 = {instancePath:instancePath+"/gateways",schemaPath:"#/properties/gateways/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema18.properties.gateways.type,parentSchema:schema18.properties.gateways,data:data12};
 if(vErrors === null){
-vErrors = [err21];
+vErrors = [err23];
 }
 else {
-vErrors.push(err21);
+vErrors.push(err23);
 }
 errors++;
 }
@@ -955,12 +975,12 @@ if(data.headerRoutes !== undefined){
 let data14 = data.headerRoutes;
 if(Array.isArray(data14)){
 if(data14.length > 1000){
-const err22 = {instancePath:instancePath+"/headerRoutes",schemaPath:"#/properties/headerRoutes/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema18.properties.headerRoutes,data:data14};
+const err24 = {instancePath:instancePath+"/headerRoutes",schemaPath:"#/properties/headerRoutes/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema18.properties.headerRoutes,data:data14};
 if(vErrors === null){
-vErrors = [err22];
+vErrors = [err24];
 }
 else {
-vErrors.push(err22);
+vErrors.push(err24);
 }
 errors++;
 }
@@ -973,36 +993,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/headerRoutes",schemaPath:"#/properties/headerRoutes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema18.properties.headerRoutes.type,parentSchema:schema18.properties.headerRoutes,data:data14};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data.hosts !== undefined){
-let data16 = data.hosts;
-if(Array.isArray(data16)){
-const len4 = data16.length;
-for(let i4=0; i4<len4; i4++){
-let data17 = data16[i4];
-if(typeof data17 !== "string"){
-const err24 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.hosts.items.type,parentSchema:schema18.properties.hosts.items,data:data17};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema18.properties.hosts.type,parentSchema:schema18.properties.hosts,data:data16};
+const err25 = {instancePath:instancePath+"/headerRoutes",schemaPath:"#/properties/headerRoutes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema18.properties.headerRoutes.type,parentSchema:schema18.properties.headerRoutes,data:data14};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1012,15 +1003,54 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.mesh !== undefined){
-let data18 = data.mesh;
-if(typeof data18 !== "boolean"){
-const err26 = {instancePath:instancePath+"/mesh",schemaPath:"#/properties/mesh/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema18.properties.mesh.type,parentSchema:schema18.properties.mesh,data:data18};
+if(data.hosts !== undefined){
+let data16 = data.hosts;
+if(Array.isArray(data16)){
+if(data16.length > 1000){
+const err26 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema18.properties.hosts,data:data16};
 if(vErrors === null){
 vErrors = [err26];
 }
 else {
 vErrors.push(err26);
+}
+errors++;
+}
+const len4 = data16.length;
+for(let i4=0; i4<len4; i4++){
+let data17 = data16[i4];
+if(typeof data17 !== "string"){
+const err27 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.hosts.items.type,parentSchema:schema18.properties.hosts.items,data:data17};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema18.properties.hosts.type,parentSchema:schema18.properties.hosts,data:data16};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.mesh !== undefined){
+let data18 = data.mesh;
+if(typeof data18 !== "boolean"){
+const err29 = {instancePath:instancePath+"/mesh",schemaPath:"#/properties/mesh/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema18.properties.mesh.type,parentSchema:schema18.properties.mesh,data:data18};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
 }
 errors++;
 }
@@ -1031,41 +1061,7 @@ if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 for(const key4 in data19){
 let data20 = data19[key4];
 if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-const err27 = {instancePath:instancePath+"/meshWeights/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.additionalProperties.type,parentSchema:schema20.additionalProperties,data:data20};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 > 100 || isNaN(data20)){
-const err28 = {instancePath:instancePath+"/meshWeights/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema20.additionalProperties,data:data20};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-if(data20 < 0 || isNaN(data20)){
-const err29 = {instancePath:instancePath+"/meshWeights/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20.additionalProperties,data:data20};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/meshWeights",schemaPath:"#/definitions/Weights/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data:data19};
+const err30 = {instancePath:instancePath+"/meshWeights/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.additionalProperties.type,parentSchema:schema20.additionalProperties,data:data20};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1074,11 +1070,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-if(data.rootName !== undefined){
-let data21 = data.rootName;
-if(typeof data21 !== "string"){
-const err31 = {instancePath:instancePath+"/rootName",schemaPath:"#/properties/rootName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.rootName.type,parentSchema:schema18.properties.rootName,data:data21};
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 > 100 || isNaN(data20)){
+const err31 = {instancePath:instancePath+"/meshWeights/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema20.additionalProperties,data:data20};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1087,11 +1081,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data.rootNamespace !== undefined){
-let data22 = data.rootNamespace;
-if(typeof data22 !== "string"){
-const err32 = {instancePath:instancePath+"/rootNamespace",schemaPath:"#/properties/rootNamespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.rootNamespace.type,parentSchema:schema18.properties.rootNamespace,data:data22};
+if(data20 < 0 || isNaN(data20)){
+const err32 = {instancePath:instancePath+"/meshWeights/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20.additionalProperties,data:data20};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1101,10 +1092,10 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data.service !== undefined){
-let data23 = data.service;
-if(typeof data23 !== "string"){
-const err33 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.service.type,parentSchema:schema18.properties.service,data:data23};
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/meshWeights",schemaPath:"#/definitions/Weights/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data:data19};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1114,10 +1105,10 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.uriPrefix !== undefined){
-let data24 = data.uriPrefix;
-if(typeof data24 !== "string"){
-const err34 = {instancePath:instancePath+"/uriPrefix",schemaPath:"#/properties/uriPrefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.uriPrefix.type,parentSchema:schema18.properties.uriPrefix,data:data24};
+if(data.rootName !== undefined){
+let data21 = data.rootName;
+if(typeof data21 !== "string"){
+const err34 = {instancePath:instancePath+"/rootName",schemaPath:"#/properties/rootName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.rootName.type,parentSchema:schema18.properties.rootName,data:data21};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1127,9 +1118,10 @@ vErrors.push(err34);
 errors++;
 }
 }
-}
-else {
-const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};
+if(data.rootNamespace !== undefined){
+let data22 = data.rootNamespace;
+if(typeof data22 !== "string"){
+const err35 = {instancePath:instancePath+"/rootNamespace",schemaPath:"#/properties/rootNamespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.rootNamespace.type,parentSchema:schema18.properties.rootNamespace,data:data22};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1138,11 +1130,49 @@ vErrors.push(err35);
 }
 errors++;
 }
+}
+if(data.service !== undefined){
+let data23 = data.service;
+if(typeof data23 !== "string"){
+const err36 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.service.type,parentSchema:schema18.properties.service,data:data23};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.uriPrefix !== undefined){
+let data24 = data.uriPrefix;
+if(typeof data24 !== "string"){
+const err37 = {instancePath:instancePath+"/uriPrefix",schemaPath:"#/properties/uriPrefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.uriPrefix.type,parentSchema:schema18.properties.uriPrefix,data:data24};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
 validate14.errors = vErrors;
 return errors === 0;
 }
 
-const schema26 = {"additionalProperties":false,"description":"One service of the chain: a Kubernetes Service, a DestinationRule and a Deployment per version.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"baseline":{"description":"The version that takes requests no lane claims: the default route of the service.","type":"string"},"calls":{"description":"Names of the services this one calls.","items":{"type":"string"},"maxItems":1000,"type":"array"},"containerName":{"description":"Name of the application container.","type":"string"},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"name":{"description":"Service name, also the `app` label. A DNS-1035 label.","type":"string"},"port":{"description":"Port of the Service and of the container.","maximum":65535,"minimum":1,"type":"integer"},"portName":{"description":"Name of the Service port. Istio reads the protocol from its prefix (`http`, `grpc`, `tcp`...).","type":"string"},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."},"versions":{"additionalProperties":{"$ref":"#/definitions/VersionProps"},"description":"The versions of this service, keyed by version name (the `version` label and subset name). Versions are ordered by name in natural order (`v2` before `v10`), whatever the key order. At most 100, which keeps validation fast on hostile input.","maxProperties":100,"type":"object"}},"required":["name","versions"],"type":"object"};
+const schema26 = {"additionalProperties":false,"description":"One service of the chain: a Kubernetes Service, a DestinationRule and a Deployment per version.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"baseline":{"description":"The version that takes requests no lane claims: the default route of the service. A baseline other than the first version in natural order (a canary) is warned about.","type":"string"},"calls":{"description":"Names of the services this one calls.","items":{"type":"string"},"maxItems":1000,"type":"array"},"containerName":{"description":"Name of the application container.","type":"string"},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"name":{"description":"Service name, also the `app` label. A DNS-1035 label.","type":"string"},"port":{"description":"Port of the Service and of the container.","maximum":65535,"minimum":1,"type":"integer"},"portName":{"description":"Name of the Service port. Istio reads the protocol from its prefix (`http`, `grpc`, `tcp`...).","type":"string"},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."},"versions":{"additionalProperties":{"$ref":"#/definitions/VersionProps"},"description":"The versions of this service, keyed by version name (the `version` label and subset name). Versions are ordered by name in natural order (`v2` before `v10`), whatever the key order. At most 100, which keeps validation fast on hostile input.","maxProperties":100,"type":"object"}},"required":["name","versions"],"type":"object"};
 const schema30 = {"additionalProperties":false,"description":"One version of a service: a Deployment, and a subset in the service's DestinationRule.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"containerName":{"description":"Name of the application container.","type":"string"},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."}},"type":"object"};
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){

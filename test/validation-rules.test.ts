@@ -168,7 +168,7 @@ const badCases: BadCase[] = [
   { name: 'fails when the entry service is not in the chain', mutate: p => { p.entry.service = 'appz'; },
     path: 'entry.service', message: /"appz" is not a service of the chain; use one of \["appa","appb"\]/ },
   { name: 'fails when the entry service is called by another service', mutate: p => { p.services[1].calls = ['appa']; },
-    path: 'entry.service', message: /"appa" is called by \["appb"\]; the entry must be the root of the call graph/ },
+    path: 'services[1].calls[0]', message: /"appa" is the entry service \(`entry\.service`\), which must be the root of the call graph: nothing may call it/ },
 
   // Versions and images
   { name: 'fails when a service has no versions', mutate: p => { p.services[1].versions = {}; },
@@ -275,7 +275,9 @@ const goodCases: Array<{ name: string; base?: ServiceChainProps; mutate: (props:
   { name: 'accepts the seed as it is', mutate: () => undefined },
   { name: 'accepts the header example, a default route after weights for gateway and mesh', base: headers, mutate: () => undefined },
   { name: 'accepts a wildcard host when the entry is not bound to the mesh',
-    mutate: p => { p.entry.hosts = ['*.example.com', '*']; p.entry.mesh = false; delete p.entry.meshWeights; } },
+    mutate: p => { p.entry.hosts = ['*.example.com', '*.example.org']; p.entry.mesh = false; delete p.entry.meshWeights; } },
+  { name: 'accepts * alone when the entry is not bound to the mesh',
+    mutate: p => { p.entry.hosts = ['*']; p.entry.mesh = false; delete p.entry.meshWeights; } },
   { name: 'accepts * on a created gateway', mutate: p => { p.entry.createGateways = [{ ref: 'istio-system/app-gw', hosts: ['*'], port: 8080 }]; } },
   { name: 'accepts every Istio protocol prefix', mutate: p => { p.services[0].portName = 'grpc-web'; p.services[1].portName = 'http2-api'; } },
   { name: 'accepts RE2 flags and classes in header regexes', base: headers,

@@ -2,6 +2,7 @@ import {
   VirtualServiceSpecHttp, VirtualServiceSpecHttpMatch, VirtualServiceSpecHttpMatchHeaders, VirtualServiceSpecHttpRoute,
 } from '../../imports/networking.istio.io';
 import { TrafficSource } from '../props/entry-props';
+import { cookieHeaderRegex } from '../model/cookie-pattern';
 import { HeaderCondition, RouteMatch, RouteRule, RouteTarget } from '../model/routing-plan';
 
 /** The gateway name Istio uses for sidecar (in-mesh) traffic. */
@@ -47,21 +48,8 @@ function istioDestination(target: RouteTarget, context: IstioRouteContext): Virt
   };
 }
 
-/** A header condition as an Istio `headers` match. A cookie becomes a regex on the `cookie` header. */
+/** A header condition as an Istio `headers` match. A cookie becomes a regex on the `cookie` header, confined to that cookie's value. */
 export function istioHeaderMatch(condition: HeaderCondition): Record<string, VirtualServiceSpecHttpMatchHeaders> {
-  if (condition.on === 'cookie') {
-    return { cookie: { regex: `^(.*;\\s*)?${escapeRegex(condition.name)}=(${cookieValuePattern(condition)})(;.*)?$` } };
-  }
+  if (condition.on === 'cookie') return { cookie: { regex: cookieHeaderRegex(condition) } };
   return { [condition.name]: { [condition.kind]: condition.value } };
-}
-
-/** The cookie's value as a regex: the regex given, or the exact value or prefix escaped. */
-function cookieValuePattern(condition: HeaderCondition): string {
-  if (condition.kind === 'regex') return condition.value;
-  if (condition.kind === 'prefix') return `${escapeRegex(condition.value)}[^;]*`;
-  return escapeRegex(condition.value);
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 }

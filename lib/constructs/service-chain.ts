@@ -1,10 +1,12 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { Namespace } from 'kubernetes-types/core/v1';
 import { ServiceChainProps, WorkloadObjects } from '../props/chain-props';
 import { adoptWorkload, AdoptableWorkload } from './adopted-workload';
 import { ChainModel, resolveChain } from '../model/chain-model';
+import { PathSegment, Problems, show } from '../diagnostics/problems';
 import { validateChain } from '../validation/chain-rules';
+import { checkObjectSizes, MAX_ANNOTATION_BYTES, RenderedObject } from '../validation/object-size';
 import { EntryGateway } from './entry-gateway';
 import { EntryRouting } from './entry-routing';
 import { kubeObject } from './kube-object';
@@ -41,9 +43,16 @@ export class ServiceChain extends Construct {
   /** VirtualServices of the services behind the entry, in chain order. */
   public readonly laneRoutes: ApiObject[];
 
-  constructor(scope: Construct, id: string, props: ServiceChainProps) {
+  constructor(scope: Construct, id: string, givenProps: ServiceChainProps) {
     super(scope, id);
+    const chartNamespace = this.node.scopes.find(Chart.isChart)?.namespace;
+    const props = withChartNamespace(givenProps, chartNamespace);
     const findings = validateChain(props);
+    const namespace = isObject(givenProps) ? givenProps.namespace : undefined;
+    if (namespace !== undefined && chartNamespace !== undefined && namespace !== chartNamespace) {
+      findings.problems.add(['namespace'], `${show(namespace)} differs from the namespace ${show(chartNamespace)} of the cdk8s Chart the chain is in; `
+        + 'the objects would land in one and the hosts and delegates name the other. Set one of them, or give both the same value');
+    }
     findings.problems.throwIfAny();
     this.warnings = findings.warnings;
     const chain = resolveChain(props);
@@ -70,6 +79,46 @@ export class ServiceChain extends Construct {
     this.laneRoutes = chain.services
       .filter(service => service.name !== chain.entry.service)
       .map(service => new LaneRouting(this, `${service.name}-Lanes`, { chain, service }).object);
+
+    const sizes = new Problems();
+    checkObjectSizes(this.renderedObjects(), sizes, this.warnings);
+    sizes.throwIfAny();
+  }
+
+  /**
+   * The objects that may pass the size limits, rendered, with the part of the props their
+   * content comes from. Rendering every object would double the cost of a synth, so an object is
+   * rendered only when a cheap upper bound of its size, worked out from the model, passes the
+   * lower limit: a Deployment holds each string of its version at most three times, a lane
+   * VirtualService each of its plan's, plus the lane header and the host per match. Services
+   * and DestinationRules are always far below it (names of at most 63 characters, at most 100
+   * versions); the root and the delegate, one each, are always rendered.
+   */
+  private renderedObjects(): RenderedObject[] {
+    const { model } = this;
+    const rendered = (object: ApiObject, path: PathSegment[]): RenderedObject =>
+      ({ kind: object.kind, name: object.name, json: object.toJson(), path });
+    const mayBeLarge = (bound: number) => bound > MAX_ANNOTATION_BYTES;
+    const laneServices = model.services.map((service, i) => ({ service, i })).filter(({ service }) => service.name !== model.entry.service);
+    return [
+      ...this.workloads.flatMap((workloads, i) => [...workloads.deployments]
+        .filter(([version]) => mayBeLarge(3 * jsonLength(model.services[i].versions.find(v => v.name === version)) + SIZE_OVERHEAD))
+        .map(([version, deployment]) => rendered(deployment, ['services', i, 'versions', version]))),
+      ...this.gateways
+        .map((gateway, i) => ({ gateway, i }))
+        .filter(({ i }) => mayBeLarge(2 * jsonLength(model.entry.createGateways[i]) + 2 * jsonLength(model.entry.hosts) + SIZE_OVERHEAD))
+        .map(({ gateway, i }) => rendered(gateway, ['entry', 'createGateways', i])),
+      rendered(this.entry.root, ['entry']),
+      rendered(this.entry.delegate, ['entry', 'headerRoutes']),
+      ...this.laneRoutes
+        .map((route, j) => ({ route, i: laneServices[j].i, plan: model.routing.lanes[j] }))
+        .filter(({ plan }) => {
+          const perMatch = model.routing.laneHeader.length + plan.service.length + 64;
+          const matches = plan.rules.reduce((count, rule) => count + rule.matches.length + rule.targets.length, 0);
+          return mayBeLarge(2 * jsonLength(plan) + matches * perMatch + SIZE_OVERHEAD);
+        })
+        .map(({ route, i }) => rendered(route, ['services', i])),
+    ];
   }
 
   /**
@@ -107,4 +156,25 @@ export class ServiceChain extends Construct {
   public get routingObjects(): ApiObject[] {
     return [...this.gateways, ...this.destinationRules, this.entry.root, this.entry.delegate, ...this.laneRoutes];
   }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The chain's namespace is `namespace`, else the namespace of the cdk8s Chart it is in: the
+ * Chart puts its objects there, so the hosts and delegate references must name it too.
+ */
+function withChartNamespace(props: ServiceChainProps, chartNamespace: string | undefined): ServiceChainProps {
+  if (chartNamespace === undefined || !isObject(props) || props.namespace !== undefined) return props;
+  return { ...props, namespace: chartNamespace };
+}
+
+/** What an object's JSON holds besides the strings of the model: field names, kinds, API versions. */
+const SIZE_OVERHEAD = 4096;
+
+/** The size of a value's JSON in UTF-8 bytes, the measure of the strings it holds. */
+function jsonLength(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value ?? null));
 }

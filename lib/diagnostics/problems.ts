@@ -29,8 +29,26 @@ const SHOW_LIMIT = 80;
  * @internal
  */
 export function show(value: unknown): string {
-  const text = showUncut(value);
+  const text = showCodePoints(showUncut(value));
   return text.length > SHOW_LIMIT ? `${text.slice(0, SHOW_LIMIT - 3)}...` : text;
+}
+
+/**
+ * Characters a reader cannot see or tell apart from ASCII: controls, format characters such as
+ * U+200B (zero width space) and U+FEFF, separators other than the space, combining marks,
+ * variation selectors, and letters of other scripts that look like Latin ones (Cyrillic U+0430
+ * is drawn as `a`), fullwidth forms and mathematical letters.
+ */
+const HIDDEN_OR_LOOKALIKE = new RegExp([
+  '[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\p{M}\\p{Co}\\p{Cn}]',
+  '[^\\P{Zs} ]',
+  '[\\p{Script=Cyrillic}\\p{Script=Greek}\\p{Script=Armenian}\\p{Script=Cherokee}]',
+  '[\\u{FF00}-\\u{FFEF}\\u{1D400}-\\u{1D7FF}]',
+].join('|'), 'gu');
+
+/** Shows hidden and lookalike characters as their code points, `<U+200B>`, so that messages say what is really there. */
+function showCodePoints(text: string): string {
+  return text.replace(HIDDEN_OR_LOOKALIKE, c => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
 }
 
 function showUncut(value: unknown): string {

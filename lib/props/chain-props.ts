@@ -43,7 +43,8 @@ export interface ServiceChainProps {
    */
   readonly laneMode?: LaneMode;
   /**
-   * The request header that carries the lane in `header` mode.
+   * The request header that carries the lane in `header` mode: a header of the chain's own,
+   * never one the proxy or the application owns (`host`, `cookie`, `x-request-id`, `x-envoy-*`...).
    * @default 'x-lane'
    */
   readonly laneHeader?: string;
@@ -58,8 +59,9 @@ export interface ServiceChainProps {
    */
   readonly apiVersion?: IstioApiVersion;
   /**
-   * Namespace of the services. Hosts and delegate references use it.
-   * @default - none written; objects land in the namespace `kubectl` applies to, taken as `default`
+   * Namespace of the services. Hosts and delegate references use it. In a cdk8s Chart with a
+   * `namespace`, the Chart's is used when this is not set; set to another one, it is an error.
+   * @default - the Chart's namespace, else none written: objects land in the namespace `kubectl` applies to, taken as `default`
    */
   readonly namespace?: string;
   /**

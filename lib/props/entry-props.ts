@@ -26,7 +26,8 @@ export interface HeaderRoute {
    */
   readonly header?: string;
   /**
-   * Name of a cookie to match; written as a regex match on the `cookie` header.
+   * Name of a cookie to match; written as a regex match on the `cookie` header, confined to
+   * that cookie's value (a regex is translated so that it never crosses the `;` between cookies).
    * @default - none; set this or `header`
    */
   readonly cookie?: string;
@@ -35,7 +36,7 @@ export interface HeaderRoute {
   /** @default - none; set exactly one of `exact`, `prefix`, `regex` */
   readonly prefix?: string;
   /**
-   * An RE2 regular expression; Envoy requires it to match the whole value.
+   * An RE2 regular expression; Envoy requires it to match the whole value. Never empty.
    * @default - none; set exactly one of `exact`, `prefix`, `regex`
    */
   readonly regex?: string;
@@ -51,8 +52,9 @@ export interface GatewayProps {
   /** Reference `namespace/name` of the Gateway; also listed in the entry's `gateways`. */
   readonly ref: string;
   /**
-   * Hosts the gateway server accepts.
+   * Hosts the gateway server accepts. Each must match a host of the entry.
    * @default - the entry's hosts
+   * @maxItems 100
    */
   readonly hosts?: string[];
   /**
@@ -80,19 +82,21 @@ export interface EntryProps {
   /** Name of the entry service. */
   readonly service: string;
   /**
-   * Gateways the entry is bound to, as `namespace/name`.
+   * Gateways the entry is bound to, as `namespace/name` (never `mesh`: mesh traffic is `mesh`).
    * @default - none; the entry takes mesh traffic only
    */
   readonly gateways?: string[];
   /**
    * Istio Gateways to write. Each `ref` is added to `gateways` if missing.
    * @default - none; the gateways exist already
+   * @maxItems 50
    */
   readonly createGateways?: GatewayProps[];
   /**
-   * External hosts of the entry (IP addresses or DNS names).
+   * External hosts of the entry (IP addresses or DNS names), none overlapping another.
    * The entry service's cluster FQDN is added when the entry takes mesh traffic.
-   * @default - none
+   * @default - none; a root bound to gateways only needs at least one
+   * @maxItems 1000
    */
   readonly hosts?: string[];
   /**

@@ -15,7 +15,8 @@ export interface ServiceProps extends WorkloadSettings {
    */
   readonly versions: Record<string, VersionProps>;
   /**
-   * The version that takes requests no lane claims: the default route of the service.
+   * The version that takes requests no lane claims: the default route of the service. A
+   * baseline other than the first version in natural order (a canary) is warned about.
    * @default - the first version in natural order
    */
   readonly baseline?: string;

@@ -7,6 +7,13 @@ export const MAX_SPEC_BYTES = 5 * 1024 * 1024;
  */
 export const MAX_ALIAS_COUNT = 100;
 
+/**
+ * The most data a spec may hold once its aliases are expanded (characters of values, plus one
+ * per value): as much as the largest file, so that aliases within {@link MAX_ALIAS_COUNT} cannot
+ * expand a small file into a huge one.
+ */
+export const MAX_EXPANDED_SIZE = 5 * 1024 * 1024;
+
 /** The deepest nesting of lists and mappings read; a chain spec needs about eight levels. */
 export const MAX_SPEC_DEPTH = 64;
 

@@ -1,6 +1,6 @@
 import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseDocument, YAMLError } from 'yaml';
 import { formatPath, PathSegment, show } from '../diagnostics/problems';
-import { FORBIDDEN_KEYS, MAX_ALIAS_COUNT, MAX_SPEC_DEPTH } from './spec-limits';
+import { FORBIDDEN_KEYS, MAX_ALIAS_COUNT, MAX_EXPANDED_SIZE, MAX_SPEC_DEPTH, showSize } from './spec-limits';
 import { SpecProblem } from './spec-error';
 import { pathAtOffset, positionAt } from './yaml-positions';
 
@@ -88,7 +88,8 @@ export function checkKeys(parsed: ParsedYaml): SpecProblem[] {
             + 'keys must be plain text');
           continue;
         }
-        const childPath = [...path, String(key.value)];
+        // The key as written: YAML reads `1.10` as the number 1.1, and the path must show what the user wrote.
+        const childPath = [...path, typeof key.value === 'string' ? key.value : key.source ?? String(key.value)];
         if (typeof key.value === 'string' && FORBIDDEN_KEYS.includes(key.value)) {
           at(key, childPath, `${show(key.value)} is not allowed as a key, anywhere: it could change how JavaScript objects behave; remove or rename it`);
           continue;
@@ -106,10 +107,42 @@ export function checkKeys(parsed: ParsedYaml): SpecProblem[] {
 }
 
 /**
- * Converts the document to plain JavaScript values. Alias expansion is capped: a document
- * whose aliases would expand past {@link MAX_ALIAS_COUNT} is refused at once.
+ * The size of the document once its aliases are expanded, in characters of scalars plus one
+ * per node, computed without expanding: each anchored node's size is worked out once.
+ * Depth is already bounded by {@link checkKeys}, so the recursion is shallow.
+ */
+function expandedSize(doc: Document): number {
+  const sizes = new Map<Node, number>();
+  const sizeOf = (node: unknown): number => {
+    if (isAlias(node)) {
+      const target = node.resolve(doc) as Node | undefined;
+      return target ? sizeOf(target) : 1;
+    }
+    if (!node || typeof node !== 'object') return 1;
+    const known = sizes.get(node as Node);
+    if (known !== undefined) return known;
+    let size = 1;
+    if (isScalar(node)) size += String(node.value).length;
+    else if (isSeq(node)) for (const item of node.items) size += sizeOf(item);
+    else if (isMap(node)) for (const pair of node.items) size += sizeOf(pair.key) + sizeOf(pair.value);
+    sizes.set(node as Node, size);
+    return Math.min(size, Number.MAX_SAFE_INTEGER);
+  };
+  return sizeOf(doc.contents);
+}
+
+/**
+ * Converts the document to plain JavaScript values. Alias expansion is capped twice: a
+ * document whose aliases would expand past {@link MAX_ALIAS_COUNT} expansions, or to more than
+ * {@link MAX_EXPANDED_SIZE} of data, is refused at once.
  */
 export function toValue(parsed: ParsedYaml): { value?: unknown; problems: SpecProblem[] } {
+  const expanded = expandedSize(parsed.doc);
+  if (expanded > MAX_EXPANDED_SIZE) {
+    return { problems: [{ path: '(top level)', message: `the YAML aliases (*name) would expand the spec to about ${showSize(expanded)} of data, `
+      + `more than the ${showSize(MAX_EXPANDED_SIZE)} a spec may hold; an alias bomb is refused. Use fewer aliases of large parts, `
+      + 'or move shared settings to `defaults`' }] };
+  }
   try {
     return { value: parsed.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), problems: [] };
   } catch (error) {

@@ -25,6 +25,7 @@ export function checkChainGraph(chain: ChainContext, out: RuleOutput): void {
   });
 
   const known = show([...versionsOf.keys()]);
+  const unknownFix = versionsOf.size > 0 ? `fix the name (known: ${known})` : 'fix the name';
   const edges = new Map<string, string[]>();
   services.forEach((service, i) => {
     const callees = new Set<string>();
@@ -33,7 +34,7 @@ export function checkChainGraph(chain: ChainContext, out: RuleOutput): void {
       if (callee === service.name) {
         problems.add(path, `${show(callee)}: a service cannot call itself; remove it from \`calls\``);
       } else if (!versionsOf.has(callee)) {
-        problems.add(path, `${show(callee)} is not a service of the chain; add it to \`services\` or fix the name (known: ${known})`);
+        problems.add(path, `${show(callee)} is not a service of the chain; add it to \`services\` or ${unknownFix}`);
       } else if (callees.has(callee)) {
         problems.add(path, `${show(callee)} is listed twice in \`calls\`; list each callee once`);
       } else {
@@ -49,14 +50,17 @@ export function checkChainGraph(chain: ChainContext, out: RuleOutput): void {
 
   const entry = chain.entry.service;
   if (!versionsOf.has(entry)) {
-    problems.add(['entry', 'service'], `${show(entry)} is not a service of the chain; use one of ${known}`);
+    problems.add(['entry', 'service'], `${show(entry)} is not a service of the chain; `
+      + (versionsOf.size > 0 ? `use one of ${known}` : 'the chain has no services yet, so add it to `services`'));
     return;
   }
-  const callers = services.filter(s => (s.calls ?? []).includes(entry)).map(s => s.name);
-  if (callers.length > 0) {
-    problems.add(['entry', 'service'], `${show(entry)} is called by ${show(callers)}; the entry must be the root of the call graph, `
-      + 'so remove it from their `calls`');
-  }
+  services.forEach((service, i) => {
+    (service.calls ?? []).forEach((callee, j) => {
+      if (callee !== entry || callee === service.name) return;
+      problems.add(['services', i, 'calls', j], `${show(callee)} is the entry service (\`entry.service\`), which must be the root of the call graph: `
+        + 'nothing may call it. Remove it from these `calls`, or make another service the entry');
+    });
+  });
   const reached = reachableFrom(entry, edges);
   services.forEach((service, i) => {
     if (!reached.has(service.name) && firstIndex.get(service.name) === i) {

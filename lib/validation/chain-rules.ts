@@ -1,6 +1,18 @@
 import { ServiceChainProps } from '../props/chain-props';
-import { resolveChain } from '../model/chain-model';
+import { ChainModel, resolveChain } from '../model/chain-model';
+import { checkAnnotationSize } from './annotation-size';
 import { checkChainGraph } from './call-graph';
+import { checkCanaryBaseline } from './canary-baseline';
+import { checkCreatedGateways } from './created-gateways';
+import { checkEntryHostConflicts } from './entry-host-conflicts';
+import { checkEnvVars } from './env-vars';
+import { checkHeaderValues } from './header-values';
+import { checkLaneHeader } from './lane-header';
+import { traceLanes } from './lane-trace';
+import { checkReservedNames } from './reserved-names';
+import { checkScaledToZero } from './scaled-to-zero';
+import { checkSidecarConflicts } from './sidecar-conflicts';
+import { checkUnreachableVersions } from './unreachable-versions';
 import { checkEntryRoutes } from './entry-routes';
 import { checkGatewayRefs } from './gateway-refs';
 import { checkHeaders } from './headers';
@@ -30,17 +42,38 @@ export interface ChainFindings {
 export const CHAIN_RULES: readonly ChainRule[] = [
   checkNames,
   checkNamespaces,
+  checkReservedNames,
   checkObjectNames,
   checkVersions,
+  checkEnvVars,
+  checkSidecarConflicts,
   checkResources,
   checkPorts,
   checkGatewayRefs,
   checkHosts,
+  checkEntryHostConflicts,
+  checkCreatedGateways,
   checkHeaders,
+  checkLaneHeader,
+  checkHeaderValues,
   checkEntryRoutes,
   checkWeights,
   checkUnreachableRoutes,
 ];
+
+/**
+ * The rules that read the resolved chain and its routing plan, run when the call graph is sound:
+ * lanes lost on the way, versions no request reaches, canaries used as baselines, routes to
+ * versions scaled to 0, and the merged annotations of each version.
+ */
+function checkResolvedChain(chain: ChainModel, out: ChainFindings): void {
+  checkLaneGaps(chain, chain.strict, out);
+  const trace = traceLanes(chain);
+  checkUnreachableVersions(chain, trace, out);
+  checkCanaryBaseline(chain, trace, out);
+  checkScaledToZero(chain, trace, out);
+  checkAnnotationSize(chain, out);
+}
 
 /**
  * Checks chain props before anything is built, in two stages:
@@ -49,7 +82,7 @@ export const CHAIN_RULES: readonly ChainRule[] = [
  *    so when the shape is wrong only those problems are reported: the rules need a sound shape;
  * 2. the call graph, then every rule of {@link CHAIN_RULES}: names, routing, ports, hosts...;
  *    when the call graph is sound, the chain is resolved and the rules that read its routing
- *    plan run too (lanes lost on the way).
+ *    plan run too (lanes lost on the way, versions never reached...).
  * Within a stage every problem is reported at once. Never throws, whatever it is given.
  */
 export function validateChain(props: ServiceChainProps): ChainFindings {
@@ -63,6 +96,6 @@ export function validateChain(props: ServiceChainProps): ChainFindings {
   checkChainGraph(chain, out);
   const callGraphSound = problems.size === before;
   for (const rule of CHAIN_RULES) rule(chain, out);
-  if (callGraphSound) checkLaneGaps(resolveChain(props), props.strict ?? false, out);
+  if (callGraphSound) checkResolvedChain(resolveChain(props), out);
   return out;
 }

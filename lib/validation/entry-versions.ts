@@ -8,5 +8,6 @@ import { ChainContext, RuleOutput } from './rule-context';
 export function checkEntryVersion(chain: ChainContext, out: RuleOutput, path: PathSegment[], version: string): void {
   const versions = chain.entryVersions;
   if (versions === undefined || versions.includes(version)) return;
-  out.problems.add(path, `${show(version)} is not a version of the entry service ${show(chain.entry.service)}; use one of ${show(versions)}`);
+  out.problems.add(path, `${show(version)} is not a version of the entry service ${show(chain.entry.service)}; `
+    + (versions.length > 0 ? `use one of ${show(versions)}` : 'the service has no versions yet, so add it to its `versions`'));
 }

@@ -2,6 +2,9 @@ import { DNS_1123_LABEL } from './name-syntax';
 import { PathSegment, Problems, show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput } from './rule-context';
 
+/** The gateway name Istio reserves for sidecar traffic. */
+const MESH_KEYWORD = 'mesh';
+
 /** What is wrong with a gateway reference, or `undefined` when it is `<namespace>/<name>` with both DNS-1123 labels. */
 function refFault(ref: string): string | undefined {
   const parts = ref.split('/');
@@ -17,6 +20,11 @@ function refFault(ref: string): string | undefined {
 }
 
 function checkRef(problems: Problems, path: PathSegment[], ref: string): void {
+  if (ref === MESH_KEYWORD) {
+    problems.add(path, `"mesh" is Istio's keyword for sidecar (in-mesh) traffic, not a Gateway; the entry takes mesh traffic unless \`entry.mesh\` `
+      + 'is false, so remove "mesh" here and list only real Gateways as `<namespace>/<name>`');
+    return;
+  }
   const fault = refFault(ref);
   if (fault === undefined) return;
   problems.add(path, `${show(ref)} is not a valid gateway reference: it ${fault}. Write \`<namespace>/<name>\`, `

@@ -39,6 +39,17 @@ function dnsLabelFault(name: string, startsWithLetter: boolean): string | undefi
   if (name.length <= MAX_LABEL && (startsWithLetter ? DNS_1035 : DNS_1123).test(name)) return undefined;
   if (name === '') return 'is empty';
   if (name.length > MAX_LABEL) return `is ${name.length} characters long, more than ${MAX_LABEL}`;
+  return dnsPartFault(name, startsWithLetter);
+}
+
+/**
+ * Faults of the characters of a DNS label, its length apart. Characters that are not printable
+ * ASCII (an escape sequence, a zero width space) are named first, before any other fault.
+ */
+function dnsPartFault(name: string, startsWithLetter: boolean): string | undefined {
+  if (name === '') return 'is empty';
+  const unprintable = strayCharacters(name, /[\x21-\x7e]/);
+  if (unprintable) return unprintable;
   if (/[A-Z]/.test(name)) return 'has uppercase letters';
   const stray = strayCharacters(name, /[-a-z0-9]/);
   if (stray) return stray;
@@ -72,25 +83,46 @@ export const DNS_1123_LABEL: NameSyntax = {
   suggest: name => dnsLabelSuggestion(name, false),
 };
 
-/** A DNS-1123 subdomain: names of most Kubernetes objects (Deployments, Secrets, VirtualServices). */
+/**
+ * Faults of dotted names: at most 253 characters, parts separated by '.', each part made like a
+ * DNS-1123 label; `partLimit` caps each part at 63 characters too (DNS names; Kubernetes object
+ * names have no such cap).
+ */
+function dottedNameFault(name: string, partLimit: boolean): string | undefined {
+  if (name === '') return 'is empty';
+  if (name.length > MAX_SUBDOMAIN) return `is ${name.length} characters long, more than ${MAX_SUBDOMAIN}`;
+  for (const part of name.split('.')) {
+    if (part === '') return "has an empty part between dots (or starts or ends with '.')";
+    const fault = partLimit ? dnsLabelFault(part, false) : (DNS_1123.test(part) ? undefined : dnsPartFault(part, false));
+    if (fault) return part === name ? fault : `has a part ${show(part)} that ${fault}`;
+  }
+  return undefined;
+}
+
+/** Lowercases each part of a dotted name and replaces what it cannot hold; `undefined` if that gives nothing valid. */
+function dottedNameSuggestion(name: string, syntax: NameSyntax): string | undefined {
+  const parts = name.split('.').map(part => dnsLabelSuggestion(part, false) ?? part).filter(part => part !== '');
+  const text = parts.join('.').slice(0, MAX_SUBDOMAIN);
+  return text === '' || text === name || syntax.fault(text) ? undefined : text;
+}
+
+/**
+ * A DNS-1123 subdomain, as Kubernetes checks it: names of most Kubernetes objects (Deployments,
+ * Secrets, VirtualServices). Only the whole name is limited, to 253 characters.
+ */
 export const DNS_1123_SUBDOMAIN: NameSyntax = {
   title: 'a DNS-1123 subdomain',
-  rule: "at most 253 characters: DNS-1123 labels (lowercase letters, digits and '-', starting and ending with a letter or digit) joined by '.'",
-  fault: name => {
-    if (name === '') return 'is empty';
-    if (name.length > MAX_SUBDOMAIN) return `is ${name.length} characters long, more than ${MAX_SUBDOMAIN}`;
-    for (const part of name.split('.')) {
-      if (part === '') return "has an empty part between dots (or starts or ends with '.')";
-      const fault = dnsLabelFault(part, false);
-      if (fault) return part === name ? fault : `has a part ${show(part)} that ${fault}`;
-    }
-    return undefined;
-  },
-  suggest: name => {
-    const parts = name.split('.').map(part => dnsLabelSuggestion(part, false) ?? part).filter(part => part !== '');
-    const text = parts.join('.').slice(0, MAX_SUBDOMAIN);
-    return text === '' || text === name || DNS_1123_SUBDOMAIN.fault(text) ? undefined : text;
-  },
+  rule: "at most 253 characters: lowercase letters, digits and '-', in parts joined by '.', each part starting and ending with a letter or digit",
+  fault: name => dottedNameFault(name, false),
+  suggest: name => dottedNameSuggestion(name, DNS_1123_SUBDOMAIN),
+};
+
+/** A DNS name: hosts. Like a DNS-1123 subdomain, with each label at most 63 characters, as DNS requires. */
+export const DNS_NAME: NameSyntax = {
+  title: 'a DNS name',
+  rule: "at most 253 characters: DNS-1123 labels (at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit) joined by '.'",
+  fault: name => dottedNameFault(name, true),
+  suggest: name => dottedNameSuggestion(name, DNS_NAME),
 };
 
 /** Faults of a label value or of the name part of a label key. */

@@ -21,7 +21,8 @@ interface RouteMatch {
  * the later one matches. Only cases that can be proven are reported:
  * - the same condition twice (same `exact`, `prefix` or `regex` text);
  * - an earlier `prefix` that starts a later `exact` value or `prefix`;
- * - an earlier `regex` that matches the whole of a later `exact` value.
+ * - an earlier `regex` that matches the whole of a later `exact` value;
+ * - an earlier `regex` that matches every value (`.*`, `^.*$`...), whatever the later condition.
  *
  * Weighted routes and the default route are never reported, even when the routes above them
  * cover gateway and mesh traffic alike (as in a chain with both weights and `defaultVersion`):
@@ -61,8 +62,20 @@ function covers(first: RouteMatch, later: RouteMatch): boolean {
   if (!later.from.every(source => first.from.includes(source))) return false;
   if (first.kind === later.kind && first.value === later.value) return true;
   if (first.kind === 'prefix' && (later.kind === 'exact' || later.kind === 'prefix')) return later.value.startsWith(first.value);
+  if (first.kind === 'regex' && matchesEverything(first.value)) return true;
   if (first.kind === 'regex' && later.kind === 'exact') return re2MatchesWhole(first.value, later.value);
   return false;
+}
+
+/**
+ * Whether a regex is one of the usual ways of writing "any value" (`.*`, `^.*$`, `(.*)`,
+ * `[\s\S]*`, with or without the `s` flag): it takes every request that has the header, so it
+ * covers any later condition on it. Other regexes are not reported, as that cannot be proven cheaply.
+ */
+export function matchesEverything(regex: string): boolean {
+  let core = regex.replace(/^\(\?s\)/, '').replace(/^\^/, '').replace(/\$$/, '');
+  while (/^\((\?:|\?s:)?(.*)\)$/.test(core)) core = core.replace(/^\((\?:|\?s:)?(.*)\)$/, '$2');
+  return ['.*', '.*?', '[\\s\\S]*', '[\\S\\s]*', '[^\\n]*'].includes(core);
 }
 
 function describe(match: RouteMatch): string {

@@ -7,8 +7,9 @@ import { ChainContext, RuleOutput, settingsLevels } from './rule-context';
  * Every service has versions, its `baseline` is one of them, no version takes the name of
  * a file the layouts write (`routing`, `services`...: its `<version>.yaml` would be that
  * file), and, when the chain writes the Deployments, every version gets a container image
- * from the version, the service or `defaults`. Image references are
- * refused when empty or when they hold whitespace, which no registry accepts.
+ * from the version, the service or `defaults`. Image references are refused when empty,
+ * when they hold whitespace or when they start with a URL scheme (`https://`), which no
+ * registry accepts.
  */
 export function checkVersions(chain: ChainContext, out: RuleOutput): void {
   const { problems } = out;
@@ -20,7 +21,8 @@ export function checkVersions(chain: ChainContext, out: RuleOutput): void {
       problems.add(['services', i, 'versions'], `of service ${show(service.name)} is empty; add at least one version, for example \`v1: {}\``);
     }
     if (service.baseline !== undefined && !versions.includes(service.baseline)) {
-      problems.add(['services', i, 'baseline'], `${show(service.baseline)} is not a version of ${show(service.name)}; use one of ${show(versions)}`);
+      problems.add(['services', i, 'baseline'], `${show(service.baseline)} is not a version of ${show(service.name)}; `
+        + (versions.length > 0 ? `use one of ${show(versions)}` : 'add it to `versions`'));
     }
     for (const version of versions.filter(name => RESERVED_VERSION_NAMES.includes(name))) {
       problems.add(['services', i, 'versions', version],
@@ -41,6 +43,10 @@ export function checkVersions(chain: ChainContext, out: RuleOutput): void {
       problems.add([...path, 'image'], `${show(image)} is empty; give an image reference such as "registry.example.com/shop/cart:1.4.2"`);
     } else if (/\s/.test(image)) {
       problems.add([...path, 'image'], `${show(image)} contains whitespace, which no image reference holds; remove it`);
+    } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(image)) {
+      const bare = image.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+      problems.add([...path, 'image'], `${show(image)} starts with a URL scheme, which image references never have (the kubelet `
+        + `would fail to pull it); write ${show(bare)}`);
     }
   }
 }

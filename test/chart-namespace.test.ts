@@ -1,0 +1,89 @@
+import { App, Chart, Testing } from 'cdk8s';
+import { ChainValidationError, ServiceChain } from '../lib';
+import { mutated, seedChain } from './validation-support/seed-chains';
+
+/** A ServiceChain in a Chart, and the objects it writes as JSON. */
+function synth(chartNamespace: string | undefined, change: (props: any) => void = () => undefined) {
+  const app: App = Testing.app();
+  const chart = new Chart(app, 'c', { namespace: chartNamespace });
+  const chain = new ServiceChain(chart, 'chain', mutated(seedChain, change));
+  return { chain, objects: Testing.synth(chart) as any[] };
+}
+
+const byKindAndName = (objects: any[], kind: string, name: string) => objects.find(o => o.kind === kind && o.metadata.name === name);
+
+describe('the cdk8s Chart namespace', () => {
+  test("is the chain's namespace when props.namespace is not set: objects, hosts and delegates agree", () => {
+    const { chain, objects } = synth('shop');
+    expect(chain.model.namespace).toBe('shop');
+    const root = byKindAndName(objects, 'VirtualService', 'vs-gateway-appa');
+    expect(root.metadata.namespace).toBe('istio-system');
+    expect(root.spec.hosts).toEqual(['192.168.1.106', 'appa.shop.svc.cluster.local']);
+    expect(root.spec.http[0].delegate).toEqual({ name: 'vs-appa', namespace: 'shop' });
+    const delegate = byKindAndName(objects, 'VirtualService', 'vs-appa');
+    expect(delegate.metadata.namespace).toBe('shop');
+    for (const kind of ['Service', 'Deployment', 'DestinationRule']) {
+      expect(objects.filter(o => o.kind === kind).map(o => o.metadata.namespace)).toEqual(expect.arrayContaining(['shop']));
+      expect(objects.filter(o => o.kind === kind).every(o => o.metadata.namespace === 'shop')).toBe(true);
+    }
+    const env = byKindAndName(objects, 'Deployment', 'appa-v1').spec.template.spec.containers[0].env;
+    expect(env).toEqual(expect.arrayContaining([{ name: 'upstream_url', value: 'http://appb:8000/' }]));
+  });
+
+  test('agrees with props.namespace when both name the same namespace', () => {
+    const { objects } = synth('shop', p => { p.namespace = 'shop'; });
+    expect(byKindAndName(objects, 'VirtualService', 'vs-gateway-appa').spec.http[0].delegate).toEqual({ name: 'vs-appa', namespace: 'shop' });
+  });
+
+  test('and props.namespace that differ are refused, naming both', () => {
+    let error: unknown;
+    try {
+      synth('shop', p => { p.namespace = 'store'; });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ChainValidationError);
+    expect((error as ChainValidationError).problems).toEqual([{
+      path: ['namespace'],
+      message: expect.stringMatching(/^"store" differs from the namespace "shop" of the cdk8s Chart the chain is in; .*Set one of them, or give both the same value$/),
+    }]);
+  });
+
+  test('is validated as the namespace: a Chart in kube-system is refused', () => {
+    expect(() => synth('kube-system')).toThrow(/\[namespace\] "kube-system" is a namespace where the Istio sidecar injector never injects/);
+  });
+
+  test('without any namespace, nothing changes: the implicit default', () => {
+    const { chain, objects } = synth(undefined);
+    expect(chain.model.namespace).toBeUndefined();
+    expect(byKindAndName(objects, 'VirtualService', 'vs-gateway-appa').spec.http[0].delegate).toEqual({ name: 'vs-appa', namespace: 'default' });
+  });
+});
+
+describe('the size of each written object', () => {
+  test('an object over the API server limit is refused at synth, at the props that fill it', () => {
+    const huge = 'x'.repeat(1_600_000);
+    expect(() => synth(undefined, p => { p.services[1].versions.v2.env = [{ name: 'BLOB', value: huge }]; }))
+      .toThrow(/\[services\[1\]\.versions\.v2\] makes the Deployment "appb-v2" 1\.53 MiB long, more than the 1\.50 MiB the Kubernetes API server stores; make it smaller/);
+  });
+
+  test('an object over 256 KiB is a warning: client-side kubectl apply fails on it', () => {
+    const { chain } = synth(undefined, p => { p.services[1].versions.v2.env = [{ name: 'BLOB', value: 'x'.repeat(300_000) }]; });
+    expect(chain.warnings).toEqual([expect.stringMatching(/^Deployment "appb-v2" is 29\d\.\d KiB: client-side `kubectl apply` keeps a copy of it .* `kubectl apply --server-side`/)]);
+  });
+
+  test('a lane VirtualService grows with its lane header, once per version, and is measured too', () => {
+    const { chain } = synth(undefined, p => {
+      p.laneMode = 'header';
+      p.laneHeader = `x-${'l'.repeat(3000)}`;
+      p.services[1].versions = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`v${i + 1}`, {}]));
+    });
+    expect(chain.warnings.filter(w => w.startsWith('VirtualService'))).toEqual([
+      expect.stringMatching(/^VirtualService "vs-appb" is 300\.3 KiB: client-side `kubectl apply`/),
+    ]);
+  });
+
+  test('the seed writes no warning', () => {
+    expect(synth(undefined).chain.warnings).toEqual([]);
+  });
+});

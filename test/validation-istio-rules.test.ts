@@ -1,0 +1,228 @@
+import { ServiceChainProps, validateChain } from '../lib';
+import { formatPath } from '../lib/diagnostics/problems';
+import { headerRoutingChain, LooseProps, mutated, seedChain } from './validation-support/seed-chains';
+
+/**
+ * The rules carried over from Istio's validating webhook (pkg/config/validation), and the
+ * stricter ones of our own about what Istio accepts and then misroutes, the injector and
+ * Kubernetes: for each, inputs it refuses (path, message and fix asserted) and inputs it accepts.
+ */
+interface Case {
+  readonly name: string;
+  readonly base?: ServiceChainProps;
+  readonly mutate: (props: LooseProps) => void;
+}
+interface BadCase extends Case {
+  readonly path: string;
+  /** What is wrong, with the value. */
+  readonly message: RegExp;
+  /** The fix the message must give. */
+  readonly fix: RegExp;
+}
+
+/** The seed with a gateway-only entry: no mesh binding, so wildcards and gateway rules apply. */
+const gatewayOnly = (p: LooseProps) => {
+  p.entry.mesh = false;
+  delete p.entry.meshWeights;
+};
+
+const headers = headerRoutingChain;
+
+const refused: BadCase[] = [
+  // Istio: header string matches
+  { name: 'an empty prefix header match (Istio: prefix string match should not be empty)', base: headers,
+    mutate: p => { p.entry.headerRoutes[0] = { header: 'x-canary', prefix: '', version: 'v2' }; },
+    path: 'entry.headerRoutes[0].prefix', message: /is empty, which Istio refuses \("prefix string match should not be empty"\)/, fix: /write `regex: "\.\*"` to match any value of the header/ },
+  { name: 'an empty regex header match', base: headers, mutate: p => { p.entry.headerRoutes[1].regex = ''; },
+    path: 'entry.headerRoutes[1].regex', message: /is empty, which Istio refuses \("regex string match should not be empty"\)/, fix: /give the expression/ },
+  { name: 'an empty cookie prefix', base: headers, mutate: p => { p.entry.headerRoutes[0] = { cookie: 'lane', prefix: '', version: 'v2' }; },
+    path: 'entry.headerRoutes[0].prefix', message: /is empty/, fix: /to match any value of the cookie/ },
+
+  // Istio: duplicate hosts in a virtual service
+  { name: 'the same entry host twice', mutate: p => { p.entry.hosts = ['shop.example.com', 'shop.example.com']; },
+    path: 'entry.hosts[1]', message: /"shop\.example\.com" overlaps entry\.hosts\[0\] "shop\.example\.com": the same host twice, which Istio refuses as duplicate hosts/, fix: /keep one of them/ },
+  { name: 'a name covered by a wildcard', mutate: p => { gatewayOnly(p); p.entry.hosts = ['shop.example.com', '*.example.com']; },
+    path: 'entry.hosts[1]', message: /"\*\.example\.com" overlaps entry\.hosts\[0\] "shop\.example\.com": "\*\.example\.com" matches every request for the other/, fix: /keep one of them/ },
+  { name: 'a wildcard listed before a name it covers', mutate: p => { gatewayOnly(p); p.entry.hosts = ['*.example.com', 'a.b.example.com']; },
+    path: 'entry.hosts[1]', message: /"a\.b\.example\.com" overlaps entry\.hosts\[0\] "\*\.example\.com"/, fix: /keep one of them/ },
+  { name: 'two overlapping wildcards', mutate: p => { gatewayOnly(p); p.entry.hosts = ['*.shop.example.com', '*.example.com']; },
+    path: 'entry.hosts[1]', message: /"\*\.example\.com" overlaps entry\.hosts\[0\] "\*\.shop\.example\.com"/, fix: /keep one of them/ },
+  { name: '* beside another host', mutate: p => { gatewayOnly(p); p.entry.hosts = ['shop.example.com', '*']; },
+    path: 'entry.hosts[1]', message: /"\*" overlaps entry\.hosts\[0\] "shop\.example\.com"/, fix: /keep one of them/ },
+  // Istio: wildcard host * is not allowed for virtual services bound to the mesh gateway
+  { name: '* bound to the mesh', mutate: p => { p.entry.hosts = ['*']; },
+    path: 'entry.hosts[0]', message: /"\*" is a wildcard, but the entry is bound to the mesh/, fix: /set `entry\.mesh: false`/ },
+  // Ours: the entry's own FQDN, written twice
+  { name: "the entry's own FQDN with mesh: true", mutate: p => { p.entry.hosts = ['appa.default.svc.cluster.local']; },
+    path: 'entry.hosts[0]', message: /"appa\.default\.svc\.cluster\.local" is the entry service "appa", whose name the library adds/, fix: /remove it from `entry\.hosts`/ },
+  { name: "the entry's short name with mesh: true", mutate: p => { p.namespace = 'shop'; p.entry.hosts = ['appa.shop']; },
+    path: 'entry.hosts[0]', message: /"appa\.shop" is the entry service "appa"/, fix: /remove it/ },
+  // Ours: another service's name, in every form Istio resolves to it
+  ...['appb', 'appb.shop', 'appb.shop.svc', 'appb.shop.svc.cluster.local'].map((host): BadCase => ({
+    name: `another service's name written as ${host}`, mutate: p => { p.namespace = 'shop'; p.entry.gateways = []; delete p.entry.gatewayWeights; p.entry.hosts = [host]; },
+    path: 'entry.hosts[0]', message: new RegExp(`"${host.replace(/\./g, '\\.')}" is the Service "appb" of the chain \\(Istio reads it as "appb\\.shop\\.svc\\.cluster\\.local"\\): the root VirtualService would take calls to "appb" and send them to the entry "appa"`),
+    fix: /remove it from `entry\.hosts`/,
+  })),
+  // Ours: one-label hosts on gateways, all-numeric hosts
+  { name: 'a one-label host on a gateway entry', mutate: p => { p.entry.hosts = ['shop']; },
+    path: 'entry.hosts[0]', message: /"shop" is a name of one label, which Istio reads as the Service "shop\.<root namespace>\.svc\.cluster\.local"/, fix: /write the full external name, such as "shop\.example\.com"/ },
+  { name: 'an all-numeric host of three parts', mutate: p => { p.entry.hosts = ['192.168.1']; },
+    path: 'entry.hosts[0]', message: /"192\.168\.1" is not a valid host: it is all digits and dots, which is neither an IPv4 address/, fix: /Use an IPv4 address/ },
+  { name: 'a host label over 63 characters', mutate: p => { p.entry.hosts = [`${'a'.repeat(64)}.example.com`]; },
+    path: 'entry.hosts[0]', message: /has a part "a{61}\.\.\." that is 64 characters long, more than 63|is 64 characters long, more than 63/, fix: /Use an IPv4 address/ },
+  // Ours: a root with no hosts would be a delegate
+  { name: 'a gateway-only entry without hosts', mutate: p => { gatewayOnly(p); p.entry.hosts = []; },
+    path: 'entry.hosts', message: /is empty and `entry\.mesh` is false, so the root VirtualService would have no hosts, which Istio reads as a delegate/, fix: /list the external hosts/ },
+
+  // Istio: a Gateway server needs hosts
+  { name: 'a created Gateway server with an empty host list', mutate: p => { p.entry.createGateways = [{ ref: 'istio-system/gw', hosts: [] }]; },
+    path: 'entry.createGateways[0].hosts', message: /is empty; Istio refuses a Gateway server without hosts/, fix: /List the hosts it serves/ },
+  { name: 'a created Gateway with no hosts anywhere', mutate: p => { p.entry.hosts = []; p.entry.createGateways = [{ ref: 'istio-system/gw' }]; },
+    path: 'entry.createGateways[0]', message: /has no hosts: neither its `hosts` nor `entry\.hosts` lists any/, fix: /List the hosts it serves/ },
+  // Ours: created Gateways serve what the root binds
+  { name: 'a created Gateway host the root does not bind', mutate: p => { p.entry.createGateways = [{ ref: 'istio-system/gw', hosts: ['other.example.com'] }]; },
+    path: 'entry.createGateways[0].hosts[0]', message: /"other\.example\.com" is served by the Gateway "istio-system\/gw" but the root VirtualService binds no matching host .* 404/, fix: /add it to `entry\.hosts`, or remove it here/ },
+  { name: 'an entry host no created Gateway serves',
+    mutate: p => { p.entry.gateways = []; p.entry.hosts = ['shop.example.com', 'shop.example.org']; p.entry.createGateways = [{ ref: 'istio-system/gw', hosts: ['shop.example.com'] }]; },
+    path: 'entry.hosts[1]', message: /"shop\.example\.org" is served by none of the Gateways the entry is bound to \(\["istio-system\/gw"\]\)/, fix: /add it to the `hosts` of one of `entry\.createGateways`, or remove it/ },
+  { name: 'two created Gateways conflicting on selector, port and host',
+    mutate: p => { p.entry.createGateways = [{ ref: 'istio-system/gw-a' }, { ref: 'shop/gw-b', hosts: ['*'] }]; },
+    path: 'entry.createGateways[1]', message: /"shop\/gw-b" conflicts with entry\.createGateways\[0\] "istio-system\/gw-a": both select the same gateway pods, listen on port 80 and serve "\*"/, fix: /give one of them another port or selector, or hosts that do not overlap/ },
+
+  // Ours: misrouted lane header, gateways: [mesh]
+  ...['host', 'Cookie', 'content-length', 'x-request-id', 'traceparent', 'x-b3-traceid', 'x-envoy-original-path', 'X-Forwarded-For'].map((header): BadCase => ({
+    name: `laneHeader ${header}`, mutate: p => { p.laneMode = 'header'; p.laneHeader = header; },
+    path: 'laneHeader', message: new RegExp(`"${header}" (is a header the proxy|starts with ".*", a family of headers)`),
+    fix: /Use a header of your own, such as "x-lane"\. Refused: host, cookie/,
+  })),
+  { name: 'laneHeader :authority, a pseudo-header', mutate: p => { p.laneMode = 'header'; p.laneHeader = ':authority'; },
+    path: 'laneHeader', message: /":authority" is an HTTP\/2 pseudo-header/, fix: /Use a header of your own/ },
+  { name: 'gateways: [mesh]', mutate: p => { p.entry.gateways = ['mesh']; },
+    path: 'entry.gateways[0]', message: /"mesh" is Istio's keyword for sidecar \(in-mesh\) traffic, not a Gateway/, fix: /remove "mesh" here/ },
+
+  // Cookies: confined to one cookie's value, or refused
+  { name: 'a cookie regex with a literal ;', base: headers, mutate: p => { p.entry.headerRoutes[0] = { cookie: 'user', regex: 'a;b=c', version: 'v2' }; },
+    path: 'entry.headerRoutes[0].regex', message: /"a;b=c" has a literal ';', which separates cookies/, fix: /remove it, or match one cookie per rule/ },
+  { name: 'a cookie regex with a class that holds ;', base: headers, mutate: p => { p.entry.headerRoutes[0] = { cookie: 'user', regex: '[!-~]+', version: 'v2' }; },
+    path: 'entry.headerRoutes[0].regex', message: /has the class \[!-~\], which can match ';'/, fix: /narrow the class so that it leaves out ';', or use a negated class/ },
+  { name: 'a cookie regex with \\p{P}', base: headers, mutate: p => { p.entry.headerRoutes[0] = { cookie: 'user', regex: '\\p{P}', version: 'v2' }; },
+    path: 'entry.headerRoutes[0].regex', message: /has \\p\{P\}, which can match ';'/, fix: /use a class that leaves it out/ },
+  { name: 'a cookie regex with an anchor in the middle', base: headers, mutate: p => { p.entry.headerRoutes[0] = { cookie: 'user', regex: 'a|^b', version: 'v2' }; },
+    path: 'entry.headerRoutes[0].regex', message: /has the anchor `\^` inside the pattern/, fix: /remove the anchor/ },
+  { name: 'a cookie regex with the m flag', base: headers, mutate: p => { p.entry.headerRoutes[0] = { cookie: 'user', regex: '(?m)on', version: 'v2' }; },
+    path: 'entry.headerRoutes[0].regex', message: /sets the `m` flag/, fix: /remove the flag/ },
+  { name: 'a cookie exact value with ;', base: headers, mutate: p => { p.entry.headerRoutes[0] = { cookie: 'user', exact: 'a;b', version: 'v2' }; },
+    path: 'entry.headerRoutes[0].exact', message: /"a;b" contains ';', which separates cookies/, fix: /remove it/ },
+  { name: 'a cookie regex that passes 1024 characters once wrapped', base: headers,
+    mutate: p => { p.entry.headerRoutes[0] = { cookie: 'user', regex: 'a'.repeat(1001), version: 'v2' }; },
+    path: 'entry.headerRoutes[0].regex', message: /becomes a regex of 1025 characters on the `cookie` header once confined to cookie "user", more than the 1024/, fix: /shorten it by 1 characters/ },
+  { name: 'a header route behind an earlier .* on the same header', base: headers,
+    mutate: p => { p.entry.headerRoutes = [{ header: 'version', regex: '.*', version: 'v1' }, { header: 'version', prefix: 'v2', version: 'v2' }]; },
+    path: 'entry.headerRoutes[1]', message: /can never match: entry\.headerRoutes\[0\] comes first .*regex "\.\*"/, fix: /remove this route or change its condition/ },
+  { name: 'a cookie route behind an earlier ^.*$ on the same cookie', base: headers,
+    mutate: p => { p.entry.headerRoutes = [{ cookie: 'lane', regex: '^.*$', version: 'v1' }, { cookie: 'lane', regex: 'v2', version: 'v2' }]; },
+    path: 'entry.headerRoutes[1]', message: /can never match: entry\.headerRoutes\[0\]/, fix: /remove this route/ },
+
+  // Kubernetes, the injector and the sidecar
+  { name: 'a container named istio-proxy', mutate: p => { p.services[1].versions.v2.containerName = 'istio-proxy'; },
+    path: 'services[1].versions.v2.containerName', message: /"istio-proxy" is the name of the container the Istio sidecar injector adds/, fix: /use another name, such as "app"/ },
+  { name: 'a service named istio-proxy whose container takes its name',
+    mutate: p => { delete p.defaults.containerName; p.services[1].name = 'istio-proxy'; p.services[0].calls = ['istio-proxy']; },
+    path: 'services[1].name', message: /"istio-proxy" also names the application container, by default/, fix: /set `containerName` to another name/ },
+  ...[15000, 15001, 15006, 15021, 15090].map((port): BadCase => ({
+    name: `service port ${port}, reserved by the sidecar`, mutate: p => { p.services[0].port = port; },
+    path: 'services[0].port', message: new RegExp(`is ${port}: the sidecar's proxy listens on ports 15000 to 15090`), fix: /use a port outside that range, such as 8080/,
+  })),
+  { name: 'defaults.port 15020', mutate: p => { p.defaults.port = 15020; },
+    path: 'defaults.port', message: /is 15020: the sidecar's proxy listens/, fix: /such as 8080/ },
+  { name: 'a created Gateway on 15021', mutate: p => { p.entry.createGateways = [{ ref: 'istio-system/gw', port: 15021 }]; },
+    path: 'entry.createGateways[0].port', message: /is 15021: the gateway's proxy listens on ports 15000 to 15090/, fix: /such as 8443/ },
+  { name: 'an image with a URL scheme', mutate: p => { p.services[0].image = 'https://registry.example.com/shop/a:1'; },
+    path: 'services[0].image', message: /"https:\/\/registry\.example\.com\/shop\/a:1" starts with a URL scheme/, fix: /write "registry\.example\.com\/shop\/a:1"/ },
+  { name: 'a Service named kubernetes in default', mutate: p => { p.services[1].name = 'kubernetes'; p.services[0].calls = ['kubernetes']; },
+    path: 'services[1].name', message: /"kubernetes" is the Service of the Kubernetes API server in namespace "default"/, fix: /Rename the service, or set `namespace`/ },
+  ...['kube-system', 'kube-public', 'kube-node-lease'].map((namespace): BadCase => ({
+    name: `namespace ${namespace}, which the injector ignores`, mutate: p => { p.namespace = namespace; },
+    path: 'namespace', message: new RegExp(`"${namespace}" is a namespace where the Istio sidecar injector never injects`), fix: /use a namespace of your own, such as "shop"/,
+  })),
+  { name: 'createNamespace of istio-system', mutate: p => { p.namespace = 'istio-system'; p.createNamespace = true; },
+    path: 'createNamespace', message: /would write the Namespace "istio-system", which the Istio installation owns/, fix: /drop `createNamespace`/ },
+  { name: 'an env name twice at one level', mutate: p => { p.services[1].env = [{ name: 'A', value: '1' }, { name: 'A', value: '2' }]; },
+    path: 'services[1].env[1].name', message: /"A" is already set by env\[0\] at this level/, fix: /remove one of them/ },
+  { name: 'upstreamUrlEnv also set by env', mutate: p => { p.services[0].env = [{ name: 'upstream_url', value: 'x' }]; },
+    path: 'services[0].env[0].name', message: /"upstream_url" is also `defaults\.upstreamUrlEnv`, the variable the library sets/, fix: /rename one of them/ },
+  { name: 'pod annotations over 256 KiB', mutate: p => { p.services[1].annotations = { 'example.com/a': 'x'.repeat(200000) }; p.services[1].versions.v2.annotations = { 'example.com/b': 'y'.repeat(70000) }; },
+    path: 'services[1].versions.v2.annotations', message: /of "appb-v2", merged from every level, come to 270026 bytes, more than the 262144 bytes \(256 KiB\)/, fix: /shorten or remove some/ },
+  { name: 'a Secret name over 253 characters', mutate: p => { p.defaults.imagePullSecrets = ['s'.repeat(254)]; },
+    path: 'defaults.imagePullSecrets[0]', message: /is 254 characters long, more than 253/, fix: /Use a DNS-1123 subdomain/ },
+
+  // Messages that point at the place to change
+  { name: 'a call to the entry, reported at the call', mutate: p => { p.services[1].calls = ['appa']; },
+    path: 'services[1].calls[0]', message: /"appa" is the entry service \(`entry\.service`\)/, fix: /Remove it from these `calls`/ },
+  { name: 'an entry service when the chain has no services', mutate: p => { p.services = []; },
+    path: 'entry.service', message: /"appa" is not a service of the chain; the chain has no services yet/, fix: /add it to `services`/ },
+  { name: 'a name holding a zero width space, shown as its code point', mutate: p => { p.namespace = 'shop\u200b'; },
+    path: 'namespace', message: /"shop<U\+200B>" is not a valid namespace: it contains "<U\+200B>"/, fix: /for example "shop"/ },
+  { name: 'a name holding a Cyrillic a, shown as its code point', mutate: p => { p.services[1].name = '\u0430ppb'; p.services[0].calls = ['\u0430ppb']; },
+    path: 'services[1].name', message: /"<U\+0430>ppb" is not a valid service name: it contains "<U\+0430>"/, fix: /Use a DNS-1035 label/ },
+  { name: 'a name holding an ANSI escape, not said to have uppercase letters', mutate: p => { p.namespace = '\u001b[31mRED'; },
+    path: 'namespace', message: /is not a valid namespace: it contains "\\u001b"/, fix: /Use a DNS-1123 label/ },
+];
+
+const accepted: Array<Case & { readonly warnings?: RegExp[] }> = [
+  { name: 'distinct hosts, an IPv4 address among them', mutate: p => { p.entry.hosts = ['shop.example.com', 'shop.example.org', '192.168.1.106']; } },
+  { name: 'wildcards that do not overlap, and a name outside them', mutate: p => { gatewayOnly(p); p.entry.hosts = ['*.example.com', '*.example.org', 'example.com']; } },
+  { name: 'the service FQDN of a service in another namespace', mutate: p => { p.namespace = 'shop'; p.entry.hosts = ['appb.other.svc.cluster.local']; } },
+  { name: 'a one-label host on a mesh-only entry',
+    mutate: p => { p.entry.gateways = []; delete p.entry.gatewayWeights; p.entry.meshWeights = { v1: 50, v2: 50 }; p.entry.hosts = ['shop']; } },
+  { name: 'a gateway-only entry with hosts', mutate: p => { gatewayOnly(p); p.entry.hosts = ['shop.example.com']; } },
+  { name: 'a created Gateway serving a wildcard that covers the entry hosts',
+    mutate: p => { gatewayOnly(p); p.entry.gateways = []; p.entry.hosts = ['shop.example.com']; p.entry.createGateways = [{ ref: 'istio-system/gw', hosts: ['*.example.com'] }]; } },
+  { name: 'two created Gateways on different ports', mutate: p => { p.entry.createGateways = [{ ref: 'istio-system/gw-a' }, { ref: 'istio-system/gw-b', port: 8080 }]; } },
+  { name: 'two created Gateways with different selectors', mutate: p => { p.entry.createGateways = [{ ref: 'istio-system/gw-a' }, { ref: 'istio-system/gw-b', selector: { istio: 'partners' } }]; } },
+  { name: 'two created Gateways with hosts that do not overlap',
+    mutate: p => { p.entry.hosts = ['a.example.com', 'b.example.com']; p.entry.createGateways = [{ ref: 'istio-system/gw-a', hosts: ['a.example.com'] }, { ref: 'istio-system/gw-b', hosts: ['b.example.com'] }]; } },
+  { name: 'exact empty header values, prefixes and regexes that are not empty', base: headers,
+    mutate: p => { p.entry.headerRoutes = [{ header: 'x-a', exact: '', version: 'v1' }, { header: 'x-b', prefix: 'b', version: 'v2' }, { header: 'x-c', regex: '.+', version: 'v2' }]; } },
+  { name: 'a lane header of our own', mutate: p => { p.laneMode = 'header'; p.laneHeader = 'x-shop-lane'; } },
+  { name: 'cookie regexes that can be confined', base: headers,
+    mutate: p => {
+      p.entry.headerRoutes = [
+        { cookie: 'user', regex: '^.*@example\\.com$', version: 'v2' }, { cookie: 'lane', regex: '(?i)[^,]+-canary', version: 'v2' },
+        { cookie: 'tier', regex: '\\S+|\\P{L}', version: 'v2' }, { cookie: 'flag', regex: 'a'.repeat(990), version: 'v2' },
+      ];
+    } },
+  { name: 'a header route after a catch-all on another header', base: headers,
+    mutate: p => { p.entry.headerRoutes = [{ header: 'x-a', regex: '.*', version: 'v1' }, { header: 'x-b', exact: 'v2', version: 'v2' }]; } },
+  { name: 'ports just outside the reserved range', mutate: p => { p.services[0].port = 14999; p.services[1].port = 15091; } },
+  { name: 'an image reference with a registry port and a digest',
+    mutate: p => { p.services[0].image = `registry.example.com:5000/shop/a@sha256:${'a'.repeat(64)}`; } },
+  { name: 'a service named kubernetes in a namespace of its own', mutate: p => { p.namespace = 'shop'; p.services[1].name = 'kubernetes'; p.services[0].calls = ['kubernetes']; } },
+  { name: 'a version replacing a variable of its service', mutate: p => { p.services[1].env = [{ name: 'A', value: '1' }]; p.services[1].versions.v2.env = [{ name: 'A', value: '2' }]; } },
+  { name: 'a 63-character service name, whose Deployment names pass 63',
+    mutate: p => { const name = `b${'x'.repeat(62)}`; p.services[1].name = name; p.services[0].calls = [name]; } },
+  { name: 'Secret, credential and root names of 253 characters',
+    mutate: p => {
+      const long = `${'s'.repeat(100)}.${'t'.repeat(100)}.${'u'.repeat(51)}`;
+      p.defaults.imagePullSecrets = [long];
+      p.entry.rootName = long;
+      p.entry.createGateways = [{ ref: 'istio-system/gw', credentialName: long }];
+    } },
+  { name: 'istio-system as the namespace, with a warning', mutate: p => { p.namespace = 'istio-system'; },
+    warnings: [/^namespace: "istio-system" is the Istio control plane's namespace/] },
+];
+
+describe('the rules from Istio and from the mesh refuse, with the path, the value and the fix', () => {
+  test.each(refused)('refuses $name', ({ base, mutate, path, message, fix }) => {
+    const problems = validateChain(mutated(base ?? seedChain, mutate)).problems.list;
+    const found = problems.filter(p => formatPath(p.path) === path).map(p => p.message);
+    expect({ path, found }).toEqual({ path, found: expect.arrayContaining([expect.stringMatching(message)]) });
+    expect(found.find(m => message.test(m))).toMatch(fix);
+  });
+
+  test.each(accepted)('accepts $name', ({ base, mutate, warnings }) => {
+    const findings = validateChain(mutated(base ?? seedChain, mutate));
+    expect(findings.problems.list).toEqual([]);
+    expect(findings.warnings).toEqual((warnings ?? []).map(w => expect.stringMatching(w)));
+  });
+});
