@@ -2,7 +2,7 @@
 
 // The props: plain data, with the same shape as a YAML spec.
 export type { ChainDefaults, ServiceChainProps } from './props/chain-props';
-export { LoadBalancer, WorkloadObjects } from './props/chain-props';
+export { DataPlane, LoadBalancer, RoutingApi, WorkloadObjects } from './props/chain-props';
 export type { EntryProps, GatewayProps, HeaderRoute, Weights } from './props/entry-props';
 export { TrafficSource } from './props/entry-props';
 export { IstioApiVersion } from './props/istio-api-version';

@@ -2,25 +2,27 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$ref":"#/definitions/ServiceChainProps","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"ChainDefaults":{"additionalProperties":false,"description":"Chain-wide defaults: workload settings, the port and the upstream variable.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"containerName":{"description":"Name of the application container.","type":"string"},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"port":{"default":80,"description":"Port of every Service and container.","maximum":65535,"minimum":1,"type":"integer"},"portName":{"default":"http","description":"Name of every Service port.","type":"string"},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."},"upstreamUrlEnv":{"description":"Name of an environment variable set to the URL of the services each service calls (`http://<callee>:<port>/`, comma-separated when it calls several). Not set on services that call none.","type":"string"}},"type":"object"},"EntryProps":{"additionalProperties":false,"description":"The entry of the chain: how outside and mesh traffic reaches the entry service, and in which version.","properties":{"createGateways":{"description":"Istio Gateways to write. Each `ref` is added to `gateways` if missing.","items":{"$ref":"#/definitions/GatewayProps"},"maxItems":50,"type":"array"},"defaultVersion":{"description":"Version of a last route without match, for whatever no rule above took.","type":"string"},"gatewayWeights":{"$ref":"#/definitions/Weights","description":"Split of gateway traffic between versions."},"gateways":{"description":"Gateways the entry is bound to, as `namespace/name` (never `mesh`: mesh traffic is `mesh`).","items":{"type":"string"},"type":"array"},"headerRoutes":{"description":"Header and cookie rules, tried in order before the weights.","items":{"$ref":"#/definitions/HeaderRoute"},"maxItems":1000,"type":"array"},"hosts":{"description":"External hosts of the entry (IP addresses or DNS names), none overlapping another. The entry service's cluster FQDN is added when the entry takes mesh traffic.","items":{"type":"string"},"maxItems":1000,"type":"array"},"mesh":{"default":true,"description":"Whether the entry also routes requests from inside the mesh.","type":"boolean"},"meshWeights":{"$ref":"#/definitions/Weights","description":"Split of mesh traffic between versions. When equal to `gatewayWeights`, one route serves both."},"rootName":{"description":"Name of the root VirtualService, bound to the gateways and the mesh, that delegates to the entry service.","type":"string"},"rootNamespace":{"description":"Namespace of the root VirtualService.","type":"string"},"service":{"description":"Name of the entry service.","type":"string"},"uriPrefix":{"default":"/","description":"URI prefix the root VirtualService delegates.","type":"string"}},"required":["service"],"type":"object"},"EnvVar":{"additionalProperties":false,"description":"An environment variable of the application container.\n\nThe value may use placeholders, filled in for each Deployment: `{service}` (the service name), `{version}` (the version name) and `{namespace}` (the target namespace, or `default`).","properties":{"name":{"description":"Variable name.","type":"string"},"value":{"description":"Variable value; placeholders are filled in per Deployment.","type":"string"}},"required":["name","value"],"type":"object"},"GatewayProps":{"additionalProperties":false,"description":"An Istio Gateway the library writes for the entry.","properties":{"credentialName":{"description":"Name of the Secret with the TLS certificate; the server terminates TLS (`SIMPLE`).","type":"string"},"hosts":{"description":"Hosts the gateway server accepts. Each must match a host of the entry.","items":{"type":"string"},"maxItems":100,"type":"array"},"port":{"description":"Port the gateway listens on.","maximum":65535,"minimum":1,"type":"integer"},"ref":{"description":"Reference `namespace/name` of the Gateway; also listed in the entry's `gateways`.","type":"string"},"selector":{"additionalProperties":{"type":"string"},"default":{"istio":"ingressgateway"},"description":"Pod labels of the ingress gateway deployment.","type":"object"}},"required":["ref"],"type":"object"},"HeaderRoute":{"additionalProperties":false,"description":"A rule that sends requests carrying a header (or cookie) to one version. Set exactly one of `header` or `cookie`, and exactly one of `exact`, `prefix` or `regex`.","properties":{"cookie":{"description":"Name of a cookie to match; written as a regex match on the `cookie` header, confined to that cookie's value (a regex is translated so that it never crosses the `;` between cookies).","type":"string"},"exact":{"type":"string"},"from":{"default":["gateway"],"description":"Which traffic the rule applies to.","items":{"$ref":"#/definitions/TrafficSource"},"type":"array"},"header":{"description":"Name of the request header to match.","type":"string"},"prefix":{"type":"string"},"regex":{"description":"An RE2 regular expression; Envoy requires it to match the whole value. Never empty.","type":"string"},"version":{"description":"The version that matching requests go to.","type":"string"}},"required":["version"],"type":"object"},"ImagePullPolicy":{"description":"When the kubelet pulls the container image.","enum":["Always","IfNotPresent","Never"],"type":"string"},"IstioApiVersion":{"description":"The `networking.istio.io` API version written into Istio objects.","enum":["v1beta1","v1"],"type":"string"},"LaneMode":{"description":"How a request keeps its version (its lane) from hop to hop.","enum":["sourceLabels","header"],"type":"string"},"LoadBalancer":{"description":"Istio's simple load-balancing policies.","enum":["LEAST_REQUEST","ROUND_ROBIN","RANDOM","PASSTHROUGH"],"type":"string"},"ResourceSettings":{"additionalProperties":false,"description":"CPU and memory requests and limits of the application container, as Kubernetes quantities (`250m`, `128Mi`).","properties":{"limits":{"additionalProperties":false,"properties":{"cpu":{"type":"string"},"memory":{"type":"string"}},"type":"object"},"requests":{"additionalProperties":false,"properties":{"cpu":{"type":"string"},"memory":{"type":"string"}},"type":"object"}},"type":"object"},"ServiceChainProps":{"additionalProperties":false,"description":"A chain of services, each in several versions, and the routing that keeps a request on its version.","properties":{"apiVersion":{"$ref":"#/definitions/IstioApiVersion","default":"v1beta1","description":"The Istio API version of VirtualServices, DestinationRules and Gateways."},"createNamespace":{"default":false,"description":"Write a Namespace object labelled `istio-injection: enabled`. Needs `namespace`.","type":"boolean"},"defaults":{"$ref":"#/definitions/ChainDefaults","description":"Settings shared by every service and version."},"entry":{"$ref":"#/definitions/EntryProps","description":"Where traffic enters the chain, and how it is split."},"laneHeader":{"default":"x-lane","description":"The request header that carries the lane in `header` mode: a header of the chain's own, never one the proxy or the application owns (`host`, `cookie`, `x-request-id`, `x-envoy-*`...).","type":"string"},"laneMode":{"$ref":"#/definitions/LaneMode","default":"sourceLabels","description":"How a request keeps its version through the chain."},"loadBalancer":{"$ref":"#/definitions/LoadBalancer","description":"Load-balancing policy written into every DestinationRule (for example `ROUND_ROBIN`)."},"namespace":{"description":"Namespace of the services. Hosts and delegate references use it. In a cdk8s Chart with a `namespace`, the Chart's is used when this is not set; set to another one, it is an error.","type":"string"},"services":{"description":"The services, in chain order: the order of the objects in the output. At most 1000, which keeps validation fast on hostile input; real chains are far shorter.","items":{"$ref":"#/definitions/ServiceProps"},"maxItems":1000,"type":"array"},"strict":{"default":false,"description":"In `sourceLabels` mode, fail instead of warning when a lane cannot pass a service that lacks its version.","type":"boolean"},"workloads":{"$ref":"#/definitions/WorkloadObjects","default":"all","description":"Which workload objects the chain writes beside its routing. With `services` or `none`, the Deployments are defined elsewhere (cdk8s-plus constructs, a Helm chart, plain YAML) and only have to carry the labels the routing relies on: `app: <service>` and `version: <version>` on their pods. Workload settings such as `image` are then not needed."}},"required":["services","entry"],"type":"object"},"ServiceProps":{"additionalProperties":false,"description":"One service of the chain: a Kubernetes Service, a DestinationRule and a Deployment per version.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"baseline":{"description":"The version that takes requests no lane claims: the default route of the service. A baseline other than the first version in natural order (a canary) is warned about.","type":"string"},"calls":{"description":"Names of the services this one calls.","items":{"type":"string"},"maxItems":1000,"type":"array"},"containerName":{"description":"Name of the application container.","type":"string"},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"name":{"description":"Service name, also the `app` label. A DNS-1035 label.","type":"string"},"port":{"description":"Port of the Service and of the container.","maximum":65535,"minimum":1,"type":"integer"},"portName":{"description":"Name of the Service port. Istio reads the protocol from its prefix (`http`, `grpc`, `tcp`...).","type":"string"},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."},"versions":{"additionalProperties":{"$ref":"#/definitions/VersionProps"},"description":"The versions of this service, keyed by version name (the `version` label and subset name). Versions are ordered by name in natural order (`v2` before `v10`), whatever the key order. At most 100, which keeps validation fast on hostile input.","maxProperties":100,"type":"object"}},"required":["name","versions"],"type":"object"},"TrafficSource":{"description":"Where a request reaches the entry: through an ingress gateway, or from inside the mesh.","enum":["gateway","mesh"],"type":"string"},"VersionProps":{"additionalProperties":false,"description":"One version of a service: a Deployment, and a subset in the service's DestinationRule.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"containerName":{"description":"Name of the application container.","type":"string"},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."}},"type":"object"},"Weights":{"additionalProperties":{"maximum":100,"minimum":0,"type":"integer"},"description":"Traffic split between versions: version name to percentage. Destinations are written in version order. Each weight is a whole percentage, from 0 to 100.","type":"object"},"WorkloadObjects":{"description":"Which Kubernetes workload objects a chain writes beside its routing.","enum":["all","services","none"],"type":"string"}}};
-const schema12 = {"additionalProperties":false,"description":"A chain of services, each in several versions, and the routing that keeps a request on its version.","properties":{"apiVersion":{"$ref":"#/definitions/IstioApiVersion","default":"v1beta1","description":"The Istio API version of VirtualServices, DestinationRules and Gateways."},"createNamespace":{"default":false,"description":"Write a Namespace object labelled `istio-injection: enabled`. Needs `namespace`.","type":"boolean"},"defaults":{"$ref":"#/definitions/ChainDefaults","description":"Settings shared by every service and version."},"entry":{"$ref":"#/definitions/EntryProps","description":"Where traffic enters the chain, and how it is split."},"laneHeader":{"default":"x-lane","description":"The request header that carries the lane in `header` mode: a header of the chain's own, never one the proxy or the application owns (`host`, `cookie`, `x-request-id`, `x-envoy-*`...).","type":"string"},"laneMode":{"$ref":"#/definitions/LaneMode","default":"sourceLabels","description":"How a request keeps its version through the chain."},"loadBalancer":{"$ref":"#/definitions/LoadBalancer","description":"Load-balancing policy written into every DestinationRule (for example `ROUND_ROBIN`)."},"namespace":{"description":"Namespace of the services. Hosts and delegate references use it. In a cdk8s Chart with a `namespace`, the Chart's is used when this is not set; set to another one, it is an error.","type":"string"},"services":{"description":"The services, in chain order: the order of the objects in the output. At most 1000, which keeps validation fast on hostile input; real chains are far shorter.","items":{"$ref":"#/definitions/ServiceProps"},"maxItems":1000,"type":"array"},"strict":{"default":false,"description":"In `sourceLabels` mode, fail instead of warning when a lane cannot pass a service that lacks its version.","type":"boolean"},"workloads":{"$ref":"#/definitions/WorkloadObjects","default":"all","description":"Which workload objects the chain writes beside its routing. With `services` or `none`, the Deployments are defined elsewhere (cdk8s-plus constructs, a Helm chart, plain YAML) and only have to carry the labels the routing relies on: `app: <service>` and `version: <version>` on their pods. Workload settings such as `image` are then not needed."}},"required":["services","entry"],"type":"object"};
+const schema11 = {"$ref":"#/definitions/ServiceChainProps","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"ChainDefaults":{"additionalProperties":false,"description":"Chain-wide defaults: workload settings, the port and the upstream variable.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"containerName":{"description":"Name of the application container.","type":"string"},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"port":{"default":80,"description":"Port of every Service and container.","maximum":65535,"minimum":1,"type":"integer"},"portName":{"default":"http","description":"Name of every Service port.","type":"string"},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."},"upstreamUrlEnv":{"description":"Name of an environment variable set to the URL of the services each service calls (`http://<callee>:<port>/`, comma-separated when it calls several). Not set on services that call none.","type":"string"}},"type":"object"},"DataPlane":{"description":"How the chain's pods join the mesh.","enum":["sidecar","ambient"],"type":"string"},"EntryProps":{"additionalProperties":false,"description":"The entry of the chain: how outside and mesh traffic reaches the entry service, and in which version.","properties":{"createGateways":{"description":"Istio Gateways to write. Each `ref` is added to `gateways` if missing.","items":{"$ref":"#/definitions/GatewayProps"},"maxItems":50,"type":"array"},"defaultVersion":{"description":"Version of a last route without match, for whatever no rule above took.","type":"string"},"gatewayWeights":{"$ref":"#/definitions/Weights","description":"Split of gateway traffic between versions."},"gateways":{"description":"Gateways the entry is bound to, as `namespace/name` (never `mesh`: mesh traffic is `mesh`).","items":{"type":"string"},"type":"array"},"headerRoutes":{"description":"Header and cookie rules, tried in order before the weights.","items":{"$ref":"#/definitions/HeaderRoute"},"maxItems":1000,"type":"array"},"hosts":{"description":"External hosts of the entry (IP addresses or DNS names), none overlapping another. The entry service's cluster FQDN is added when the entry takes mesh traffic.","items":{"type":"string"},"maxItems":1000,"type":"array"},"mesh":{"default":true,"description":"Whether the entry also routes requests from inside the mesh.","type":"boolean"},"meshWeights":{"$ref":"#/definitions/Weights","description":"Split of mesh traffic between versions. When equal to `gatewayWeights`, one route serves both."},"rootName":{"description":"Name of the root VirtualService, bound to the gateways and the mesh, that delegates to the entry service.","type":"string"},"rootNamespace":{"description":"Namespace of the root VirtualService.","type":"string"},"service":{"description":"Name of the entry service.","type":"string"},"uriPrefix":{"default":"/","description":"URI prefix the root VirtualService delegates.","type":"string"}},"required":["service"],"type":"object"},"EnvVar":{"additionalProperties":false,"description":"An environment variable of the application container.\n\nThe value may use placeholders, filled in for each Deployment: `{service}` (the service name), `{version}` (the version name) and `{namespace}` (the target namespace, or `default`).","properties":{"name":{"description":"Variable name.","type":"string"},"value":{"description":"Variable value; placeholders are filled in per Deployment.","type":"string"}},"required":["name","value"],"type":"object"},"GatewayProps":{"additionalProperties":false,"description":"A Gateway the library writes for the entry: an Istio Gateway, or a Gateway API Gateway with `routingApi: gateway-api`.","properties":{"credentialName":{"description":"Name of the Secret with the TLS certificate; the server terminates TLS (`SIMPLE`).","type":"string"},"gatewayClassName":{"default":"istio","description":"The GatewayClass of a Gateway API Gateway (`routingApi: gateway-api` only): which implementation serves it.","type":"string"},"hosts":{"description":"Hosts the gateway server accepts. Each must match a host of the entry.","items":{"type":"string"},"maxItems":100,"type":"array"},"port":{"description":"Port the gateway listens on.","maximum":65535,"minimum":1,"type":"integer"},"ref":{"description":"Reference `namespace/name` of the Gateway; also listed in the entry's `gateways`.","type":"string"},"selector":{"additionalProperties":{"type":"string"},"default":{"istio":"ingressgateway"},"description":"Pod labels of the ingress gateway deployment (Istio Gateways only).","type":"object"}},"required":["ref"],"type":"object"},"HeaderRoute":{"additionalProperties":false,"description":"A rule that sends requests carrying a header (or cookie) to one version. Set exactly one of `header` or `cookie`, and exactly one of `exact`, `prefix` or `regex`.","properties":{"cookie":{"description":"Name of a cookie to match; written as a regex match on the `cookie` header, confined to that cookie's value (a regex is translated so that it never crosses the `;` between cookies).","type":"string"},"exact":{"type":"string"},"from":{"default":["gateway"],"description":"Which traffic the rule applies to.","items":{"$ref":"#/definitions/TrafficSource"},"type":"array"},"header":{"description":"Name of the request header to match.","type":"string"},"prefix":{"type":"string"},"regex":{"description":"An RE2 regular expression; Envoy requires it to match the whole value. Never empty.","type":"string"},"version":{"description":"The version that matching requests go to.","type":"string"}},"required":["version"],"type":"object"},"ImagePullPolicy":{"description":"When the kubelet pulls the container image.","enum":["Always","IfNotPresent","Never"],"type":"string"},"IstioApiVersion":{"description":"The `networking.istio.io` API version written into Istio objects.","enum":["v1beta1","v1"],"type":"string"},"LaneMode":{"description":"How a request keeps its version (its lane) from hop to hop.","enum":["sourceLabels","header"],"type":"string"},"LoadBalancer":{"description":"Istio's simple load-balancing policies.","enum":["LEAST_REQUEST","ROUND_ROBIN","RANDOM","PASSTHROUGH"],"type":"string"},"ResourceSettings":{"additionalProperties":false,"description":"CPU and memory requests and limits of the application container, as Kubernetes quantities (`250m`, `128Mi`).","properties":{"limits":{"additionalProperties":false,"properties":{"cpu":{"type":"string"},"memory":{"type":"string"}},"type":"object"},"requests":{"additionalProperties":false,"properties":{"cpu":{"type":"string"},"memory":{"type":"string"}},"type":"object"}},"type":"object"},"RoutingApi":{"description":"The API the chain's routing is written in.","enum":["istio","gateway-api"],"type":"string"},"ServiceChainProps":{"additionalProperties":false,"description":"A chain of services, each in several versions, and the routing that keeps a request on its version.","properties":{"apiVersion":{"$ref":"#/definitions/IstioApiVersion","default":"v1beta1","description":"The Istio API version of VirtualServices, DestinationRules and Gateways."},"createNamespace":{"default":false,"description":"Write a Namespace object labelled `istio-injection: enabled` (with `dataPlane: ambient`, `istio.io/dataplane-mode: ambient` and `istio.io/use-waypoint`). Needs `namespace`.","type":"boolean"},"dataPlane":{"$ref":"#/definitions/DataPlane","default":"sidecar","description":"How the pods join the mesh: an injected sidecar, or Istio's ambient mode (ztunnel and a waypoint). `ambient` needs `laneMode: header`: waypoints do not use source matches."},"defaults":{"$ref":"#/definitions/ChainDefaults","description":"Settings shared by every service and version."},"entry":{"$ref":"#/definitions/EntryProps","description":"Where traffic enters the chain, and how it is split."},"laneHeader":{"default":"x-lane","description":"The request header that carries the lane in `header` mode: a header of the chain's own, never one the proxy or the application owns (`host`, `cookie`, `x-request-id`, `x-envoy-*`...).","type":"string"},"laneMode":{"$ref":"#/definitions/LaneMode","default":"sourceLabels","description":"How a request keeps its version through the chain."},"loadBalancer":{"$ref":"#/definitions/LoadBalancer","description":"Load-balancing policy written into every DestinationRule (for example `ROUND_ROBIN`)."},"namespace":{"description":"Namespace of the services. Hosts and delegate references use it. In a cdk8s Chart with a `namespace`, the Chart's is used when this is not set; set to another one, it is an error.","type":"string"},"routingApi":{"$ref":"#/definitions/RoutingApi","default":"istio","description":"The API the routing is written in: Istio's VirtualServices and DestinationRules, or the Kubernetes Gateway API (HTTPRoutes, a Service per version, Gateways). `gateway-api` needs `laneMode: header`: HTTPRoutes cannot match the calling workload."},"services":{"description":"The services, in chain order: the order of the objects in the output. At most 1000, which keeps validation fast on hostile input; real chains are far shorter.","items":{"$ref":"#/definitions/ServiceProps"},"maxItems":1000,"type":"array"},"strict":{"default":false,"description":"In `sourceLabels` mode, fail instead of warning when a lane cannot pass a service that lacks its version.","type":"boolean"},"workloads":{"$ref":"#/definitions/WorkloadObjects","default":"all","description":"Which workload objects the chain writes beside its routing. With `services` or `none`, the Deployments are defined elsewhere (cdk8s-plus constructs, a Helm chart, plain YAML) and only have to carry the labels the routing relies on: `app: <service>` and `version: <version>` on their pods. Workload settings such as `image` are then not needed."}},"required":["services","entry"],"type":"object"},"ServiceProps":{"additionalProperties":false,"description":"One service of the chain: a Kubernetes Service, a DestinationRule and a Deployment per version.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"baseline":{"description":"The version that takes requests no lane claims: the default route of the service. A baseline other than the first version in natural order (a canary) is warned about.","type":"string"},"calls":{"description":"Names of the services this one calls.","items":{"type":"string"},"maxItems":1000,"type":"array"},"containerName":{"description":"Name of the application container.","type":"string"},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"name":{"description":"Service name, also the `app` label. A DNS-1035 label.","type":"string"},"port":{"description":"Port of the Service and of the container.","maximum":65535,"minimum":1,"type":"integer"},"portName":{"description":"Name of the Service port. Istio reads the protocol from its prefix (`http`, `grpc`, `tcp`...).","type":"string"},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."},"versions":{"additionalProperties":{"$ref":"#/definitions/VersionProps"},"description":"The versions of this service, keyed by version name (the `version` label and subset name). Versions are ordered by name in natural order (`v2` before `v10`), whatever the key order. At most 100, which keeps validation fast on hostile input.","maxProperties":100,"type":"object"}},"required":["name","versions"],"type":"object"},"TrafficSource":{"description":"Where a request reaches the entry: through an ingress gateway, or from inside the mesh.","enum":["gateway","mesh"],"type":"string"},"VersionProps":{"additionalProperties":false,"description":"One version of a service: a Deployment, and a subset in the service's DestinationRule.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"containerName":{"description":"Name of the application container.","type":"string"},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."}},"type":"object"},"Weights":{"additionalProperties":{"maximum":100,"minimum":0,"type":"integer"},"description":"Traffic split between versions: version name to percentage. Destinations are written in version order. Each weight is a whole percentage, from 0 to 100.","type":"object"},"WorkloadObjects":{"description":"Which Kubernetes workload objects a chain writes beside its routing.","enum":["all","services","none"],"type":"string"}}};
+const schema12 = {"additionalProperties":false,"description":"A chain of services, each in several versions, and the routing that keeps a request on its version.","properties":{"apiVersion":{"$ref":"#/definitions/IstioApiVersion","default":"v1beta1","description":"The Istio API version of VirtualServices, DestinationRules and Gateways."},"createNamespace":{"default":false,"description":"Write a Namespace object labelled `istio-injection: enabled` (with `dataPlane: ambient`, `istio.io/dataplane-mode: ambient` and `istio.io/use-waypoint`). Needs `namespace`.","type":"boolean"},"dataPlane":{"$ref":"#/definitions/DataPlane","default":"sidecar","description":"How the pods join the mesh: an injected sidecar, or Istio's ambient mode (ztunnel and a waypoint). `ambient` needs `laneMode: header`: waypoints do not use source matches."},"defaults":{"$ref":"#/definitions/ChainDefaults","description":"Settings shared by every service and version."},"entry":{"$ref":"#/definitions/EntryProps","description":"Where traffic enters the chain, and how it is split."},"laneHeader":{"default":"x-lane","description":"The request header that carries the lane in `header` mode: a header of the chain's own, never one the proxy or the application owns (`host`, `cookie`, `x-request-id`, `x-envoy-*`...).","type":"string"},"laneMode":{"$ref":"#/definitions/LaneMode","default":"sourceLabels","description":"How a request keeps its version through the chain."},"loadBalancer":{"$ref":"#/definitions/LoadBalancer","description":"Load-balancing policy written into every DestinationRule (for example `ROUND_ROBIN`)."},"namespace":{"description":"Namespace of the services. Hosts and delegate references use it. In a cdk8s Chart with a `namespace`, the Chart's is used when this is not set; set to another one, it is an error.","type":"string"},"routingApi":{"$ref":"#/definitions/RoutingApi","default":"istio","description":"The API the routing is written in: Istio's VirtualServices and DestinationRules, or the Kubernetes Gateway API (HTTPRoutes, a Service per version, Gateways). `gateway-api` needs `laneMode: header`: HTTPRoutes cannot match the calling workload."},"services":{"description":"The services, in chain order: the order of the objects in the output. At most 1000, which keeps validation fast on hostile input; real chains are far shorter.","items":{"$ref":"#/definitions/ServiceProps"},"maxItems":1000,"type":"array"},"strict":{"default":false,"description":"In `sourceLabels` mode, fail instead of warning when a lane cannot pass a service that lacks its version.","type":"boolean"},"workloads":{"$ref":"#/definitions/WorkloadObjects","default":"all","description":"Which workload objects the chain writes beside its routing. With `services` or `none`, the Deployments are defined elsewhere (cdk8s-plus constructs, a Helm chart, plain YAML) and only have to carry the labels the routing relies on: `app: <service>` and `version: <version>` on their pods. Workload settings such as `image` are then not needed."}},"required":["services","entry"],"type":"object"};
 const schema13 = {"description":"The `networking.istio.io` API version written into Istio objects.","enum":["v1beta1","v1"],"type":"string"};
-const schema24 = {"description":"How a request keeps its version (its lane) from hop to hop.","enum":["sourceLabels","header"],"type":"string"};
-const schema25 = {"description":"Istio's simple load-balancing policies.","enum":["LEAST_REQUEST","ROUND_ROBIN","RANDOM","PASSTHROUGH"],"type":"string"};
-const schema34 = {"description":"Which Kubernetes workload objects a chain writes beside its routing.","enum":["all","services","none"],"type":"string"};
+const schema14 = {"description":"How the chain's pods join the mesh.","enum":["sidecar","ambient"],"type":"string"};
+const schema25 = {"description":"How a request keeps its version (its lane) from hop to hop.","enum":["sourceLabels","header"],"type":"string"};
+const schema26 = {"description":"Istio's simple load-balancing policies.","enum":["LEAST_REQUEST","ROUND_ROBIN","RANDOM","PASSTHROUGH"],"type":"string"};
+const schema27 = {"description":"The API the chain's routing is written in.","enum":["istio","gateway-api"],"type":"string"};
+const schema36 = {"description":"Which Kubernetes workload objects a chain writes beside its routing.","enum":["all","services","none"],"type":"string"};
 const func2 = Object.prototype.hasOwnProperty;
-const schema14 = {"additionalProperties":false,"description":"Chain-wide defaults: workload settings, the port and the upstream variable.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"containerName":{"description":"Name of the application container.","type":"string"},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"port":{"default":80,"description":"Port of every Service and container.","maximum":65535,"minimum":1,"type":"integer"},"portName":{"default":"http","description":"Name of every Service port.","type":"string"},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."},"upstreamUrlEnv":{"description":"Name of an environment variable set to the URL of the services each service calls (`http://<callee>:<port>/`, comma-separated when it calls several). Not set on services that call none.","type":"string"}},"type":"object"};
-const schema15 = {"additionalProperties":false,"description":"An environment variable of the application container.\n\nThe value may use placeholders, filled in for each Deployment: `{service}` (the service name), `{version}` (the version name) and `{namespace}` (the target namespace, or `default`).","properties":{"name":{"description":"Variable name.","type":"string"},"value":{"description":"Variable value; placeholders are filled in per Deployment.","type":"string"}},"required":["name","value"],"type":"object"};
-const schema16 = {"description":"When the kubelet pulls the container image.","enum":["Always","IfNotPresent","Never"],"type":"string"};
-const schema17 = {"additionalProperties":false,"description":"CPU and memory requests and limits of the application container, as Kubernetes quantities (`250m`, `128Mi`).","properties":{"limits":{"additionalProperties":false,"properties":{"cpu":{"type":"string"},"memory":{"type":"string"}},"type":"object"},"requests":{"additionalProperties":false,"properties":{"cpu":{"type":"string"},"memory":{"type":"string"}},"type":"object"}},"type":"object"};
+const schema15 = {"additionalProperties":false,"description":"Chain-wide defaults: workload settings, the port and the upstream variable.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"containerName":{"description":"Name of the application container.","type":"string"},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"port":{"default":80,"description":"Port of every Service and container.","maximum":65535,"minimum":1,"type":"integer"},"portName":{"default":"http","description":"Name of every Service port.","type":"string"},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."},"upstreamUrlEnv":{"description":"Name of an environment variable set to the URL of the services each service calls (`http://<callee>:<port>/`, comma-separated when it calls several). Not set on services that call none.","type":"string"}},"type":"object"};
+const schema16 = {"additionalProperties":false,"description":"An environment variable of the application container.\n\nThe value may use placeholders, filled in for each Deployment: `{service}` (the service name), `{version}` (the version name) and `{namespace}` (the target namespace, or `default`).","properties":{"name":{"description":"Variable name.","type":"string"},"value":{"description":"Variable value; placeholders are filled in per Deployment.","type":"string"}},"required":["name","value"],"type":"object"};
+const schema17 = {"description":"When the kubelet pulls the container image.","enum":["Always","IfNotPresent","Never"],"type":"string"};
+const schema18 = {"additionalProperties":false,"description":"CPU and memory requests and limits of the application container, as Kubernetes quantities (`250m`, `128Mi`).","properties":{"limits":{"additionalProperties":false,"properties":{"cpu":{"type":"string"},"memory":{"type":"string"}},"type":"object"},"requests":{"additionalProperties":false,"properties":{"cpu":{"type":"string"},"memory":{"type":"string"}},"type":"object"}},"type":"object"};
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema14.properties, key0))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema14,data};
+if(!(func2.call(schema15.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -36,7 +38,7 @@ if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key1 in data0){
 let data1 = data0[key1];
 if(typeof data1 !== "string"){
-const err1 = {instancePath:instancePath+"/annotations/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/annotations/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.annotations.additionalProperties.type,parentSchema:schema14.properties.annotations.additionalProperties,data:data1};
+const err1 = {instancePath:instancePath+"/annotations/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/annotations/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.annotations.additionalProperties.type,parentSchema:schema15.properties.annotations.additionalProperties,data:data1};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -48,7 +50,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/annotations",schemaPath:"#/properties/annotations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.annotations.type,parentSchema:schema14.properties.annotations,data:data0};
+const err2 = {instancePath:instancePath+"/annotations",schemaPath:"#/properties/annotations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.properties.annotations.type,parentSchema:schema15.properties.annotations,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -61,7 +63,7 @@ errors++;
 if(data.containerName !== undefined){
 let data2 = data.containerName;
 if(typeof data2 !== "string"){
-const err3 = {instancePath:instancePath+"/containerName",schemaPath:"#/properties/containerName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.containerName.type,parentSchema:schema14.properties.containerName,data:data2};
+const err3 = {instancePath:instancePath+"/containerName",schemaPath:"#/properties/containerName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.containerName.type,parentSchema:schema15.properties.containerName,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -79,7 +81,7 @@ for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.name === undefined){
-const err4 = {instancePath:instancePath+"/env/" + i0,schemaPath:"#/definitions/EnvVar/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema15.required,parentSchema:schema15,data:data4};
+const err4 = {instancePath:instancePath+"/env/" + i0,schemaPath:"#/definitions/EnvVar/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema16.required,parentSchema:schema16,data:data4};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -89,7 +91,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data4.value === undefined){
-const err5 = {instancePath:instancePath+"/env/" + i0,schemaPath:"#/definitions/EnvVar/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema15.required,parentSchema:schema15,data:data4};
+const err5 = {instancePath:instancePath+"/env/" + i0,schemaPath:"#/definitions/EnvVar/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema16.required,parentSchema:schema16,data:data4};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -100,7 +102,7 @@ errors++;
 }
 for(const key2 in data4){
 if(!((key2 === "name") || (key2 === "value"))){
-const err6 = {instancePath:instancePath+"/env/" + i0,schemaPath:"#/definitions/EnvVar/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data:data4};
+const err6 = {instancePath:instancePath+"/env/" + i0,schemaPath:"#/definitions/EnvVar/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data:data4};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -113,7 +115,7 @@ errors++;
 if(data4.name !== undefined){
 let data5 = data4.name;
 if(typeof data5 !== "string"){
-const err7 = {instancePath:instancePath+"/env/" + i0+"/name",schemaPath:"#/definitions/EnvVar/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.name.type,parentSchema:schema15.properties.name,data:data5};
+const err7 = {instancePath:instancePath+"/env/" + i0+"/name",schemaPath:"#/definitions/EnvVar/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.name.type,parentSchema:schema16.properties.name,data:data5};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -126,7 +128,7 @@ errors++;
 if(data4.value !== undefined){
 let data6 = data4.value;
 if(typeof data6 !== "string"){
-const err8 = {instancePath:instancePath+"/env/" + i0+"/value",schemaPath:"#/definitions/EnvVar/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.value.type,parentSchema:schema15.properties.value,data:data6};
+const err8 = {instancePath:instancePath+"/env/" + i0+"/value",schemaPath:"#/definitions/EnvVar/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.value.type,parentSchema:schema16.properties.value,data:data6};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -138,7 +140,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/env/" + i0,schemaPath:"#/definitions/EnvVar/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data:data4};
+const err9 = {instancePath:instancePath+"/env/" + i0,schemaPath:"#/definitions/EnvVar/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -150,7 +152,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/env",schemaPath:"#/properties/env/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.env.type,parentSchema:schema14.properties.env,data:data3};
+const err10 = {instancePath:instancePath+"/env",schemaPath:"#/properties/env/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.env.type,parentSchema:schema15.properties.env,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -163,7 +165,7 @@ errors++;
 if(data.image !== undefined){
 let data7 = data.image;
 if(typeof data7 !== "string"){
-const err11 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.image.type,parentSchema:schema14.properties.image,data:data7};
+const err11 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.image.type,parentSchema:schema15.properties.image,data:data7};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -176,7 +178,7 @@ errors++;
 if(data.imagePullPolicy !== undefined){
 let data8 = data.imagePullPolicy;
 if(typeof data8 !== "string"){
-const err12 = {instancePath:instancePath+"/imagePullPolicy",schemaPath:"#/definitions/ImagePullPolicy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data8};
+const err12 = {instancePath:instancePath+"/imagePullPolicy",schemaPath:"#/definitions/ImagePullPolicy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data8};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -186,7 +188,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!(((data8 === "Always") || (data8 === "IfNotPresent")) || (data8 === "Never"))){
-const err13 = {instancePath:instancePath+"/imagePullPolicy",schemaPath:"#/definitions/ImagePullPolicy/enum",keyword:"enum",params:{allowedValues: schema16.enum},message:"must be equal to one of the allowed values",schema:schema16.enum,parentSchema:schema16,data:data8};
+const err13 = {instancePath:instancePath+"/imagePullPolicy",schemaPath:"#/definitions/ImagePullPolicy/enum",keyword:"enum",params:{allowedValues: schema17.enum},message:"must be equal to one of the allowed values",schema:schema17.enum,parentSchema:schema17,data:data8};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -203,7 +205,7 @@ const len1 = data9.length;
 for(let i1=0; i1<len1; i1++){
 let data10 = data9[i1];
 if(typeof data10 !== "string"){
-const err14 = {instancePath:instancePath+"/imagePullSecrets/" + i1,schemaPath:"#/properties/imagePullSecrets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.imagePullSecrets.items.type,parentSchema:schema14.properties.imagePullSecrets.items,data:data10};
+const err14 = {instancePath:instancePath+"/imagePullSecrets/" + i1,schemaPath:"#/properties/imagePullSecrets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.imagePullSecrets.items.type,parentSchema:schema15.properties.imagePullSecrets.items,data:data10};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -215,7 +217,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/imagePullSecrets",schemaPath:"#/properties/imagePullSecrets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema14.properties.imagePullSecrets.type,parentSchema:schema14.properties.imagePullSecrets,data:data9};
+const err15 = {instancePath:instancePath+"/imagePullSecrets",schemaPath:"#/properties/imagePullSecrets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.imagePullSecrets.type,parentSchema:schema15.properties.imagePullSecrets,data:data9};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -231,7 +233,7 @@ if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key3 in data11){
 let data12 = data11[key3];
 if(typeof data12 !== "string"){
-const err16 = {instancePath:instancePath+"/labels/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/labels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.labels.additionalProperties.type,parentSchema:schema14.properties.labels.additionalProperties,data:data12};
+const err16 = {instancePath:instancePath+"/labels/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/labels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.labels.additionalProperties.type,parentSchema:schema15.properties.labels.additionalProperties,data:data12};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -243,7 +245,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.properties.labels.type,parentSchema:schema14.properties.labels,data:data11};
+const err17 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.properties.labels.type,parentSchema:schema15.properties.labels,data:data11};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -256,7 +258,7 @@ errors++;
 if(data.port !== undefined){
 let data13 = data.port;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err18 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema14.properties.port.type,parentSchema:schema14.properties.port,data:data13};
+const err18 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.properties.port.type,parentSchema:schema15.properties.port,data:data13};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -267,7 +269,7 @@ errors++;
 }
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 > 65535 || isNaN(data13)){
-const err19 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema14.properties.port,data:data13};
+const err19 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema15.properties.port,data:data13};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -277,7 +279,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data13 < 1 || isNaN(data13)){
-const err20 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema14.properties.port,data:data13};
+const err20 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema15.properties.port,data:data13};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -291,7 +293,7 @@ errors++;
 if(data.portName !== undefined){
 let data14 = data.portName;
 if(typeof data14 !== "string"){
-const err21 = {instancePath:instancePath+"/portName",schemaPath:"#/properties/portName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.portName.type,parentSchema:schema14.properties.portName,data:data14};
+const err21 = {instancePath:instancePath+"/portName",schemaPath:"#/properties/portName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.portName.type,parentSchema:schema15.properties.portName,data:data14};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -304,7 +306,7 @@ errors++;
 if(data.replicas !== undefined){
 let data15 = data.replicas;
 if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err22 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema14.properties.replicas.type,parentSchema:schema14.properties.replicas,data:data15};
+const err22 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.properties.replicas.type,parentSchema:schema15.properties.replicas,data:data15};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -315,7 +317,7 @@ errors++;
 }
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 > 2147483647 || isNaN(data15)){
-const err23 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema14.properties.replicas,data:data15};
+const err23 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema15.properties.replicas,data:data15};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -325,7 +327,7 @@ vErrors.push(err23);
 errors++;
 }
 if(data15 < 0 || isNaN(data15)){
-const err24 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema14.properties.replicas,data:data15};
+const err24 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.replicas,data:data15};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -341,7 +343,7 @@ let data16 = data.resources;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
 for(const key4 in data16){
 if(!((key4 === "limits") || (key4 === "requests"))){
-const err25 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/ResourceSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema17,data:data16};
+const err25 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/ResourceSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema18,data:data16};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -356,7 +358,7 @@ let data17 = data16.limits;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 for(const key5 in data17){
 if(!((key5 === "cpu") || (key5 === "memory"))){
-const err26 = {instancePath:instancePath+"/resources/limits",schemaPath:"#/definitions/ResourceSettings/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema17.properties.limits,data:data17};
+const err26 = {instancePath:instancePath+"/resources/limits",schemaPath:"#/definitions/ResourceSettings/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema18.properties.limits,data:data17};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -369,7 +371,7 @@ errors++;
 if(data17.cpu !== undefined){
 let data18 = data17.cpu;
 if(typeof data18 !== "string"){
-const err27 = {instancePath:instancePath+"/resources/limits/cpu",schemaPath:"#/definitions/ResourceSettings/properties/limits/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.limits.properties.cpu.type,parentSchema:schema17.properties.limits.properties.cpu,data:data18};
+const err27 = {instancePath:instancePath+"/resources/limits/cpu",schemaPath:"#/definitions/ResourceSettings/properties/limits/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.limits.properties.cpu.type,parentSchema:schema18.properties.limits.properties.cpu,data:data18};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -382,7 +384,7 @@ errors++;
 if(data17.memory !== undefined){
 let data19 = data17.memory;
 if(typeof data19 !== "string"){
-const err28 = {instancePath:instancePath+"/resources/limits/memory",schemaPath:"#/definitions/ResourceSettings/properties/limits/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.limits.properties.memory.type,parentSchema:schema17.properties.limits.properties.memory,data:data19};
+const err28 = {instancePath:instancePath+"/resources/limits/memory",schemaPath:"#/definitions/ResourceSettings/properties/limits/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.limits.properties.memory.type,parentSchema:schema18.properties.limits.properties.memory,data:data19};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -394,7 +396,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/resources/limits",schemaPath:"#/definitions/ResourceSettings/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.limits.type,parentSchema:schema17.properties.limits,data:data17};
+const err29 = {instancePath:instancePath+"/resources/limits",schemaPath:"#/definitions/ResourceSettings/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.properties.limits.type,parentSchema:schema18.properties.limits,data:data17};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -409,7 +411,7 @@ let data20 = data16.requests;
 if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 for(const key6 in data20){
 if(!((key6 === "cpu") || (key6 === "memory"))){
-const err30 = {instancePath:instancePath+"/resources/requests",schemaPath:"#/definitions/ResourceSettings/properties/requests/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema17.properties.requests,data:data20};
+const err30 = {instancePath:instancePath+"/resources/requests",schemaPath:"#/definitions/ResourceSettings/properties/requests/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema18.properties.requests,data:data20};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -422,7 +424,7 @@ errors++;
 if(data20.cpu !== undefined){
 let data21 = data20.cpu;
 if(typeof data21 !== "string"){
-const err31 = {instancePath:instancePath+"/resources/requests/cpu",schemaPath:"#/definitions/ResourceSettings/properties/requests/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.requests.properties.cpu.type,parentSchema:schema17.properties.requests.properties.cpu,data:data21};
+const err31 = {instancePath:instancePath+"/resources/requests/cpu",schemaPath:"#/definitions/ResourceSettings/properties/requests/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.requests.properties.cpu.type,parentSchema:schema18.properties.requests.properties.cpu,data:data21};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -435,7 +437,7 @@ errors++;
 if(data20.memory !== undefined){
 let data22 = data20.memory;
 if(typeof data22 !== "string"){
-const err32 = {instancePath:instancePath+"/resources/requests/memory",schemaPath:"#/definitions/ResourceSettings/properties/requests/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.requests.properties.memory.type,parentSchema:schema17.properties.requests.properties.memory,data:data22};
+const err32 = {instancePath:instancePath+"/resources/requests/memory",schemaPath:"#/definitions/ResourceSettings/properties/requests/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.requests.properties.memory.type,parentSchema:schema18.properties.requests.properties.memory,data:data22};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -447,7 +449,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/resources/requests",schemaPath:"#/definitions/ResourceSettings/properties/requests/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.requests.type,parentSchema:schema17.properties.requests,data:data20};
+const err33 = {instancePath:instancePath+"/resources/requests",schemaPath:"#/definitions/ResourceSettings/properties/requests/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.properties.requests.type,parentSchema:schema18.properties.requests,data:data20};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -459,7 +461,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/ResourceSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data:data16};
+const err34 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/ResourceSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data:data16};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -472,7 +474,7 @@ errors++;
 if(data.upstreamUrlEnv !== undefined){
 let data23 = data.upstreamUrlEnv;
 if(typeof data23 !== "string"){
-const err35 = {instancePath:instancePath+"/upstreamUrlEnv",schemaPath:"#/properties/upstreamUrlEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.properties.upstreamUrlEnv.type,parentSchema:schema14.properties.upstreamUrlEnv,data:data23};
+const err35 = {instancePath:instancePath+"/upstreamUrlEnv",schemaPath:"#/properties/upstreamUrlEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.upstreamUrlEnv.type,parentSchema:schema15.properties.upstreamUrlEnv,data:data23};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -484,7 +486,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema14.type,parentSchema:schema14,data};
+const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -497,18 +499,18 @@ validate12.errors = vErrors;
 return errors === 0;
 }
 
-const schema18 = {"additionalProperties":false,"description":"The entry of the chain: how outside and mesh traffic reaches the entry service, and in which version.","properties":{"createGateways":{"description":"Istio Gateways to write. Each `ref` is added to `gateways` if missing.","items":{"$ref":"#/definitions/GatewayProps"},"maxItems":50,"type":"array"},"defaultVersion":{"description":"Version of a last route without match, for whatever no rule above took.","type":"string"},"gatewayWeights":{"$ref":"#/definitions/Weights","description":"Split of gateway traffic between versions."},"gateways":{"description":"Gateways the entry is bound to, as `namespace/name` (never `mesh`: mesh traffic is `mesh`).","items":{"type":"string"},"type":"array"},"headerRoutes":{"description":"Header and cookie rules, tried in order before the weights.","items":{"$ref":"#/definitions/HeaderRoute"},"maxItems":1000,"type":"array"},"hosts":{"description":"External hosts of the entry (IP addresses or DNS names), none overlapping another. The entry service's cluster FQDN is added when the entry takes mesh traffic.","items":{"type":"string"},"maxItems":1000,"type":"array"},"mesh":{"default":true,"description":"Whether the entry also routes requests from inside the mesh.","type":"boolean"},"meshWeights":{"$ref":"#/definitions/Weights","description":"Split of mesh traffic between versions. When equal to `gatewayWeights`, one route serves both."},"rootName":{"description":"Name of the root VirtualService, bound to the gateways and the mesh, that delegates to the entry service.","type":"string"},"rootNamespace":{"description":"Namespace of the root VirtualService.","type":"string"},"service":{"description":"Name of the entry service.","type":"string"},"uriPrefix":{"default":"/","description":"URI prefix the root VirtualService delegates.","type":"string"}},"required":["service"],"type":"object"};
-const schema19 = {"additionalProperties":false,"description":"An Istio Gateway the library writes for the entry.","properties":{"credentialName":{"description":"Name of the Secret with the TLS certificate; the server terminates TLS (`SIMPLE`).","type":"string"},"hosts":{"description":"Hosts the gateway server accepts. Each must match a host of the entry.","items":{"type":"string"},"maxItems":100,"type":"array"},"port":{"description":"Port the gateway listens on.","maximum":65535,"minimum":1,"type":"integer"},"ref":{"description":"Reference `namespace/name` of the Gateway; also listed in the entry's `gateways`.","type":"string"},"selector":{"additionalProperties":{"type":"string"},"default":{"istio":"ingressgateway"},"description":"Pod labels of the ingress gateway deployment.","type":"object"}},"required":["ref"],"type":"object"};
-const schema20 = {"additionalProperties":{"maximum":100,"minimum":0,"type":"integer"},"description":"Traffic split between versions: version name to percentage. Destinations are written in version order. Each weight is a whole percentage, from 0 to 100.","type":"object"};
-const schema21 = {"additionalProperties":false,"description":"A rule that sends requests carrying a header (or cookie) to one version. Set exactly one of `header` or `cookie`, and exactly one of `exact`, `prefix` or `regex`.","properties":{"cookie":{"description":"Name of a cookie to match; written as a regex match on the `cookie` header, confined to that cookie's value (a regex is translated so that it never crosses the `;` between cookies).","type":"string"},"exact":{"type":"string"},"from":{"default":["gateway"],"description":"Which traffic the rule applies to.","items":{"$ref":"#/definitions/TrafficSource"},"type":"array"},"header":{"description":"Name of the request header to match.","type":"string"},"prefix":{"type":"string"},"regex":{"description":"An RE2 regular expression; Envoy requires it to match the whole value. Never empty.","type":"string"},"version":{"description":"The version that matching requests go to.","type":"string"}},"required":["version"],"type":"object"};
-const schema22 = {"description":"Where a request reaches the entry: through an ingress gateway, or from inside the mesh.","enum":["gateway","mesh"],"type":"string"};
+const schema19 = {"additionalProperties":false,"description":"The entry of the chain: how outside and mesh traffic reaches the entry service, and in which version.","properties":{"createGateways":{"description":"Istio Gateways to write. Each `ref` is added to `gateways` if missing.","items":{"$ref":"#/definitions/GatewayProps"},"maxItems":50,"type":"array"},"defaultVersion":{"description":"Version of a last route without match, for whatever no rule above took.","type":"string"},"gatewayWeights":{"$ref":"#/definitions/Weights","description":"Split of gateway traffic between versions."},"gateways":{"description":"Gateways the entry is bound to, as `namespace/name` (never `mesh`: mesh traffic is `mesh`).","items":{"type":"string"},"type":"array"},"headerRoutes":{"description":"Header and cookie rules, tried in order before the weights.","items":{"$ref":"#/definitions/HeaderRoute"},"maxItems":1000,"type":"array"},"hosts":{"description":"External hosts of the entry (IP addresses or DNS names), none overlapping another. The entry service's cluster FQDN is added when the entry takes mesh traffic.","items":{"type":"string"},"maxItems":1000,"type":"array"},"mesh":{"default":true,"description":"Whether the entry also routes requests from inside the mesh.","type":"boolean"},"meshWeights":{"$ref":"#/definitions/Weights","description":"Split of mesh traffic between versions. When equal to `gatewayWeights`, one route serves both."},"rootName":{"description":"Name of the root VirtualService, bound to the gateways and the mesh, that delegates to the entry service.","type":"string"},"rootNamespace":{"description":"Namespace of the root VirtualService.","type":"string"},"service":{"description":"Name of the entry service.","type":"string"},"uriPrefix":{"default":"/","description":"URI prefix the root VirtualService delegates.","type":"string"}},"required":["service"],"type":"object"};
+const schema20 = {"additionalProperties":false,"description":"A Gateway the library writes for the entry: an Istio Gateway, or a Gateway API Gateway with `routingApi: gateway-api`.","properties":{"credentialName":{"description":"Name of the Secret with the TLS certificate; the server terminates TLS (`SIMPLE`).","type":"string"},"gatewayClassName":{"default":"istio","description":"The GatewayClass of a Gateway API Gateway (`routingApi: gateway-api` only): which implementation serves it.","type":"string"},"hosts":{"description":"Hosts the gateway server accepts. Each must match a host of the entry.","items":{"type":"string"},"maxItems":100,"type":"array"},"port":{"description":"Port the gateway listens on.","maximum":65535,"minimum":1,"type":"integer"},"ref":{"description":"Reference `namespace/name` of the Gateway; also listed in the entry's `gateways`.","type":"string"},"selector":{"additionalProperties":{"type":"string"},"default":{"istio":"ingressgateway"},"description":"Pod labels of the ingress gateway deployment (Istio Gateways only).","type":"object"}},"required":["ref"],"type":"object"};
+const schema21 = {"additionalProperties":{"maximum":100,"minimum":0,"type":"integer"},"description":"Traffic split between versions: version name to percentage. Destinations are written in version order. Each weight is a whole percentage, from 0 to 100.","type":"object"};
+const schema22 = {"additionalProperties":false,"description":"A rule that sends requests carrying a header (or cookie) to one version. Set exactly one of `header` or `cookie`, and exactly one of `exact`, `prefix` or `regex`.","properties":{"cookie":{"description":"Name of a cookie to match; written as a regex match on the `cookie` header, confined to that cookie's value (a regex is translated so that it never crosses the `;` between cookies).","type":"string"},"exact":{"type":"string"},"from":{"default":["gateway"],"description":"Which traffic the rule applies to.","items":{"$ref":"#/definitions/TrafficSource"},"type":"array"},"header":{"description":"Name of the request header to match.","type":"string"},"prefix":{"type":"string"},"regex":{"description":"An RE2 regular expression; Envoy requires it to match the whole value. Never empty.","type":"string"},"version":{"description":"The version that matching requests go to.","type":"string"}},"required":["version"],"type":"object"};
+const schema23 = {"description":"Where a request reaches the entry: through an ingress gateway, or from inside the mesh.","enum":["gateway","mesh"],"type":"string"};
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema21.required,parentSchema:schema21,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema22.required,parentSchema:schema22,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -519,7 +521,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "cookie") || (key0 === "exact")) || (key0 === "from")) || (key0 === "header")) || (key0 === "prefix")) || (key0 === "regex")) || (key0 === "version"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema22,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -532,7 +534,7 @@ errors++;
 if(data.cookie !== undefined){
 let data0 = data.cookie;
 if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/cookie",schemaPath:"#/properties/cookie/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.cookie.type,parentSchema:schema21.properties.cookie,data:data0};
+const err2 = {instancePath:instancePath+"/cookie",schemaPath:"#/properties/cookie/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.cookie.type,parentSchema:schema22.properties.cookie,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -545,7 +547,7 @@ errors++;
 if(data.exact !== undefined){
 let data1 = data.exact;
 if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/exact",schemaPath:"#/properties/exact/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.exact.type,parentSchema:schema21.properties.exact,data:data1};
+const err3 = {instancePath:instancePath+"/exact",schemaPath:"#/properties/exact/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.exact.type,parentSchema:schema22.properties.exact,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -562,7 +564,7 @@ const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 !== "string"){
-const err4 = {instancePath:instancePath+"/from/" + i0,schemaPath:"#/definitions/TrafficSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.type,parentSchema:schema22,data:data3};
+const err4 = {instancePath:instancePath+"/from/" + i0,schemaPath:"#/definitions/TrafficSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.type,parentSchema:schema23,data:data3};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -572,7 +574,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((data3 === "gateway") || (data3 === "mesh"))){
-const err5 = {instancePath:instancePath+"/from/" + i0,schemaPath:"#/definitions/TrafficSource/enum",keyword:"enum",params:{allowedValues: schema22.enum},message:"must be equal to one of the allowed values",schema:schema22.enum,parentSchema:schema22,data:data3};
+const err5 = {instancePath:instancePath+"/from/" + i0,schemaPath:"#/definitions/TrafficSource/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values",schema:schema23.enum,parentSchema:schema23,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -584,7 +586,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema21.properties.from.type,parentSchema:schema21.properties.from,data:data2};
+const err6 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema22.properties.from.type,parentSchema:schema22.properties.from,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -597,7 +599,7 @@ errors++;
 if(data.header !== undefined){
 let data4 = data.header;
 if(typeof data4 !== "string"){
-const err7 = {instancePath:instancePath+"/header",schemaPath:"#/properties/header/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.header.type,parentSchema:schema21.properties.header,data:data4};
+const err7 = {instancePath:instancePath+"/header",schemaPath:"#/properties/header/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.header.type,parentSchema:schema22.properties.header,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -610,7 +612,7 @@ errors++;
 if(data.prefix !== undefined){
 let data5 = data.prefix;
 if(typeof data5 !== "string"){
-const err8 = {instancePath:instancePath+"/prefix",schemaPath:"#/properties/prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.prefix.type,parentSchema:schema21.properties.prefix,data:data5};
+const err8 = {instancePath:instancePath+"/prefix",schemaPath:"#/properties/prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.prefix.type,parentSchema:schema22.properties.prefix,data:data5};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -623,7 +625,7 @@ errors++;
 if(data.regex !== undefined){
 let data6 = data.regex;
 if(typeof data6 !== "string"){
-const err9 = {instancePath:instancePath+"/regex",schemaPath:"#/properties/regex/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.regex.type,parentSchema:schema21.properties.regex,data:data6};
+const err9 = {instancePath:instancePath+"/regex",schemaPath:"#/properties/regex/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.regex.type,parentSchema:schema22.properties.regex,data:data6};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -636,7 +638,7 @@ errors++;
 if(data.version !== undefined){
 let data7 = data.version;
 if(typeof data7 !== "string"){
-const err10 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.version.type,parentSchema:schema21.properties.version,data:data7};
+const err10 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.version.type,parentSchema:schema22.properties.version,data:data7};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -648,7 +650,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -667,7 +669,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.service === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema18.required,parentSchema:schema18,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema19.required,parentSchema:schema19,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -677,8 +679,8 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema18.properties, key0))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema18,data};
+if(!(func2.call(schema19.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -692,7 +694,7 @@ if(data.createGateways !== undefined){
 let data0 = data.createGateways;
 if(Array.isArray(data0)){
 if(data0.length > 50){
-const err2 = {instancePath:instancePath+"/createGateways",schemaPath:"#/properties/createGateways/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema18.properties.createGateways,data:data0};
+const err2 = {instancePath:instancePath+"/createGateways",schemaPath:"#/properties/createGateways/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema19.properties.createGateways,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -706,7 +708,7 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.ref === undefined){
-const err3 = {instancePath:instancePath+"/createGateways/" + i0,schemaPath:"#/definitions/GatewayProps/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'",schema:schema19.required,parentSchema:schema19,data:data1};
+const err3 = {instancePath:instancePath+"/createGateways/" + i0,schemaPath:"#/definitions/GatewayProps/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'",schema:schema20.required,parentSchema:schema20,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -716,8 +718,8 @@ vErrors.push(err3);
 errors++;
 }
 for(const key1 in data1){
-if(!(((((key1 === "credentialName") || (key1 === "hosts")) || (key1 === "port")) || (key1 === "ref")) || (key1 === "selector"))){
-const err4 = {instancePath:instancePath+"/createGateways/" + i0,schemaPath:"#/definitions/GatewayProps/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data:data1};
+if(!((((((key1 === "credentialName") || (key1 === "gatewayClassName")) || (key1 === "hosts")) || (key1 === "port")) || (key1 === "ref")) || (key1 === "selector"))){
+const err4 = {instancePath:instancePath+"/createGateways/" + i0,schemaPath:"#/definitions/GatewayProps/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -730,7 +732,7 @@ errors++;
 if(data1.credentialName !== undefined){
 let data2 = data1.credentialName;
 if(typeof data2 !== "string"){
-const err5 = {instancePath:instancePath+"/createGateways/" + i0+"/credentialName",schemaPath:"#/definitions/GatewayProps/properties/credentialName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.credentialName.type,parentSchema:schema19.properties.credentialName,data:data2};
+const err5 = {instancePath:instancePath+"/createGateways/" + i0+"/credentialName",schemaPath:"#/definitions/GatewayProps/properties/credentialName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.credentialName.type,parentSchema:schema20.properties.credentialName,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -740,11 +742,10 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data1.hosts !== undefined){
-let data3 = data1.hosts;
-if(Array.isArray(data3)){
-if(data3.length > 100){
-const err6 = {instancePath:instancePath+"/createGateways/" + i0+"/hosts",schemaPath:"#/definitions/GatewayProps/properties/hosts/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema19.properties.hosts,data:data3};
+if(data1.gatewayClassName !== undefined){
+let data3 = data1.gatewayClassName;
+if(typeof data3 !== "string"){
+const err6 = {instancePath:instancePath+"/createGateways/" + i0+"/gatewayClassName",schemaPath:"#/definitions/GatewayProps/properties/gatewayClassName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.gatewayClassName.type,parentSchema:schema20.properties.gatewayClassName,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -753,11 +754,12 @@ vErrors.push(err6);
 }
 errors++;
 }
-const len1 = data3.length;
-for(let i1=0; i1<len1; i1++){
-let data4 = data3[i1];
-if(typeof data4 !== "string"){
-const err7 = {instancePath:instancePath+"/createGateways/" + i0+"/hosts/" + i1,schemaPath:"#/definitions/GatewayProps/properties/hosts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.hosts.items.type,parentSchema:schema19.properties.hosts.items,data:data4};
+}
+if(data1.hosts !== undefined){
+let data4 = data1.hosts;
+if(Array.isArray(data4)){
+if(data4.length > 100){
+const err7 = {instancePath:instancePath+"/createGateways/" + i0+"/hosts",schemaPath:"#/definitions/GatewayProps/properties/hosts/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema20.properties.hosts,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -766,10 +768,11 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/createGateways/" + i0+"/hosts",schemaPath:"#/definitions/GatewayProps/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.properties.hosts.type,parentSchema:schema19.properties.hosts,data:data3};
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+let data5 = data4[i1];
+if(typeof data5 !== "string"){
+const err8 = {instancePath:instancePath+"/createGateways/" + i0+"/hosts/" + i1,schemaPath:"#/definitions/GatewayProps/properties/hosts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.hosts.items.type,parentSchema:schema20.properties.hosts.items,data:data5};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -779,10 +782,9 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data1.port !== undefined){
-let data5 = data1.port;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err9 = {instancePath:instancePath+"/createGateways/" + i0+"/port",schemaPath:"#/definitions/GatewayProps/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema19.properties.port.type,parentSchema:schema19.properties.port,data:data5};
+}
+else {
+const err9 = {instancePath:instancePath+"/createGateways/" + i0+"/hosts",schemaPath:"#/definitions/GatewayProps/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema20.properties.hosts.type,parentSchema:schema20.properties.hosts,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -791,9 +793,11 @@ vErrors.push(err9);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 > 65535 || isNaN(data5)){
-const err10 = {instancePath:instancePath+"/createGateways/" + i0+"/port",schemaPath:"#/definitions/GatewayProps/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema19.properties.port,data:data5};
+}
+if(data1.port !== undefined){
+let data6 = data1.port;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err10 = {instancePath:instancePath+"/createGateways/" + i0+"/port",schemaPath:"#/definitions/GatewayProps/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.properties.port.type,parentSchema:schema20.properties.port,data:data6};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -802,8 +806,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data5 < 1 || isNaN(data5)){
-const err11 = {instancePath:instancePath+"/createGateways/" + i0+"/port",schemaPath:"#/definitions/GatewayProps/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema19.properties.port,data:data5};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 65535 || isNaN(data6)){
+const err11 = {instancePath:instancePath+"/createGateways/" + i0+"/port",schemaPath:"#/definitions/GatewayProps/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema20.properties.port,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -812,12 +817,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-}
-if(data1.ref !== undefined){
-let data6 = data1.ref;
-if(typeof data6 !== "string"){
-const err12 = {instancePath:instancePath+"/createGateways/" + i0+"/ref",schemaPath:"#/definitions/GatewayProps/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.ref.type,parentSchema:schema19.properties.ref,data:data6};
+if(data6 < 1 || isNaN(data6)){
+const err12 = {instancePath:instancePath+"/createGateways/" + i0+"/port",schemaPath:"#/definitions/GatewayProps/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema20.properties.port,data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -827,13 +828,11 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data1.selector !== undefined){
-let data7 = data1.selector;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-for(const key2 in data7){
-let data8 = data7[key2];
-if(typeof data8 !== "string"){
-const err13 = {instancePath:instancePath+"/createGateways/" + i0+"/selector/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/GatewayProps/properties/selector/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.selector.additionalProperties.type,parentSchema:schema19.properties.selector.additionalProperties,data:data8};
+}
+if(data1.ref !== undefined){
+let data7 = data1.ref;
+if(typeof data7 !== "string"){
+const err13 = {instancePath:instancePath+"/createGateways/" + i0+"/ref",schemaPath:"#/definitions/GatewayProps/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.ref.type,parentSchema:schema20.properties.ref,data:data7};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -843,9 +842,13 @@ vErrors.push(err13);
 errors++;
 }
 }
-}
-else {
-const err14 = {instancePath:instancePath+"/createGateways/" + i0+"/selector",schemaPath:"#/definitions/GatewayProps/properties/selector/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.properties.selector.type,parentSchema:schema19.properties.selector,data:data7};
+if(data1.selector !== undefined){
+let data8 = data1.selector;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key2 in data8){
+let data9 = data8[key2];
+if(typeof data9 !== "string"){
+const err14 = {instancePath:instancePath+"/createGateways/" + i0+"/selector/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/GatewayProps/properties/selector/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.selector.additionalProperties.type,parentSchema:schema20.properties.selector.additionalProperties,data:data9};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -857,7 +860,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/createGateways/" + i0,schemaPath:"#/definitions/GatewayProps/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data:data1};
+const err15 = {instancePath:instancePath+"/createGateways/" + i0+"/selector",schemaPath:"#/definitions/GatewayProps/properties/selector/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.properties.selector.type,parentSchema:schema20.properties.selector,data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -869,7 +872,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/createGateways",schemaPath:"#/properties/createGateways/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema18.properties.createGateways.type,parentSchema:schema18.properties.createGateways,data:data0};
+const err16 = {instancePath:instancePath+"/createGateways/" + i0,schemaPath:"#/definitions/GatewayProps/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data:data1};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -879,10 +882,9 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.defaultVersion !== undefined){
-let data9 = data.defaultVersion;
-if(typeof data9 !== "string"){
-const err17 = {instancePath:instancePath+"/defaultVersion",schemaPath:"#/properties/defaultVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.defaultVersion.type,parentSchema:schema18.properties.defaultVersion,data:data9};
+}
+else {
+const err17 = {instancePath:instancePath+"/createGateways",schemaPath:"#/properties/createGateways/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.properties.createGateways.type,parentSchema:schema19.properties.createGateways,data:data0};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -892,13 +894,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.gatewayWeights !== undefined){
-let data10 = data.gatewayWeights;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-for(const key3 in data10){
-let data11 = data10[key3];
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err18 = {instancePath:instancePath+"/gatewayWeights/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.additionalProperties.type,parentSchema:schema20.additionalProperties,data:data11};
+if(data.defaultVersion !== undefined){
+let data10 = data.defaultVersion;
+if(typeof data10 !== "string"){
+const err18 = {instancePath:instancePath+"/defaultVersion",schemaPath:"#/properties/defaultVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.defaultVersion.type,parentSchema:schema19.properties.defaultVersion,data:data10};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -907,9 +906,14 @@ vErrors.push(err18);
 }
 errors++;
 }
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 100 || isNaN(data11)){
-const err19 = {instancePath:instancePath+"/gatewayWeights/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema20.additionalProperties,data:data11};
+}
+if(data.gatewayWeights !== undefined){
+let data11 = data.gatewayWeights;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+for(const key3 in data11){
+let data12 = data11[key3];
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err19 = {instancePath:instancePath+"/gatewayWeights/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.additionalProperties.type,parentSchema:schema21.additionalProperties,data:data12};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -918,8 +922,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data11 < 0 || isNaN(data11)){
-const err20 = {instancePath:instancePath+"/gatewayWeights/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20.additionalProperties,data:data11};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 100 || isNaN(data12)){
+const err20 = {instancePath:instancePath+"/gatewayWeights/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema21.additionalProperties,data:data12};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -928,11 +933,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/gatewayWeights",schemaPath:"#/definitions/Weights/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data:data10};
+if(data12 < 0 || isNaN(data12)){
+const err21 = {instancePath:instancePath+"/gatewayWeights/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema21.additionalProperties,data:data12};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -942,14 +944,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.gateways !== undefined){
-let data12 = data.gateways;
-if(Array.isArray(data12)){
-const len2 = data12.length;
-for(let i2=0; i2<len2; i2++){
-let data13 = data12[i2];
-if(typeof data13 !== "string"){
-const err22 = {instancePath:instancePath+"/gateways/" + i2,schemaPath:"#/properties/gateways/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.gateways.items.type,parentSchema:schema18.properties.gateways.items,data:data13};
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/gatewayWeights",schemaPath:"#/definitions/Weights/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data11};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -959,9 +957,14 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/gateways",schemaPath:"#/properties/gateways/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema18.properties.gateways.type,parentSchema:schema18.properties.gateways,data:data12};
+if(data.gateways !== undefined){
+let data13 = data.gateways;
+if(Array.isArray(data13)){
+const len2 = data13.length;
+for(let i2=0; i2<len2; i2++){
+let data14 = data13[i2];
+if(typeof data14 !== "string"){
+const err23 = {instancePath:instancePath+"/gateways/" + i2,schemaPath:"#/properties/gateways/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.gateways.items.type,parentSchema:schema19.properties.gateways.items,data:data14};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -971,11 +974,9 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.headerRoutes !== undefined){
-let data14 = data.headerRoutes;
-if(Array.isArray(data14)){
-if(data14.length > 1000){
-const err24 = {instancePath:instancePath+"/headerRoutes",schemaPath:"#/properties/headerRoutes/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema18.properties.headerRoutes,data:data14};
+}
+else {
+const err24 = {instancePath:instancePath+"/gateways",schemaPath:"#/properties/gateways/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.properties.gateways.type,parentSchema:schema19.properties.gateways,data:data13};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -984,16 +985,12 @@ vErrors.push(err24);
 }
 errors++;
 }
-const len3 = data14.length;
-for(let i3=0; i3<len3; i3++){
-if(!(validate15(data14[i3], {instancePath:instancePath+"/headerRoutes/" + i3,parentData:data14,parentDataProperty:i3,rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-errors = vErrors.length;
 }
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/headerRoutes",schemaPath:"#/properties/headerRoutes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema18.properties.headerRoutes.type,parentSchema:schema18.properties.headerRoutes,data:data14};
+if(data.headerRoutes !== undefined){
+let data15 = data.headerRoutes;
+if(Array.isArray(data15)){
+if(data15.length > 1000){
+const err25 = {instancePath:instancePath+"/headerRoutes",schemaPath:"#/properties/headerRoutes/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema19.properties.headerRoutes,data:data15};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1002,12 +999,16 @@ vErrors.push(err25);
 }
 errors++;
 }
+const len3 = data15.length;
+for(let i3=0; i3<len3; i3++){
+if(!(validate15(data15[i3], {instancePath:instancePath+"/headerRoutes/" + i3,parentData:data15,parentDataProperty:i3,rootData}))){
+vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+errors = vErrors.length;
 }
-if(data.hosts !== undefined){
-let data16 = data.hosts;
-if(Array.isArray(data16)){
-if(data16.length > 1000){
-const err26 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema18.properties.hosts,data:data16};
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/headerRoutes",schemaPath:"#/properties/headerRoutes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.properties.headerRoutes.type,parentSchema:schema19.properties.headerRoutes,data:data15};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1016,11 +1017,12 @@ vErrors.push(err26);
 }
 errors++;
 }
-const len4 = data16.length;
-for(let i4=0; i4<len4; i4++){
-let data17 = data16[i4];
-if(typeof data17 !== "string"){
-const err27 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.hosts.items.type,parentSchema:schema18.properties.hosts.items,data:data17};
+}
+if(data.hosts !== undefined){
+let data17 = data.hosts;
+if(Array.isArray(data17)){
+if(data17.length > 1000){
+const err27 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema19.properties.hosts,data:data17};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1029,10 +1031,11 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema18.properties.hosts.type,parentSchema:schema18.properties.hosts,data:data16};
+const len4 = data17.length;
+for(let i4=0; i4<len4; i4++){
+let data18 = data17[i4];
+if(typeof data18 !== "string"){
+const err28 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.hosts.items.type,parentSchema:schema19.properties.hosts.items,data:data18};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1042,10 +1045,9 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.mesh !== undefined){
-let data18 = data.mesh;
-if(typeof data18 !== "boolean"){
-const err29 = {instancePath:instancePath+"/mesh",schemaPath:"#/properties/mesh/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema18.properties.mesh.type,parentSchema:schema18.properties.mesh,data:data18};
+}
+else {
+const err29 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.properties.hosts.type,parentSchema:schema19.properties.hosts,data:data17};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1055,13 +1057,10 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.meshWeights !== undefined){
-let data19 = data.meshWeights;
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-for(const key4 in data19){
-let data20 = data19[key4];
-if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-const err30 = {instancePath:instancePath+"/meshWeights/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.additionalProperties.type,parentSchema:schema20.additionalProperties,data:data20};
+if(data.mesh !== undefined){
+let data19 = data.mesh;
+if(typeof data19 !== "boolean"){
+const err30 = {instancePath:instancePath+"/mesh",schemaPath:"#/properties/mesh/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.mesh.type,parentSchema:schema19.properties.mesh,data:data19};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1070,9 +1069,14 @@ vErrors.push(err30);
 }
 errors++;
 }
-if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 > 100 || isNaN(data20)){
-const err31 = {instancePath:instancePath+"/meshWeights/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema20.additionalProperties,data:data20};
+}
+if(data.meshWeights !== undefined){
+let data20 = data.meshWeights;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+for(const key4 in data20){
+let data21 = data20[key4];
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+const err31 = {instancePath:instancePath+"/meshWeights/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.additionalProperties.type,parentSchema:schema21.additionalProperties,data:data21};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1081,8 +1085,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(data20 < 0 || isNaN(data20)){
-const err32 = {instancePath:instancePath+"/meshWeights/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema20.additionalProperties,data:data20};
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 > 100 || isNaN(data21)){
+const err32 = {instancePath:instancePath+"/meshWeights/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema21.additionalProperties,data:data21};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1091,11 +1096,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/meshWeights",schemaPath:"#/definitions/Weights/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data:data19};
+if(data21 < 0 || isNaN(data21)){
+const err33 = {instancePath:instancePath+"/meshWeights/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema21.additionalProperties,data:data21};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1105,10 +1107,10 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.rootName !== undefined){
-let data21 = data.rootName;
-if(typeof data21 !== "string"){
-const err34 = {instancePath:instancePath+"/rootName",schemaPath:"#/properties/rootName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.rootName.type,parentSchema:schema18.properties.rootName,data:data21};
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/meshWeights",schemaPath:"#/definitions/Weights/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data20};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1118,10 +1120,10 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.rootNamespace !== undefined){
-let data22 = data.rootNamespace;
+if(data.rootName !== undefined){
+let data22 = data.rootName;
 if(typeof data22 !== "string"){
-const err35 = {instancePath:instancePath+"/rootNamespace",schemaPath:"#/properties/rootNamespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.rootNamespace.type,parentSchema:schema18.properties.rootNamespace,data:data22};
+const err35 = {instancePath:instancePath+"/rootName",schemaPath:"#/properties/rootName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.rootName.type,parentSchema:schema19.properties.rootName,data:data22};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1131,10 +1133,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.service !== undefined){
-let data23 = data.service;
+if(data.rootNamespace !== undefined){
+let data23 = data.rootNamespace;
 if(typeof data23 !== "string"){
-const err36 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.service.type,parentSchema:schema18.properties.service,data:data23};
+const err36 = {instancePath:instancePath+"/rootNamespace",schemaPath:"#/properties/rootNamespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.rootNamespace.type,parentSchema:schema19.properties.rootNamespace,data:data23};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1144,10 +1146,10 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.uriPrefix !== undefined){
-let data24 = data.uriPrefix;
+if(data.service !== undefined){
+let data24 = data.service;
 if(typeof data24 !== "string"){
-const err37 = {instancePath:instancePath+"/uriPrefix",schemaPath:"#/properties/uriPrefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.uriPrefix.type,parentSchema:schema18.properties.uriPrefix,data:data24};
+const err37 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.service.type,parentSchema:schema19.properties.service,data:data24};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1157,9 +1159,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-}
-else {
-const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data};
+if(data.uriPrefix !== undefined){
+let data25 = data.uriPrefix;
+if(typeof data25 !== "string"){
+const err38 = {instancePath:instancePath+"/uriPrefix",schemaPath:"#/properties/uriPrefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.uriPrefix.type,parentSchema:schema19.properties.uriPrefix,data:data25};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1168,20 +1171,32 @@ vErrors.push(err38);
 }
 errors++;
 }
+}
+}
+else {
+const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
 validate14.errors = vErrors;
 return errors === 0;
 }
 
-const schema26 = {"additionalProperties":false,"description":"One service of the chain: a Kubernetes Service, a DestinationRule and a Deployment per version.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"baseline":{"description":"The version that takes requests no lane claims: the default route of the service. A baseline other than the first version in natural order (a canary) is warned about.","type":"string"},"calls":{"description":"Names of the services this one calls.","items":{"type":"string"},"maxItems":1000,"type":"array"},"containerName":{"description":"Name of the application container.","type":"string"},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"name":{"description":"Service name, also the `app` label. A DNS-1035 label.","type":"string"},"port":{"description":"Port of the Service and of the container.","maximum":65535,"minimum":1,"type":"integer"},"portName":{"description":"Name of the Service port. Istio reads the protocol from its prefix (`http`, `grpc`, `tcp`...).","type":"string"},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."},"versions":{"additionalProperties":{"$ref":"#/definitions/VersionProps"},"description":"The versions of this service, keyed by version name (the `version` label and subset name). Versions are ordered by name in natural order (`v2` before `v10`), whatever the key order. At most 100, which keeps validation fast on hostile input.","maxProperties":100,"type":"object"}},"required":["name","versions"],"type":"object"};
-const schema30 = {"additionalProperties":false,"description":"One version of a service: a Deployment, and a subset in the service's DestinationRule.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"containerName":{"description":"Name of the application container.","type":"string"},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."}},"type":"object"};
+const schema28 = {"additionalProperties":false,"description":"One service of the chain: a Kubernetes Service, a DestinationRule and a Deployment per version.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"baseline":{"description":"The version that takes requests no lane claims: the default route of the service. A baseline other than the first version in natural order (a canary) is warned about.","type":"string"},"calls":{"description":"Names of the services this one calls.","items":{"type":"string"},"maxItems":1000,"type":"array"},"containerName":{"description":"Name of the application container.","type":"string"},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"name":{"description":"Service name, also the `app` label. A DNS-1035 label.","type":"string"},"port":{"description":"Port of the Service and of the container.","maximum":65535,"minimum":1,"type":"integer"},"portName":{"description":"Name of the Service port. Istio reads the protocol from its prefix (`http`, `grpc`, `tcp`...).","type":"string"},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."},"versions":{"additionalProperties":{"$ref":"#/definitions/VersionProps"},"description":"The versions of this service, keyed by version name (the `version` label and subset name). Versions are ordered by name in natural order (`v2` before `v10`), whatever the key order. At most 100, which keeps validation fast on hostile input.","maxProperties":100,"type":"object"}},"required":["name","versions"],"type":"object"};
+const schema32 = {"additionalProperties":false,"description":"One version of a service: a Deployment, and a subset in the service's DestinationRule.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"containerName":{"description":"Name of the application container.","type":"string"},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."}},"type":"object"};
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema30.properties, key0))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema30,data};
+if(!(func2.call(schema32.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1197,7 +1212,7 @@ if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key1 in data0){
 let data1 = data0[key1];
 if(typeof data1 !== "string"){
-const err1 = {instancePath:instancePath+"/annotations/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/annotations/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.annotations.additionalProperties.type,parentSchema:schema30.properties.annotations.additionalProperties,data:data1};
+const err1 = {instancePath:instancePath+"/annotations/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/annotations/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.annotations.additionalProperties.type,parentSchema:schema32.properties.annotations.additionalProperties,data:data1};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1209,7 +1224,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/annotations",schemaPath:"#/properties/annotations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.properties.annotations.type,parentSchema:schema30.properties.annotations,data:data0};
+const err2 = {instancePath:instancePath+"/annotations",schemaPath:"#/properties/annotations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.annotations.type,parentSchema:schema32.properties.annotations,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1222,7 +1237,7 @@ errors++;
 if(data.containerName !== undefined){
 let data2 = data.containerName;
 if(typeof data2 !== "string"){
-const err3 = {instancePath:instancePath+"/containerName",schemaPath:"#/properties/containerName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.containerName.type,parentSchema:schema30.properties.containerName,data:data2};
+const err3 = {instancePath:instancePath+"/containerName",schemaPath:"#/properties/containerName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.containerName.type,parentSchema:schema32.properties.containerName,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1240,7 +1255,7 @@ for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.name === undefined){
-const err4 = {instancePath:instancePath+"/env/" + i0,schemaPath:"#/definitions/EnvVar/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema15.required,parentSchema:schema15,data:data4};
+const err4 = {instancePath:instancePath+"/env/" + i0,schemaPath:"#/definitions/EnvVar/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema16.required,parentSchema:schema16,data:data4};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1250,7 +1265,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data4.value === undefined){
-const err5 = {instancePath:instancePath+"/env/" + i0,schemaPath:"#/definitions/EnvVar/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema15.required,parentSchema:schema15,data:data4};
+const err5 = {instancePath:instancePath+"/env/" + i0,schemaPath:"#/definitions/EnvVar/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema16.required,parentSchema:schema16,data:data4};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1261,7 +1276,7 @@ errors++;
 }
 for(const key2 in data4){
 if(!((key2 === "name") || (key2 === "value"))){
-const err6 = {instancePath:instancePath+"/env/" + i0,schemaPath:"#/definitions/EnvVar/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data:data4};
+const err6 = {instancePath:instancePath+"/env/" + i0,schemaPath:"#/definitions/EnvVar/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data:data4};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1274,7 +1289,7 @@ errors++;
 if(data4.name !== undefined){
 let data5 = data4.name;
 if(typeof data5 !== "string"){
-const err7 = {instancePath:instancePath+"/env/" + i0+"/name",schemaPath:"#/definitions/EnvVar/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.name.type,parentSchema:schema15.properties.name,data:data5};
+const err7 = {instancePath:instancePath+"/env/" + i0+"/name",schemaPath:"#/definitions/EnvVar/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.name.type,parentSchema:schema16.properties.name,data:data5};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1287,7 +1302,7 @@ errors++;
 if(data4.value !== undefined){
 let data6 = data4.value;
 if(typeof data6 !== "string"){
-const err8 = {instancePath:instancePath+"/env/" + i0+"/value",schemaPath:"#/definitions/EnvVar/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.value.type,parentSchema:schema15.properties.value,data:data6};
+const err8 = {instancePath:instancePath+"/env/" + i0+"/value",schemaPath:"#/definitions/EnvVar/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.value.type,parentSchema:schema16.properties.value,data:data6};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1299,7 +1314,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/env/" + i0,schemaPath:"#/definitions/EnvVar/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data:data4};
+const err9 = {instancePath:instancePath+"/env/" + i0,schemaPath:"#/definitions/EnvVar/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1311,7 +1326,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/env",schemaPath:"#/properties/env/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.properties.env.type,parentSchema:schema30.properties.env,data:data3};
+const err10 = {instancePath:instancePath+"/env",schemaPath:"#/properties/env/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.env.type,parentSchema:schema32.properties.env,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1324,7 +1339,7 @@ errors++;
 if(data.image !== undefined){
 let data7 = data.image;
 if(typeof data7 !== "string"){
-const err11 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.image.type,parentSchema:schema30.properties.image,data:data7};
+const err11 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.image.type,parentSchema:schema32.properties.image,data:data7};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1337,7 +1352,7 @@ errors++;
 if(data.imagePullPolicy !== undefined){
 let data8 = data.imagePullPolicy;
 if(typeof data8 !== "string"){
-const err12 = {instancePath:instancePath+"/imagePullPolicy",schemaPath:"#/definitions/ImagePullPolicy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data8};
+const err12 = {instancePath:instancePath+"/imagePullPolicy",schemaPath:"#/definitions/ImagePullPolicy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data8};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1347,7 +1362,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!(((data8 === "Always") || (data8 === "IfNotPresent")) || (data8 === "Never"))){
-const err13 = {instancePath:instancePath+"/imagePullPolicy",schemaPath:"#/definitions/ImagePullPolicy/enum",keyword:"enum",params:{allowedValues: schema16.enum},message:"must be equal to one of the allowed values",schema:schema16.enum,parentSchema:schema16,data:data8};
+const err13 = {instancePath:instancePath+"/imagePullPolicy",schemaPath:"#/definitions/ImagePullPolicy/enum",keyword:"enum",params:{allowedValues: schema17.enum},message:"must be equal to one of the allowed values",schema:schema17.enum,parentSchema:schema17,data:data8};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1364,7 +1379,7 @@ const len1 = data9.length;
 for(let i1=0; i1<len1; i1++){
 let data10 = data9[i1];
 if(typeof data10 !== "string"){
-const err14 = {instancePath:instancePath+"/imagePullSecrets/" + i1,schemaPath:"#/properties/imagePullSecrets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.imagePullSecrets.items.type,parentSchema:schema30.properties.imagePullSecrets.items,data:data10};
+const err14 = {instancePath:instancePath+"/imagePullSecrets/" + i1,schemaPath:"#/properties/imagePullSecrets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.imagePullSecrets.items.type,parentSchema:schema32.properties.imagePullSecrets.items,data:data10};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1376,7 +1391,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/imagePullSecrets",schemaPath:"#/properties/imagePullSecrets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema30.properties.imagePullSecrets.type,parentSchema:schema30.properties.imagePullSecrets,data:data9};
+const err15 = {instancePath:instancePath+"/imagePullSecrets",schemaPath:"#/properties/imagePullSecrets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.imagePullSecrets.type,parentSchema:schema32.properties.imagePullSecrets,data:data9};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1392,7 +1407,7 @@ if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key3 in data11){
 let data12 = data11[key3];
 if(typeof data12 !== "string"){
-const err16 = {instancePath:instancePath+"/labels/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/labels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.labels.additionalProperties.type,parentSchema:schema30.properties.labels.additionalProperties,data:data12};
+const err16 = {instancePath:instancePath+"/labels/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/labels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.labels.additionalProperties.type,parentSchema:schema32.properties.labels.additionalProperties,data:data12};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1404,7 +1419,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.properties.labels.type,parentSchema:schema30.properties.labels,data:data11};
+const err17 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.labels.type,parentSchema:schema32.properties.labels,data:data11};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1417,7 +1432,7 @@ errors++;
 if(data.replicas !== undefined){
 let data13 = data.replicas;
 if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err18 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema30.properties.replicas.type,parentSchema:schema30.properties.replicas,data:data13};
+const err18 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.replicas.type,parentSchema:schema32.properties.replicas,data:data13};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1428,7 +1443,7 @@ errors++;
 }
 if((typeof data13 == "number") && (isFinite(data13))){
 if(data13 > 2147483647 || isNaN(data13)){
-const err19 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema30.properties.replicas,data:data13};
+const err19 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.replicas,data:data13};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1438,7 +1453,7 @@ vErrors.push(err19);
 errors++;
 }
 if(data13 < 0 || isNaN(data13)){
-const err20 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema30.properties.replicas,data:data13};
+const err20 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.replicas,data:data13};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1454,7 +1469,7 @@ let data14 = data.resources;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 for(const key4 in data14){
 if(!((key4 === "limits") || (key4 === "requests"))){
-const err21 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/ResourceSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema17,data:data14};
+const err21 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/ResourceSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema18,data:data14};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1469,7 +1484,7 @@ let data15 = data14.limits;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 for(const key5 in data15){
 if(!((key5 === "cpu") || (key5 === "memory"))){
-const err22 = {instancePath:instancePath+"/resources/limits",schemaPath:"#/definitions/ResourceSettings/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema17.properties.limits,data:data15};
+const err22 = {instancePath:instancePath+"/resources/limits",schemaPath:"#/definitions/ResourceSettings/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema18.properties.limits,data:data15};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1482,7 +1497,7 @@ errors++;
 if(data15.cpu !== undefined){
 let data16 = data15.cpu;
 if(typeof data16 !== "string"){
-const err23 = {instancePath:instancePath+"/resources/limits/cpu",schemaPath:"#/definitions/ResourceSettings/properties/limits/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.limits.properties.cpu.type,parentSchema:schema17.properties.limits.properties.cpu,data:data16};
+const err23 = {instancePath:instancePath+"/resources/limits/cpu",schemaPath:"#/definitions/ResourceSettings/properties/limits/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.limits.properties.cpu.type,parentSchema:schema18.properties.limits.properties.cpu,data:data16};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1495,7 +1510,7 @@ errors++;
 if(data15.memory !== undefined){
 let data17 = data15.memory;
 if(typeof data17 !== "string"){
-const err24 = {instancePath:instancePath+"/resources/limits/memory",schemaPath:"#/definitions/ResourceSettings/properties/limits/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.limits.properties.memory.type,parentSchema:schema17.properties.limits.properties.memory,data:data17};
+const err24 = {instancePath:instancePath+"/resources/limits/memory",schemaPath:"#/definitions/ResourceSettings/properties/limits/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.limits.properties.memory.type,parentSchema:schema18.properties.limits.properties.memory,data:data17};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1507,7 +1522,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/resources/limits",schemaPath:"#/definitions/ResourceSettings/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.limits.type,parentSchema:schema17.properties.limits,data:data15};
+const err25 = {instancePath:instancePath+"/resources/limits",schemaPath:"#/definitions/ResourceSettings/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.properties.limits.type,parentSchema:schema18.properties.limits,data:data15};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1522,7 +1537,7 @@ let data18 = data14.requests;
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 for(const key6 in data18){
 if(!((key6 === "cpu") || (key6 === "memory"))){
-const err26 = {instancePath:instancePath+"/resources/requests",schemaPath:"#/definitions/ResourceSettings/properties/requests/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema17.properties.requests,data:data18};
+const err26 = {instancePath:instancePath+"/resources/requests",schemaPath:"#/definitions/ResourceSettings/properties/requests/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema18.properties.requests,data:data18};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1535,7 +1550,7 @@ errors++;
 if(data18.cpu !== undefined){
 let data19 = data18.cpu;
 if(typeof data19 !== "string"){
-const err27 = {instancePath:instancePath+"/resources/requests/cpu",schemaPath:"#/definitions/ResourceSettings/properties/requests/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.requests.properties.cpu.type,parentSchema:schema17.properties.requests.properties.cpu,data:data19};
+const err27 = {instancePath:instancePath+"/resources/requests/cpu",schemaPath:"#/definitions/ResourceSettings/properties/requests/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.requests.properties.cpu.type,parentSchema:schema18.properties.requests.properties.cpu,data:data19};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1548,7 +1563,7 @@ errors++;
 if(data18.memory !== undefined){
 let data20 = data18.memory;
 if(typeof data20 !== "string"){
-const err28 = {instancePath:instancePath+"/resources/requests/memory",schemaPath:"#/definitions/ResourceSettings/properties/requests/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.requests.properties.memory.type,parentSchema:schema17.properties.requests.properties.memory,data:data20};
+const err28 = {instancePath:instancePath+"/resources/requests/memory",schemaPath:"#/definitions/ResourceSettings/properties/requests/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.requests.properties.memory.type,parentSchema:schema18.properties.requests.properties.memory,data:data20};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1560,7 +1575,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/resources/requests",schemaPath:"#/definitions/ResourceSettings/properties/requests/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.requests.type,parentSchema:schema17.properties.requests,data:data18};
+const err29 = {instancePath:instancePath+"/resources/requests",schemaPath:"#/definitions/ResourceSettings/properties/requests/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.properties.requests.type,parentSchema:schema18.properties.requests,data:data18};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1572,7 +1587,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/ResourceSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data:data14};
+const err30 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/ResourceSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data:data14};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1584,7 +1599,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.type,parentSchema:schema30,data};
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1603,7 +1618,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema26.required,parentSchema:schema26,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema28.required,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1613,7 +1628,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.versions === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "versions"},message:"must have required property '"+"versions"+"'",schema:schema26.required,parentSchema:schema26,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "versions"},message:"must have required property '"+"versions"+"'",schema:schema28.required,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1623,8 +1638,8 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema26.properties, key0))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data};
+if(!(func2.call(schema28.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1640,7 +1655,7 @@ if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key1 in data0){
 let data1 = data0[key1];
 if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/annotations/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/annotations/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.annotations.additionalProperties.type,parentSchema:schema26.properties.annotations.additionalProperties,data:data1};
+const err3 = {instancePath:instancePath+"/annotations/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/annotations/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.annotations.additionalProperties.type,parentSchema:schema28.properties.annotations.additionalProperties,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1652,7 +1667,7 @@ errors++;
 }
 }
 else {
-const err4 = {instancePath:instancePath+"/annotations",schemaPath:"#/properties/annotations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.properties.annotations.type,parentSchema:schema26.properties.annotations,data:data0};
+const err4 = {instancePath:instancePath+"/annotations",schemaPath:"#/properties/annotations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.properties.annotations.type,parentSchema:schema28.properties.annotations,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1665,7 +1680,7 @@ errors++;
 if(data.baseline !== undefined){
 let data2 = data.baseline;
 if(typeof data2 !== "string"){
-const err5 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.baseline.type,parentSchema:schema26.properties.baseline,data:data2};
+const err5 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.baseline.type,parentSchema:schema28.properties.baseline,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1679,7 +1694,7 @@ if(data.calls !== undefined){
 let data3 = data.calls;
 if(Array.isArray(data3)){
 if(data3.length > 1000){
-const err6 = {instancePath:instancePath+"/calls",schemaPath:"#/properties/calls/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema26.properties.calls,data:data3};
+const err6 = {instancePath:instancePath+"/calls",schemaPath:"#/properties/calls/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema28.properties.calls,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1692,7 +1707,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(typeof data4 !== "string"){
-const err7 = {instancePath:instancePath+"/calls/" + i0,schemaPath:"#/properties/calls/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.calls.items.type,parentSchema:schema26.properties.calls.items,data:data4};
+const err7 = {instancePath:instancePath+"/calls/" + i0,schemaPath:"#/properties/calls/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.calls.items.type,parentSchema:schema28.properties.calls.items,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1704,7 +1719,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/calls",schemaPath:"#/properties/calls/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.properties.calls.type,parentSchema:schema26.properties.calls,data:data3};
+const err8 = {instancePath:instancePath+"/calls",schemaPath:"#/properties/calls/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.properties.calls.type,parentSchema:schema28.properties.calls,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1717,7 +1732,7 @@ errors++;
 if(data.containerName !== undefined){
 let data5 = data.containerName;
 if(typeof data5 !== "string"){
-const err9 = {instancePath:instancePath+"/containerName",schemaPath:"#/properties/containerName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.containerName.type,parentSchema:schema26.properties.containerName,data:data5};
+const err9 = {instancePath:instancePath+"/containerName",schemaPath:"#/properties/containerName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.containerName.type,parentSchema:schema28.properties.containerName,data:data5};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1735,7 +1750,7 @@ for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.name === undefined){
-const err10 = {instancePath:instancePath+"/env/" + i1,schemaPath:"#/definitions/EnvVar/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema15.required,parentSchema:schema15,data:data7};
+const err10 = {instancePath:instancePath+"/env/" + i1,schemaPath:"#/definitions/EnvVar/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema16.required,parentSchema:schema16,data:data7};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1745,7 +1760,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data7.value === undefined){
-const err11 = {instancePath:instancePath+"/env/" + i1,schemaPath:"#/definitions/EnvVar/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema15.required,parentSchema:schema15,data:data7};
+const err11 = {instancePath:instancePath+"/env/" + i1,schemaPath:"#/definitions/EnvVar/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema16.required,parentSchema:schema16,data:data7};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1756,7 +1771,7 @@ errors++;
 }
 for(const key2 in data7){
 if(!((key2 === "name") || (key2 === "value"))){
-const err12 = {instancePath:instancePath+"/env/" + i1,schemaPath:"#/definitions/EnvVar/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema15,data:data7};
+const err12 = {instancePath:instancePath+"/env/" + i1,schemaPath:"#/definitions/EnvVar/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data:data7};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1769,7 +1784,7 @@ errors++;
 if(data7.name !== undefined){
 let data8 = data7.name;
 if(typeof data8 !== "string"){
-const err13 = {instancePath:instancePath+"/env/" + i1+"/name",schemaPath:"#/definitions/EnvVar/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.name.type,parentSchema:schema15.properties.name,data:data8};
+const err13 = {instancePath:instancePath+"/env/" + i1+"/name",schemaPath:"#/definitions/EnvVar/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.name.type,parentSchema:schema16.properties.name,data:data8};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1782,7 +1797,7 @@ errors++;
 if(data7.value !== undefined){
 let data9 = data7.value;
 if(typeof data9 !== "string"){
-const err14 = {instancePath:instancePath+"/env/" + i1+"/value",schemaPath:"#/definitions/EnvVar/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.value.type,parentSchema:schema15.properties.value,data:data9};
+const err14 = {instancePath:instancePath+"/env/" + i1+"/value",schemaPath:"#/definitions/EnvVar/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.value.type,parentSchema:schema16.properties.value,data:data9};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1794,7 +1809,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/env/" + i1,schemaPath:"#/definitions/EnvVar/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data:data7};
+const err15 = {instancePath:instancePath+"/env/" + i1,schemaPath:"#/definitions/EnvVar/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1806,7 +1821,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/env",schemaPath:"#/properties/env/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.properties.env.type,parentSchema:schema26.properties.env,data:data6};
+const err16 = {instancePath:instancePath+"/env",schemaPath:"#/properties/env/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.properties.env.type,parentSchema:schema28.properties.env,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1819,7 +1834,7 @@ errors++;
 if(data.image !== undefined){
 let data10 = data.image;
 if(typeof data10 !== "string"){
-const err17 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.image.type,parentSchema:schema26.properties.image,data:data10};
+const err17 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.image.type,parentSchema:schema28.properties.image,data:data10};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1832,7 +1847,7 @@ errors++;
 if(data.imagePullPolicy !== undefined){
 let data11 = data.imagePullPolicy;
 if(typeof data11 !== "string"){
-const err18 = {instancePath:instancePath+"/imagePullPolicy",schemaPath:"#/definitions/ImagePullPolicy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data11};
+const err18 = {instancePath:instancePath+"/imagePullPolicy",schemaPath:"#/definitions/ImagePullPolicy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data11};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1842,7 +1857,7 @@ vErrors.push(err18);
 errors++;
 }
 if(!(((data11 === "Always") || (data11 === "IfNotPresent")) || (data11 === "Never"))){
-const err19 = {instancePath:instancePath+"/imagePullPolicy",schemaPath:"#/definitions/ImagePullPolicy/enum",keyword:"enum",params:{allowedValues: schema16.enum},message:"must be equal to one of the allowed values",schema:schema16.enum,parentSchema:schema16,data:data11};
+const err19 = {instancePath:instancePath+"/imagePullPolicy",schemaPath:"#/definitions/ImagePullPolicy/enum",keyword:"enum",params:{allowedValues: schema17.enum},message:"must be equal to one of the allowed values",schema:schema17.enum,parentSchema:schema17,data:data11};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1859,7 +1874,7 @@ const len2 = data12.length;
 for(let i2=0; i2<len2; i2++){
 let data13 = data12[i2];
 if(typeof data13 !== "string"){
-const err20 = {instancePath:instancePath+"/imagePullSecrets/" + i2,schemaPath:"#/properties/imagePullSecrets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.imagePullSecrets.items.type,parentSchema:schema26.properties.imagePullSecrets.items,data:data13};
+const err20 = {instancePath:instancePath+"/imagePullSecrets/" + i2,schemaPath:"#/properties/imagePullSecrets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.imagePullSecrets.items.type,parentSchema:schema28.properties.imagePullSecrets.items,data:data13};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1871,7 +1886,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/imagePullSecrets",schemaPath:"#/properties/imagePullSecrets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.properties.imagePullSecrets.type,parentSchema:schema26.properties.imagePullSecrets,data:data12};
+const err21 = {instancePath:instancePath+"/imagePullSecrets",schemaPath:"#/properties/imagePullSecrets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.properties.imagePullSecrets.type,parentSchema:schema28.properties.imagePullSecrets,data:data12};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1887,7 +1902,7 @@ if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
 for(const key3 in data14){
 let data15 = data14[key3];
 if(typeof data15 !== "string"){
-const err22 = {instancePath:instancePath+"/labels/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/labels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.labels.additionalProperties.type,parentSchema:schema26.properties.labels.additionalProperties,data:data15};
+const err22 = {instancePath:instancePath+"/labels/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/labels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.labels.additionalProperties.type,parentSchema:schema28.properties.labels.additionalProperties,data:data15};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1899,7 +1914,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.properties.labels.type,parentSchema:schema26.properties.labels,data:data14};
+const err23 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.properties.labels.type,parentSchema:schema28.properties.labels,data:data14};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1912,7 +1927,7 @@ errors++;
 if(data.name !== undefined){
 let data16 = data.name;
 if(typeof data16 !== "string"){
-const err24 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.name.type,parentSchema:schema26.properties.name,data:data16};
+const err24 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.name.type,parentSchema:schema28.properties.name,data:data16};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1925,7 +1940,7 @@ errors++;
 if(data.port !== undefined){
 let data17 = data.port;
 if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err25 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema26.properties.port.type,parentSchema:schema26.properties.port,data:data17};
+const err25 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema28.properties.port.type,parentSchema:schema28.properties.port,data:data17};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1936,7 +1951,7 @@ errors++;
 }
 if((typeof data17 == "number") && (isFinite(data17))){
 if(data17 > 65535 || isNaN(data17)){
-const err26 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema26.properties.port,data:data17};
+const err26 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema28.properties.port,data:data17};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1946,7 +1961,7 @@ vErrors.push(err26);
 errors++;
 }
 if(data17 < 1 || isNaN(data17)){
-const err27 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema26.properties.port,data:data17};
+const err27 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema28.properties.port,data:data17};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1960,7 +1975,7 @@ errors++;
 if(data.portName !== undefined){
 let data18 = data.portName;
 if(typeof data18 !== "string"){
-const err28 = {instancePath:instancePath+"/portName",schemaPath:"#/properties/portName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.portName.type,parentSchema:schema26.properties.portName,data:data18};
+const err28 = {instancePath:instancePath+"/portName",schemaPath:"#/properties/portName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.portName.type,parentSchema:schema28.properties.portName,data:data18};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1973,7 +1988,7 @@ errors++;
 if(data.replicas !== undefined){
 let data19 = data.replicas;
 if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err29 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema26.properties.replicas.type,parentSchema:schema26.properties.replicas,data:data19};
+const err29 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema28.properties.replicas.type,parentSchema:schema28.properties.replicas,data:data19};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1984,7 +1999,7 @@ errors++;
 }
 if((typeof data19 == "number") && (isFinite(data19))){
 if(data19 > 2147483647 || isNaN(data19)){
-const err30 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema26.properties.replicas,data:data19};
+const err30 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema28.properties.replicas,data:data19};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1994,7 +2009,7 @@ vErrors.push(err30);
 errors++;
 }
 if(data19 < 0 || isNaN(data19)){
-const err31 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema26.properties.replicas,data:data19};
+const err31 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema28.properties.replicas,data:data19};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2010,7 +2025,7 @@ let data20 = data.resources;
 if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 for(const key4 in data20){
 if(!((key4 === "limits") || (key4 === "requests"))){
-const err32 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/ResourceSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema17,data:data20};
+const err32 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/ResourceSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema18,data:data20};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2025,7 +2040,7 @@ let data21 = data20.limits;
 if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
 for(const key5 in data21){
 if(!((key5 === "cpu") || (key5 === "memory"))){
-const err33 = {instancePath:instancePath+"/resources/limits",schemaPath:"#/definitions/ResourceSettings/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema17.properties.limits,data:data21};
+const err33 = {instancePath:instancePath+"/resources/limits",schemaPath:"#/definitions/ResourceSettings/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema18.properties.limits,data:data21};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2038,7 +2053,7 @@ errors++;
 if(data21.cpu !== undefined){
 let data22 = data21.cpu;
 if(typeof data22 !== "string"){
-const err34 = {instancePath:instancePath+"/resources/limits/cpu",schemaPath:"#/definitions/ResourceSettings/properties/limits/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.limits.properties.cpu.type,parentSchema:schema17.properties.limits.properties.cpu,data:data22};
+const err34 = {instancePath:instancePath+"/resources/limits/cpu",schemaPath:"#/definitions/ResourceSettings/properties/limits/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.limits.properties.cpu.type,parentSchema:schema18.properties.limits.properties.cpu,data:data22};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2051,7 +2066,7 @@ errors++;
 if(data21.memory !== undefined){
 let data23 = data21.memory;
 if(typeof data23 !== "string"){
-const err35 = {instancePath:instancePath+"/resources/limits/memory",schemaPath:"#/definitions/ResourceSettings/properties/limits/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.limits.properties.memory.type,parentSchema:schema17.properties.limits.properties.memory,data:data23};
+const err35 = {instancePath:instancePath+"/resources/limits/memory",schemaPath:"#/definitions/ResourceSettings/properties/limits/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.limits.properties.memory.type,parentSchema:schema18.properties.limits.properties.memory,data:data23};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2063,7 +2078,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/resources/limits",schemaPath:"#/definitions/ResourceSettings/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.limits.type,parentSchema:schema17.properties.limits,data:data21};
+const err36 = {instancePath:instancePath+"/resources/limits",schemaPath:"#/definitions/ResourceSettings/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.properties.limits.type,parentSchema:schema18.properties.limits,data:data21};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2078,7 +2093,7 @@ let data24 = data20.requests;
 if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
 for(const key6 in data24){
 if(!((key6 === "cpu") || (key6 === "memory"))){
-const err37 = {instancePath:instancePath+"/resources/requests",schemaPath:"#/definitions/ResourceSettings/properties/requests/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema17.properties.requests,data:data24};
+const err37 = {instancePath:instancePath+"/resources/requests",schemaPath:"#/definitions/ResourceSettings/properties/requests/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema18.properties.requests,data:data24};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2091,7 +2106,7 @@ errors++;
 if(data24.cpu !== undefined){
 let data25 = data24.cpu;
 if(typeof data25 !== "string"){
-const err38 = {instancePath:instancePath+"/resources/requests/cpu",schemaPath:"#/definitions/ResourceSettings/properties/requests/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.requests.properties.cpu.type,parentSchema:schema17.properties.requests.properties.cpu,data:data25};
+const err38 = {instancePath:instancePath+"/resources/requests/cpu",schemaPath:"#/definitions/ResourceSettings/properties/requests/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.requests.properties.cpu.type,parentSchema:schema18.properties.requests.properties.cpu,data:data25};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2104,7 +2119,7 @@ errors++;
 if(data24.memory !== undefined){
 let data26 = data24.memory;
 if(typeof data26 !== "string"){
-const err39 = {instancePath:instancePath+"/resources/requests/memory",schemaPath:"#/definitions/ResourceSettings/properties/requests/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.requests.properties.memory.type,parentSchema:schema17.properties.requests.properties.memory,data:data26};
+const err39 = {instancePath:instancePath+"/resources/requests/memory",schemaPath:"#/definitions/ResourceSettings/properties/requests/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.requests.properties.memory.type,parentSchema:schema18.properties.requests.properties.memory,data:data26};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2116,7 +2131,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/resources/requests",schemaPath:"#/definitions/ResourceSettings/properties/requests/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.requests.type,parentSchema:schema17.properties.requests,data:data24};
+const err40 = {instancePath:instancePath+"/resources/requests",schemaPath:"#/definitions/ResourceSettings/properties/requests/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.properties.requests.type,parentSchema:schema18.properties.requests,data:data24};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2128,7 +2143,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/ResourceSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data:data20};
+const err41 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/ResourceSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data:data20};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2142,7 +2157,7 @@ if(data.versions !== undefined){
 let data27 = data.versions;
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 if(Object.keys(data27).length > 100){
-const err42 = {instancePath:instancePath+"/versions",schemaPath:"#/properties/versions/maxProperties",keyword:"maxProperties",params:{limit: 100},message:"must NOT have more than 100 properties",schema:100,parentSchema:schema26.properties.versions,data:data27};
+const err42 = {instancePath:instancePath+"/versions",schemaPath:"#/properties/versions/maxProperties",keyword:"maxProperties",params:{limit: 100},message:"must NOT have more than 100 properties",schema:100,parentSchema:schema28.properties.versions,data:data27};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2159,7 +2174,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/versions",schemaPath:"#/properties/versions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.properties.versions.type,parentSchema:schema26.properties.versions,data:data27};
+const err43 = {instancePath:instancePath+"/versions",schemaPath:"#/properties/versions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.properties.versions.type,parentSchema:schema28.properties.versions,data:data27};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2171,7 +2186,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data};
+const err44 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.type,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2257,6 +2272,29 @@ vErrors.push(err5);
 errors++;
 }
 }
+if(data.dataPlane !== undefined){
+let data2 = data.dataPlane;
+if(typeof data2 !== "string"){
+const err6 = {instancePath:instancePath+"/dataPlane",schemaPath:"#/definitions/DataPlane/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(!((data2 === "sidecar") || (data2 === "ambient"))){
+const err7 = {instancePath:instancePath+"/dataPlane",schemaPath:"#/definitions/DataPlane/enum",keyword:"enum",params:{allowedValues: schema14.enum},message:"must be equal to one of the allowed values",schema:schema14.enum,parentSchema:schema14,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
 if(data.defaults !== undefined){
 if(!(validate12(data.defaults, {instancePath:instancePath+"/defaults",parentData:data,parentDataProperty:"defaults",rootData}))){
 vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
@@ -2270,32 +2308,9 @@ errors = vErrors.length;
 }
 }
 if(data.laneHeader !== undefined){
-let data4 = data.laneHeader;
-if(typeof data4 !== "string"){
-const err6 = {instancePath:instancePath+"/laneHeader",schemaPath:"#/properties/laneHeader/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.laneHeader.type,parentSchema:schema12.properties.laneHeader,data:data4};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.laneMode !== undefined){
-let data5 = data.laneMode;
+let data5 = data.laneHeader;
 if(typeof data5 !== "string"){
-const err7 = {instancePath:instancePath+"/laneMode",schemaPath:"#/definitions/LaneMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.type,parentSchema:schema24,data:data5};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(!((data5 === "sourceLabels") || (data5 === "header"))){
-const err8 = {instancePath:instancePath+"/laneMode",schemaPath:"#/definitions/LaneMode/enum",keyword:"enum",params:{allowedValues: schema24.enum},message:"must be equal to one of the allowed values",schema:schema24.enum,parentSchema:schema24,data:data5};
+const err8 = {instancePath:instancePath+"/laneHeader",schemaPath:"#/properties/laneHeader/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.laneHeader.type,parentSchema:schema12.properties.laneHeader,data:data5};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2305,10 +2320,10 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.loadBalancer !== undefined){
-let data6 = data.loadBalancer;
+if(data.laneMode !== undefined){
+let data6 = data.laneMode;
 if(typeof data6 !== "string"){
-const err9 = {instancePath:instancePath+"/loadBalancer",schemaPath:"#/definitions/LoadBalancer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data:data6};
+const err9 = {instancePath:instancePath+"/laneMode",schemaPath:"#/definitions/LaneMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data:data6};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2317,8 +2332,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(!((((data6 === "LEAST_REQUEST") || (data6 === "ROUND_ROBIN")) || (data6 === "RANDOM")) || (data6 === "PASSTHROUGH"))){
-const err10 = {instancePath:instancePath+"/loadBalancer",schemaPath:"#/definitions/LoadBalancer/enum",keyword:"enum",params:{allowedValues: schema25.enum},message:"must be equal to one of the allowed values",schema:schema25.enum,parentSchema:schema25,data:data6};
+if(!((data6 === "sourceLabels") || (data6 === "header"))){
+const err10 = {instancePath:instancePath+"/laneMode",schemaPath:"#/definitions/LaneMode/enum",keyword:"enum",params:{allowedValues: schema25.enum},message:"must be equal to one of the allowed values",schema:schema25.enum,parentSchema:schema25,data:data6};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2328,10 +2343,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.namespace !== undefined){
-let data7 = data.namespace;
+if(data.loadBalancer !== undefined){
+let data7 = data.loadBalancer;
 if(typeof data7 !== "string"){
-const err11 = {instancePath:instancePath+"/namespace",schemaPath:"#/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.namespace.type,parentSchema:schema12.properties.namespace,data:data7};
+const err11 = {instancePath:instancePath+"/loadBalancer",schemaPath:"#/definitions/LoadBalancer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data7};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2340,12 +2355,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-if(data.services !== undefined){
-let data8 = data.services;
-if(Array.isArray(data8)){
-if(data8.length > 1000){
-const err12 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema12.properties.services,data:data8};
+if(!((((data7 === "LEAST_REQUEST") || (data7 === "ROUND_ROBIN")) || (data7 === "RANDOM")) || (data7 === "PASSTHROUGH"))){
+const err12 = {instancePath:instancePath+"/loadBalancer",schemaPath:"#/definitions/LoadBalancer/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values",schema:schema26.enum,parentSchema:schema26,data:data7};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2354,16 +2365,11 @@ vErrors.push(err12);
 }
 errors++;
 }
-const len0 = data8.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate18(data8[i0], {instancePath:instancePath+"/services/" + i0,parentData:data8,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
-errors = vErrors.length;
 }
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.services.type,parentSchema:schema12.properties.services,data:data8};
+if(data.namespace !== undefined){
+let data8 = data.namespace;
+if(typeof data8 !== "string"){
+const err13 = {instancePath:instancePath+"/namespace",schemaPath:"#/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.properties.namespace.type,parentSchema:schema12.properties.namespace,data:data8};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2373,10 +2379,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.strict !== undefined){
-let data10 = data.strict;
-if(typeof data10 !== "boolean"){
-const err14 = {instancePath:instancePath+"/strict",schemaPath:"#/properties/strict/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.strict.type,parentSchema:schema12.properties.strict,data:data10};
+if(data.routingApi !== undefined){
+let data9 = data.routingApi;
+if(typeof data9 !== "string"){
+const err14 = {instancePath:instancePath+"/routingApi",schemaPath:"#/definitions/RoutingApi/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data9};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2385,11 +2391,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data.workloads !== undefined){
-let data11 = data.workloads;
-if(typeof data11 !== "string"){
-const err15 = {instancePath:instancePath+"/workloads",schemaPath:"#/definitions/WorkloadObjects/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.type,parentSchema:schema34,data:data11};
+if(!((data9 === "istio") || (data9 === "gateway-api"))){
+const err15 = {instancePath:instancePath+"/routingApi",schemaPath:"#/definitions/RoutingApi/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values",schema:schema27.enum,parentSchema:schema27,data:data9};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2398,8 +2401,12 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(!(((data11 === "all") || (data11 === "services")) || (data11 === "none"))){
-const err16 = {instancePath:instancePath+"/workloads",schemaPath:"#/definitions/WorkloadObjects/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values",schema:schema34.enum,parentSchema:schema34,data:data11};
+}
+if(data.services !== undefined){
+let data10 = data.services;
+if(Array.isArray(data10)){
+if(data10.length > 1000){
+const err16 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema12.properties.services,data:data10};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2408,15 +2415,69 @@ vErrors.push(err16);
 }
 errors++;
 }
+const len0 = data10.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate18(data10[i0], {instancePath:instancePath+"/services/" + i0,parentData:data10,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+errors = vErrors.length;
+}
 }
 }
 else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+const err17 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.properties.services.type,parentSchema:schema12.properties.services,data:data10};
 if(vErrors === null){
 vErrors = [err17];
 }
 else {
 vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.strict !== undefined){
+let data12 = data.strict;
+if(typeof data12 !== "boolean"){
+const err18 = {instancePath:instancePath+"/strict",schemaPath:"#/properties/strict/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema12.properties.strict.type,parentSchema:schema12.properties.strict,data:data12};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.workloads !== undefined){
+let data13 = data.workloads;
+if(typeof data13 !== "string"){
+const err19 = {instancePath:instancePath+"/workloads",schemaPath:"#/definitions/WorkloadObjects/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data13};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!(((data13 === "all") || (data13 === "services")) || (data13 === "none"))){
+const err20 = {instancePath:instancePath+"/workloads",schemaPath:"#/definitions/WorkloadObjects/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values",schema:schema36.enum,parentSchema:schema36,data:data13};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema12.type,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
 }
 errors++;
 }

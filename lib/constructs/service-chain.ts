@@ -1,7 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { Namespace } from 'kubernetes-types/core/v1';
-import { ServiceChainProps, WorkloadObjects } from '../props/chain-props';
+import { DataPlane, RoutingApi, ServiceChainProps, WorkloadObjects } from '../props/chain-props';
 import { adoptWorkload, AdoptableWorkload } from './adopted-workload';
 import { ChainModel, resolveChain } from '../model/chain-model';
 import { PathSegment, Problems, show } from '../diagnostics/problems';
@@ -9,10 +9,15 @@ import { validateChain } from '../validation/chain-rules';
 import { checkObjectSizes, MAX_ANNOTATION_BYTES, RenderedObject } from '../validation/object-size';
 import { EntryGateway } from './entry-gateway';
 import { EntryRouting } from './entry-routing';
+import { GatewayApiGateway } from './gateway-api-gateway';
+import { GatewayApiRouting } from './gateway-api-routing';
 import { kubeObject } from './kube-object';
 import { LaneRouting } from './lane-routing';
 import { ServiceWorkloads } from './service-workloads';
 import { VersionedDestinationRule } from './versioned-destination-rule';
+import { VersionServices } from './version-services';
+import { DATAPLANE_MODE_LABEL, USE_WAYPOINT_LABEL, Waypoint } from './waypoint';
+import { WAYPOINT_NAME } from '../model/naming';
 
 /**
  * A chain of services in several versions, with the Istio routing that keeps every
@@ -22,6 +27,11 @@ import { VersionedDestinationRule } from './versioned-destination-rule';
  * with a subset per version and (behind the entry) a VirtualService that follows the lane;
  * for the entry, a root VirtualService bound to the gateways and the mesh, delegating to
  * the entry service's VirtualService, which splits traffic by header and by weight.
+ *
+ * With `routingApi: gateway-api` it writes Gateway API objects instead of the VirtualServices,
+ * DestinationRules and Istio Gateways: a Service per version, HTTPRoutes (see
+ * {@link GatewayApiRouting}) and Gateway API Gateways. With `dataPlane: ambient` it also writes
+ * a waypoint and labels the namespace (or the Services) to use it.
  *
  * Props are validated first; every problem is reported in one {@link ChainValidationError}.
  */
@@ -34,14 +44,20 @@ export class ServiceChain extends Construct {
   public readonly namespaceObject?: ApiObject;
   /** Services and Deployments, per service in chain order. */
   public readonly workloads: ServiceWorkloads[];
-  /** Gateways written for the entry. */
+  /** The Services of each version (`<service>-<version>`), per service in chain order; with `routingApi: gateway-api` only. */
+  public readonly versionServices: VersionServices[];
+  /** Gateways written for the entry: Istio Gateways, or Gateway API Gateways with `routingApi: gateway-api`. */
   public readonly gateways: ApiObject[];
-  /** DestinationRules, in chain order. */
+  /** The waypoint, with `dataPlane: ambient`. */
+  public readonly waypoint?: ApiObject;
+  /** DestinationRules, in chain order; none with `routingApi: gateway-api`. */
   public readonly destinationRules: ApiObject[];
-  /** The root VirtualService and the entry service's delegate. */
-  public readonly entry: EntryRouting;
-  /** VirtualServices of the services behind the entry, in chain order. */
+  /** The root VirtualService and the entry service's delegate; none with `routingApi: gateway-api`. */
+  public readonly entry?: EntryRouting;
+  /** VirtualServices of the services behind the entry, in chain order; none with `routingApi: gateway-api`. */
   public readonly laneRoutes: ApiObject[];
+  /** The HTTPRoutes, with `routingApi: gateway-api`. */
+  public readonly httpRoutes?: GatewayApiRouting;
 
   constructor(scope: Construct, id: string, givenProps: ServiceChainProps) {
     super(scope, id);
@@ -58,27 +74,42 @@ export class ServiceChain extends Construct {
     const chain = resolveChain(props);
     this.model = chain;
 
+    const ambient = chain.dataPlane === DataPlane.AMBIENT;
+    const gatewayApi = chain.routingApi === RoutingApi.GATEWAY_API;
     if (chain.createNamespace && chain.namespace) {
       this.namespaceObject = kubeObject<Namespace>(this, 'Namespace', {
         apiVersion: 'v1',
         kind: 'Namespace',
-        metadata: { name: chain.namespace, labels: { 'istio-injection': 'enabled' } },
+        metadata: {
+          name: chain.namespace,
+          labels: ambient ? { [DATAPLANE_MODE_LABEL]: 'ambient', [USE_WAYPOINT_LABEL]: WAYPOINT_NAME } : { 'istio-injection': 'enabled' },
+        },
       });
     }
     this.workloads = chain.workloads === WorkloadObjects.NONE ? [] : chain.services.map(service =>
       new ServiceWorkloads(this, `${service.name}-Workloads`, {
         service, namespace: chain.namespace, deployments: chain.workloads === WorkloadObjects.ALL,
       }));
-    this.gateways = chain.entry.createGateways.map((gateway, i) =>
-      new EntryGateway(this, `Gateway${i}`, { gateway, defaultHosts: chain.entry.hosts, apiVersion: chain.apiVersion }).object);
-    this.destinationRules = chain.services.map(service =>
+    if (ambient && !this.namespaceObject) {
+      // The namespace is not ours to label: each Service of the chain names the waypoint itself.
+      for (const workloads of this.workloads) workloads.service.metadata.addLabel(USE_WAYPOINT_LABEL, WAYPOINT_NAME);
+    }
+    this.versionServices = gatewayApi
+      ? chain.services.map(service => new VersionServices(this, `${service.name}-VersionServices`, { service, namespace: chain.namespace }))
+      : [];
+    this.gateways = chain.entry.createGateways.map((gateway, i) => (gatewayApi
+      ? new GatewayApiGateway(this, `Gateway${i}`, { gateway, defaultHosts: chain.entry.hosts, routeNamespace: chain.effectiveNamespace })
+      : new EntryGateway(this, `Gateway${i}`, { gateway, defaultHosts: chain.entry.hosts, apiVersion: chain.apiVersion })).object);
+    this.waypoint = ambient ? new Waypoint(this, 'Waypoint', { namespace: chain.namespace }).object : undefined;
+    this.destinationRules = gatewayApi ? [] : chain.services.map(service =>
       new VersionedDestinationRule(this, `${service.name}-DestinationRule`, {
         service, apiVersion: chain.apiVersion, namespace: chain.namespace, loadBalancer: chain.loadBalancer,
       }).object);
-    this.entry = new EntryRouting(this, 'Entry', { chain });
-    this.laneRoutes = chain.services
+    this.entry = gatewayApi ? undefined : new EntryRouting(this, 'Entry', { chain });
+    this.laneRoutes = gatewayApi ? [] : chain.services
       .filter(service => service.name !== chain.entry.service)
       .map(service => new LaneRouting(this, `${service.name}-Lanes`, { chain, service }).object);
+    this.httpRoutes = gatewayApi ? new GatewayApiRouting(this, 'HttpRoutes', { chain }) : undefined;
 
     const sizes = new Problems();
     checkObjectSizes(this.renderedObjects(), sizes, this.warnings);
@@ -108,8 +139,8 @@ export class ServiceChain extends Construct {
         .map((gateway, i) => ({ gateway, i }))
         .filter(({ i }) => mayBeLarge(2 * jsonLength(model.entry.createGateways[i]) + 2 * jsonLength(model.entry.hosts) + SIZE_OVERHEAD))
         .map(({ gateway, i }) => rendered(gateway, ['entry', 'createGateways', i])),
-      rendered(this.entry.root, ['entry']),
-      rendered(this.entry.delegate, ['entry', 'headerRoutes']),
+      ...(this.entry ? [rendered(this.entry.root, ['entry']), rendered(this.entry.delegate, ['entry', 'headerRoutes'])] : []),
+      ...(this.httpRoutes ? this.httpRoutes.objects.map(route => rendered(route, ['entry'])) : []),
       ...this.laneRoutes
         .map((route, j) => ({ route, i: laneServices[j].i, plan: model.routing.lanes[j] }))
         .filter(({ plan }) => {
@@ -143,18 +174,38 @@ export class ServiceChain extends Construct {
     adoptWorkload(workload, { app: service, version }, this.model.effectiveNamespace);
   }
 
-  /** Every object once: the Namespace, then Services and Deployments per service, then the routing objects. */
+  /**
+   * Every object once: the Namespace, then per service its Service, its version Services and
+   * its Deployments, then the routing objects.
+   */
   public get objects(): ApiObject[] {
     return [
       ...(this.namespaceObject ? [this.namespaceObject] : []),
-      ...this.workloads.flatMap(w => [w.service, ...w.deployments.values()]),
+      ...this.model.services.flatMap((_, i) => {
+        const workloads = this.workloads[i];
+        return [
+          ...(workloads ? [workloads.service] : []),
+          ...(this.versionServices[i]?.services.values() ?? []),
+          ...(workloads ? workloads.deployments.values() : []),
+        ];
+      }),
       ...this.routingObjects,
     ];
   }
 
-  /** Every routing object, in reading order: Gateways, DestinationRules, root, delegate, lane routes. */
+  /**
+   * Every routing object, in reading order: Gateways, the waypoint, then DestinationRules, root,
+   * delegate and lane routes (Istio), or the HTTPRoutes (Gateway API).
+   */
   public get routingObjects(): ApiObject[] {
-    return [...this.gateways, ...this.destinationRules, this.entry.root, this.entry.delegate, ...this.laneRoutes];
+    return [
+      ...this.gateways,
+      ...(this.waypoint ? [this.waypoint] : []),
+      ...this.destinationRules,
+      ...(this.entry ? [this.entry.root, this.entry.delegate] : []),
+      ...this.laneRoutes,
+      ...(this.httpRoutes ? this.httpRoutes.objects : []),
+    ];
   }
 }
 

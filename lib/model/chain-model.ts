@@ -1,12 +1,12 @@
-import { ServiceChainProps, LoadBalancer, WorkloadObjects } from '../props/chain-props';
+import { DataPlane, LoadBalancer, RoutingApi, ServiceChainProps, WorkloadObjects } from '../props/chain-props';
 import { EntryProps, HeaderRoute, Weights, GatewayProps } from '../props/entry-props';
 import { IstioApiVersion } from '../props/istio-api-version';
 import { LaneMode } from '../props/lane-mode';
 import { ServiceProps } from '../props/service-props';
 import { EnvVar, ImagePullPolicy, ResourceSettings, WorkloadSettings } from '../props/workload-settings';
 import {
-  apiVersionOf, gatewayRefsOf, IMPLICIT_NAMESPACE, laneHeaderOf, laneModeOf, meshBoundOf, rootNamespaceOf, routeSourcesOf,
-  serviceNamespaceOf, uriPrefixOf, workloadObjectsOf,
+  apiVersionOf, dataPlaneOf, gatewayRefsOf, IMPLICIT_NAMESPACE, laneHeaderOf, laneModeOf, meshBoundOf, rootNamespaceOf, routeSourcesOf,
+  routingApiOf, serviceNamespaceOf, uriPrefixOf, workloadObjectsOf,
 } from './defaults';
 import { defaultRootName, deploymentName } from './naming';
 import { compareNatural } from './natural-order';
@@ -66,6 +66,10 @@ export interface ChainModel {
   readonly laneMode: LaneMode;
   readonly laneHeader: string;
   readonly apiVersion: IstioApiVersion;
+  /** The API the routing is written in. */
+  readonly routingApi: RoutingApi;
+  /** How the pods join the mesh. */
+  readonly dataPlane: DataPlane;
   /** The namespace written into objects, if any. */
   readonly namespace?: string;
   /** The namespace the services live in: `namespace`, or Kubernetes' implicit one. */
@@ -121,6 +125,8 @@ export function resolveChain(props: ServiceChainProps): ChainModel {
     laneMode: laneModeOf(props),
     laneHeader: laneHeaderOf(props),
     apiVersion: apiVersionOf(props),
+    routingApi: routingApiOf(props),
+    dataPlane: dataPlaneOf(props),
     namespace: props.namespace,
     effectiveNamespace,
     createNamespace: props.createNamespace ?? false,

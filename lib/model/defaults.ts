@@ -1,4 +1,4 @@
-import { ServiceChainProps, WorkloadObjects } from '../props/chain-props';
+import { DataPlane, RoutingApi, ServiceChainProps, WorkloadObjects } from '../props/chain-props';
 import { EntryProps, HeaderRoute, TrafficSource } from '../props/entry-props';
 import { IstioApiVersion } from '../props/istio-api-version';
 import { LaneMode } from '../props/lane-mode';
@@ -29,6 +29,19 @@ export function laneHeaderOf(props: ServiceChainProps): string {
 export function apiVersionOf(props: ServiceChainProps): IstioApiVersion {
   return props.apiVersion ?? IstioApiVersion.V1BETA1;
 }
+
+/** The API the routing is written in: `routingApi`, else Istio's. */
+export function routingApiOf(props: ServiceChainProps): RoutingApi {
+  return props.routingApi ?? RoutingApi.ISTIO;
+}
+
+/** How the pods join the mesh: `dataPlane`, else a sidecar. */
+export function dataPlaneOf(props: ServiceChainProps): DataPlane {
+  return props.dataPlane ?? DataPlane.SIDECAR;
+}
+
+/** The GatewayClass of a Gateway API Gateway the chain writes. */
+export const DEFAULT_GATEWAY_CLASS = 'istio';
 
 /** The namespace the services live in: `namespace`, or Kubernetes' implicit one. */
 export function serviceNamespaceOf(props: ServiceChainProps): string {

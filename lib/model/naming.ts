@@ -22,3 +22,21 @@ export function destinationRuleName(service: string): string {
 export function defaultRootName(entryService: string): string {
   return `vs-gateway-${entryService}`;
 }
+
+/** The Service of one version (Gateway API backends): named as its Deployment, `<service>-<version>`. */
+export function versionServiceName(service: string, version: string): string {
+  return deploymentName(service, version);
+}
+
+/** A service's HTTPRoute, attached to its Service (mesh traffic). */
+export function httpRouteName(service: string): string {
+  return `route-${service}`;
+}
+
+/** The entry's HTTPRoute attached to its Gateways. */
+export function ingressRouteName(entryService: string): string {
+  return `route-gateway-${entryService}`;
+}
+
+/** The waypoint of an ambient chain's namespace. */
+export const WAYPOINT_NAME = 'waypoint';

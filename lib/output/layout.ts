@@ -11,12 +11,14 @@ export enum OutputLayout {
    * A file per version with every Service beside that version's Deployments, so that each
    * file applies alone (`kubectl apply -f v2.yaml`), and `routing.yaml`. Services repeat
    * across files, which kustomize and Flux refuse. When the Deployments are defined elsewhere
-   * (`workloads: services`), the Services go to `services.yaml`.
+   * (`workloads: services`), the Services go to `services.yaml`. The Service of a version
+   * (`routingApi: gateway-api`) goes with that version's Deployment, else to `services.yaml`.
    */
   PER_VERSION = 'per-version',
   /**
-   * Every object exactly once: `services.yaml` (when the chain writes Services), a file per
-   * version with its Deployments, `routing.yaml`, and a `kustomization.yaml` listing them.
+   * Every object exactly once: `services.yaml` (when the chain writes Services; the Services
+   * of each version too), a file per version with its Deployments, `routing.yaml`, and a
+   * `kustomization.yaml` listing them.
    */
   GITOPS = 'gitops',
 }
@@ -57,24 +59,43 @@ function json(objects: ApiObject[]): unknown[] {
   return objects.map(object => object.toJson());
 }
 
+/** The Service of a version of the i-th service (`routingApi: gateway-api`), if the chain writes one. */
+function versionService(chain: ServiceChain, i: number, version: string): ApiObject[] {
+  const service = chain.versionServices[i]?.services.get(version);
+  return service ? [service] : [];
+}
+
 function perVersionFiles(chain: ServiceChain): ManifestFile[] {
   const files: ManifestFile[] = [];
   if (chain.namespaceObject) files.push({ path: `${LAYOUT_FILE_NAMES.namespace}.yaml`, documents: json([chain.namespaceObject]) });
+  const placed = new Set<ApiObject>();
   for (const version of versionNames(chain)) {
-    const objects = chain.workloads
-      .filter(w => w.deployments.has(version))
-      .flatMap(w => [w.service, w.deployments.get(version)!]);
+    const objects = chain.workloads.flatMap((w, i) => {
+      if (!w.deployments.has(version)) return [];
+      const own = versionService(chain, i, version);
+      own.forEach(service => placed.add(service));
+      return [w.service, ...own, w.deployments.get(version)!];
+    });
     files.push({ path: `${version}.yaml`, documents: json(objects) });
   }
   // Workloads defined elsewhere (`workloads: services`): the Services have no version file to go with.
-  const unversioned = chain.workloads.filter(w => w.deployments.size === 0).map(w => w.service);
+  const unversioned = [
+    ...chain.workloads.filter(w => w.deployments.size === 0).map(w => w.service),
+    ...chain.versionServices.flatMap(v => [...v.services.values()]).filter(service => !placed.has(service)),
+  ];
   if (unversioned.length > 0) files.push({ path: `${LAYOUT_FILE_NAMES.services}.yaml`, documents: json(unversioned) });
   files.push({ path: `${LAYOUT_FILE_NAMES.routing}.yaml`, documents: json(chain.routingObjects) });
   return files;
 }
 
 function gitopsFiles(chain: ServiceChain): ManifestFile[] {
-  const services = [...(chain.namespaceObject ? [chain.namespaceObject] : []), ...chain.workloads.map(w => w.service)];
+  const services = [
+    ...(chain.namespaceObject ? [chain.namespaceObject] : []),
+    ...chain.model.services.flatMap((_, i) => [
+      ...(chain.workloads[i] ? [chain.workloads[i].service] : []),
+      ...(chain.versionServices[i]?.services.values() ?? []),
+    ]),
+  ];
   const files: ManifestFile[] = services.length > 0 ? [{ path: `${LAYOUT_FILE_NAMES.services}.yaml`, documents: json(services) }] : [];
   for (const version of versionNames(chain)) {
     const deployments = chain.workloads.flatMap(w => (w.deployments.has(version) ? [w.deployments.get(version)!] : []));

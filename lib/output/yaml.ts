@@ -15,6 +15,7 @@ const LEADING_KEYS = [
   'replicas', 'imagePullSecrets', 'containers', 'image', 'imagePullPolicy', 'env',
   'ports', 'selector', 'template',
   'match', 'delegate', 'route', 'destination', 'weight',
+  'gatewayClassName', 'listeners', 'parentRefs', 'hostnames', 'rules', 'matches', 'filters', 'backendRefs',
   'requests', 'limits',
 ];
 const RANK = new Map(LEADING_KEYS.map((key, i) => [key, i]));

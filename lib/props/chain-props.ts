@@ -59,13 +59,27 @@ export interface ServiceChainProps {
    */
   readonly apiVersion?: IstioApiVersion;
   /**
+   * The API the routing is written in: Istio's VirtualServices and DestinationRules, or the
+   * Kubernetes Gateway API (HTTPRoutes, a Service per version, Gateways). `gateway-api` needs
+   * `laneMode: header`: HTTPRoutes cannot match the calling workload.
+   * @default RoutingApi.ISTIO
+   */
+  readonly routingApi?: RoutingApi;
+  /**
+   * How the pods join the mesh: an injected sidecar, or Istio's ambient mode (ztunnel and a
+   * waypoint). `ambient` needs `laneMode: header`: waypoints do not use source matches.
+   * @default DataPlane.SIDECAR
+   */
+  readonly dataPlane?: DataPlane;
+  /**
    * Namespace of the services. Hosts and delegate references use it. In a cdk8s Chart with a
    * `namespace`, the Chart's is used when this is not set; set to another one, it is an error.
    * @default - the Chart's namespace, else none written: objects land in the namespace `kubectl` applies to, taken as `default`
    */
   readonly namespace?: string;
   /**
-   * Write a Namespace object labelled `istio-injection: enabled`. Needs `namespace`.
+   * Write a Namespace object labelled `istio-injection: enabled` (with `dataPlane: ambient`,
+   * `istio.io/dataplane-mode: ambient` and `istio.io/use-waypoint`). Needs `namespace`.
    * @default false
    */
   readonly createNamespace?: boolean;
@@ -87,6 +101,28 @@ export interface ServiceChainProps {
    * @default - none
    */
   readonly defaults?: ChainDefaults;
+}
+
+/** The API the chain's routing is written in. */
+export enum RoutingApi {
+  /** Istio's VirtualServices (a root and a delegate at the entry) and DestinationRules with a subset per version. */
+  ISTIO = 'istio',
+  /**
+   * Kubernetes Gateway API: an HTTPRoute attached to the entry's Gateways, an HTTPRoute per
+   * service attached to its Service (GAMMA), and a Service per version as the backends.
+   */
+  GATEWAY_API = 'gateway-api',
+}
+
+/** How the chain's pods join the mesh. */
+export enum DataPlane {
+  /** An Envoy sidecar injected into every pod (`istio-injection: enabled`). */
+  SIDECAR = 'sidecar',
+  /**
+   * Istio's ambient mode: the node's ztunnel carries the traffic, and a waypoint (a Gateway of
+   * class `istio-waypoint`) applies the HTTP routing of the Services that use it.
+   */
+  AMBIENT = 'ambient',
 }
 
 /** Which Kubernetes workload objects a chain writes beside its routing. */

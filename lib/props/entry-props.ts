@@ -47,7 +47,7 @@ export interface HeaderRoute {
   readonly from?: TrafficSource[];
 }
 
-/** An Istio Gateway the library writes for the entry. */
+/** A Gateway the library writes for the entry: an Istio Gateway, or a Gateway API Gateway with `routingApi: gateway-api`. */
 export interface GatewayProps {
   /** Reference `namespace/name` of the Gateway; also listed in the entry's `gateways`. */
   readonly ref: string;
@@ -71,10 +71,16 @@ export interface GatewayProps {
    */
   readonly credentialName?: string;
   /**
-   * Pod labels of the ingress gateway deployment.
+   * Pod labels of the ingress gateway deployment (Istio Gateways only).
    * @default { istio: 'ingressgateway' }
    */
   readonly selector?: Record<string, string>;
+  /**
+   * The GatewayClass of a Gateway API Gateway (`routingApi: gateway-api` only): which
+   * implementation serves it.
+   * @default 'istio'
+   */
+  readonly gatewayClassName?: string;
 }
 
 /** The entry of the chain: how outside and mesh traffic reaches the entry service, and in which version. */
