@@ -8,12 +8,14 @@ import { checkEntryHostConflicts } from './entry-host-conflicts';
 import { checkEnvVars } from './env-vars';
 import { checkHeaderValues } from './header-values';
 import { checkLaneHeader } from './lane-header';
+import { checkLaneModeSupport } from './lane-mode-support';
 import { traceLanes } from './lane-trace';
 import { checkReservedNames } from './reserved-names';
 import { checkScaledToZero } from './scaled-to-zero';
 import { checkSidecarConflicts } from './sidecar-conflicts';
 import { checkUnreachableVersions } from './unreachable-versions';
 import { checkEntryRoutes } from './entry-routes';
+import { checkGatewayApiFit } from './gateway-api-fit';
 import { checkGatewayRefs } from './gateway-refs';
 import { checkHeaders } from './headers';
 import { checkHosts } from './entry-hosts';
@@ -55,6 +57,8 @@ export const CHAIN_RULES: readonly ChainRule[] = [
   checkCreatedGateways,
   checkHeaders,
   checkLaneHeader,
+  checkLaneModeSupport,
+  checkGatewayApiFit,
   checkHeaderValues,
   checkEntryRoutes,
   checkWeights,

@@ -1,0 +1,100 @@
+import { DataPlane, RoutingApi } from '../props/chain-props';
+import { dataPlaneOf, routeSourcesOf, routingApiOf } from '../model/defaults';
+import { versionServiceName } from '../model/naming';
+import { TrafficSource } from '../props/entry-props';
+import { checkName, DNS_1123_SUBDOMAIN } from './name-syntax';
+import { PathSegment, show } from '../diagnostics/problems';
+import { ChainContext, RuleOutput } from './rule-context';
+
+/** The limits of the Gateway API v1 HTTPRoute CRD that a chain can reach. */
+export const HTTPROUTE_LIMITS = { rules: 16, backendRefs: 16, hostnames: 16, parentRefs: 32 } as const;
+
+/** A dotted IPv4 address. */
+const IPV4 = /^\d+(\.\d+){3}$/;
+
+/**
+ * What `routingApi: gateway-api` needs of the props, and what it has no use for:
+ * - the Istio-only settings (`apiVersion`, `loadBalancer`, `entry.rootName`, `entry.rootNamespace`,
+ *   a gateway's `selector`) are refused rather than ignored; `gatewayClassName` is refused with Istio;
+ * - hosts are DNS names: Gateway API refuses IP addresses as hostnames;
+ * - an HTTPRoute holds at most 16 rules, 16 backends per rule, 16 hostnames and 32 parents, so
+ *   a service has at most 16 versions, the entry at most 16 rules per kind of traffic;
+ * - the Service of a version, `<service>-<version>`, must not take the name of a service.
+ * With `dataPlane: ambient` and a namespace the chain does not write, a warning says to label it.
+ */
+export function checkGatewayApiFit(chain: ChainContext, out: RuleOutput): void {
+  const { props, entry } = chain;
+  const gatewayApi = routingApiOf(props) === RoutingApi.GATEWAY_API;
+  const istioOnly = (path: PathSegment[], what: string) => out.problems.add(path,
+    `is ${what}, which Gateway API has no place for; remove it, or set \`routingApi: ${RoutingApi.ISTIO}\``);
+  (entry.createGateways ?? []).forEach((gateway, i) => {
+    const path = ['entry', 'createGateways', i];
+    if (gateway.gatewayClassName === undefined) return;
+    if (!gatewayApi) {
+      out.problems.add([...path, 'gatewayClassName'], `is set, but only Gateway API Gateways have a class; set \`routingApi: ${RoutingApi.GATEWAY_API}\`, or remove it`);
+    } else {
+      checkName(out.problems, [...path, 'gatewayClassName'], gateway.gatewayClassName, DNS_1123_SUBDOMAIN, 'GatewayClass name');
+    }
+  });
+  if (dataPlaneOf(props) === DataPlane.AMBIENT && !(props.createNamespace && props.namespace)) {
+    out.warnings.push(`dataPlane ambient: the chain does not write its namespace, so label it yourself: \`kubectl label namespace ${chain.namespace} istio.io/dataplane-mode=ambient\`; `
+      + 'its Services carry `istio.io/use-waypoint: waypoint`');
+  }
+  if (!gatewayApi) return;
+
+  if (props.apiVersion !== undefined) istioOnly(['apiVersion'], "the API version of Istio's objects");
+  if (props.loadBalancer !== undefined) istioOnly(['loadBalancer'], 'a DestinationRule setting');
+  if (entry.rootName !== undefined) istioOnly(['entry', 'rootName'], 'the name of the root VirtualService');
+  if (entry.rootNamespace !== undefined) istioOnly(['entry', 'rootNamespace'], 'the namespace of the root VirtualService');
+  (entry.createGateways ?? []).forEach((gateway, i) => {
+    if (gateway.selector !== undefined) istioOnly(['entry', 'createGateways', i, 'selector'], "the pod selector of an Istio Gateway (a Gateway API Gateway's class picks its pods)");
+  });
+
+  const hostsPaths: Array<{ path: PathSegment[]; hosts: readonly string[] }> = [
+    { path: ['entry', 'hosts'], hosts: entry.hosts ?? [] },
+    ...(entry.createGateways ?? []).map((gateway, i) => ({ path: ['entry', 'createGateways', i, 'hosts'], hosts: gateway.hosts ?? [] })),
+  ];
+  for (const { path, hosts } of hostsPaths) {
+    hosts.forEach((host, j) => {
+      if (IPV4.test(host)) {
+        out.problems.add([...path, j], `${show(host)} is an IP address, which Gateway API refuses as a hostname (HTTPRoute hostnames and listener hostnames are DNS names); `
+          + 'use the DNS name clients send in the Host header, such as "shop.example.com"');
+      }
+    });
+  }
+  const tooMany = (path: PathSegment[], count: number, limit: number, what: string, fix: string) => {
+    if (count > limit) out.problems.add(path, `makes ${count} ${what}, but an HTTPRoute holds at most ${limit}; ${fix}`);
+  };
+  tooMany(['entry', 'hosts'], entry.hosts?.length ?? 0, HTTPROUTE_LIMITS.hostnames, 'hostnames of the entry\'s HTTPRoute', 'split the hosts over several chains');
+  tooMany(['entry', 'gateways'], chain.gateways.length, HTTPROUTE_LIMITS.parentRefs, 'parentRefs of the entry\'s HTTPRoute', 'bind the entry to fewer gateways');
+  chain.services.forEach((service, i) => {
+    tooMany(['services', i, 'versions'], Object.keys(service.versions).length, HTTPROUTE_LIMITS.rules,
+      'rules (one per version) or backends of a weighted rule', 'remove versions that are no longer served');
+  });
+  for (const source of [TrafficSource.GATEWAY, TrafficSource.MESH]) {
+    const count = entryRuleCount(chain, source);
+    tooMany(['entry', 'headerRoutes'], count, HTTPROUTE_LIMITS.rules, `rules for ${source} traffic (header routes, weights and the default route)`,
+      'merge header routes that go to the same version into one regex');
+  }
+
+  const serviceNames = new Set(chain.services.map(service => service.name));
+  chain.services.forEach((service, i) => {
+    for (const version of Object.keys(service.versions)) {
+      const name = versionServiceName(service.name, version);
+      if (serviceNames.has(name)) {
+        out.problems.add(['services', i, 'versions', version], `makes the Service ${show(name)} of this version, which is also the name of a service of the chain; `
+          + 'rename the service or the version');
+      }
+    }
+  });
+}
+
+/** How many rules the entry's HTTPRoute for `source` traffic holds. */
+function entryRuleCount(chain: ChainContext, source: TrafficSource): number {
+  const { entry } = chain;
+  if (source === TrafficSource.GATEWAY && chain.gateways.length === 0) return 0;
+  if (source === TrafficSource.MESH && !chain.meshBound) return 0;
+  const headerRoutes = (entry.headerRoutes ?? []).filter(route => routeSourcesOf(route).includes(source)).length;
+  const weights = source === TrafficSource.GATEWAY ? entry.gatewayWeights : entry.meshWeights;
+  return headerRoutes + (weights !== undefined ? 1 : 0) + (entry.defaultVersion !== undefined ? 1 : 0);
+}
