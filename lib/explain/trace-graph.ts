@@ -1,7 +1,8 @@
 import { ExplainEntry, ExplainOptions } from './explain-types';
+import { HttpRouteIndex } from './http-routes';
 import { DeploymentInfo, DeploymentShare, MeshIndex, VirtualServiceInfo } from './mesh-index';
 import {
-  bindingVirtualServices, entryRequest, forwardedHeaders, MeshRequest, routeByVirtualService, virtualServiceLabel,
+  bindingVirtualServices, entryRequest, forwardedHeaders, MeshRequest, routeByVirtualService, RoutingDecision, virtualServiceLabel,
   WeightedDestination,
 } from './routing';
 import { DEFAULT_NAMESPACE, dottedHostHint } from '../manifests';
@@ -116,7 +117,8 @@ export function traceGraph(
   manifests: unknown[], entry: ExplainEntry, options: ExplainOptions, budget = options.budget ?? DEFAULT_EXPLAIN_BUDGET,
 ): TraceGraph {
   const defaultNamespace = options.defaultNamespace ?? DEFAULT_NAMESPACE;
-  const tracer = new GraphTracer(MeshIndex.fromManifests(manifests, defaultNamespace), options, budget);
+  const httpRoutes = HttpRouteIndex.fromManifests(manifests, defaultNamespace);
+  const tracer = new GraphTracer(MeshIndex.fromManifests(manifests, defaultNamespace), options, budget, httpRoutes);
   const request = entryRequest(entry, defaultNamespace);
   const caller = request.gateway === undefined ? 'mesh caller' : `gateway ${request.gateway}`;
   try {
@@ -230,7 +232,11 @@ class GraphTracer {
   private readonly appIds = new Map<string, number>();
   private readonly none: Dependencies;
 
-  constructor(private readonly index: MeshIndex, private readonly options: ExplainOptions, private readonly budget: number) {
+  constructor(
+    private readonly index: MeshIndex, private readonly options: ExplainOptions, private readonly budget: number,
+    /** Gateway API routes, used where no VirtualService binds the request. */
+    private readonly httpRoutes?: HttpRouteIndex,
+  ) {
     this.forwardHeaders = options.forwardHeaders ?? [];
     for (const deployment of index.deployments) {
       const app = deployment.labels.app;
@@ -255,6 +261,8 @@ class GraphTracer {
     const fail = (error: string, via?: string) => ({ branches: [failed(1, error, via)], dependencies: this.none });
     const bound = bindingVirtualServices(this.index, request);
     if (bound.length === 0) {
+      const byHttpRoutes = this.httpRoutes?.route(this.index, request);
+      if (byHttpRoutes !== undefined) return this.follow(byHttpRoutes, '', stack);
       if (request.gateway !== undefined) return fail(`404: no VirtualService on gateway ${request.gateway} binds this host`);
       const service = this.index.serviceForRequest(request.host, request.sourceNamespace);
       if (service === undefined) return fail(unknownHost(request.host));
@@ -263,9 +271,14 @@ class GraphTracer {
       const via = `Service ${service.namespace}/${service.name} (no VirtualService)`;
       return this.visitAll([{ share: 1, shares: pods.deployments, headers: request.headers, via }], stack);
     }
-    const decision = routeByVirtualService(this.index, bound[0], request);
-    const note = ignoredBindingsNote(bound);
-    if (decision.kind === 'failed') return fail(decision.error, decision.via === undefined ? undefined : decision.via + note);
+    return this.follow(routeByVirtualService(this.index, bound[0], request), ignoredBindingsNote(bound), stack);
+  }
+
+  /** Where a routing decision sends the request; `note` is added to each `via`. */
+  private follow(decision: RoutingDecision, note: string, stack: CallStack): { branches: Branch[]; dependencies: Dependencies } {
+    if (decision.kind === 'failed') {
+      return { branches: [failed(1, decision.error, decision.via === undefined ? undefined : decision.via + note)], dependencies: this.none };
+    }
     const via = decision.via + note;
     return this.visitAll(decision.destinations.map(destination => this.destinationTargets(destination, via)), stack);
   }

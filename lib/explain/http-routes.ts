@@ -1,0 +1,170 @@
+import { HeaderOperationsSpec } from './istio-spec';
+import { MatchCandidate, hostnameRank, winningCandidate } from './http-route-precedence';
+import { MeshIndex } from './mesh-index';
+import { applyHeaderOperations, MeshRequest, RoutingDecision, stringMatches, WeightedDestination } from './routing';
+import {
+  append, asList, asRecord, asString, backendRefsOf, flattenLists, identityOf, isGatewayApi, JsonObject, nameOf, namespaceOf,
+  normaliseHost, parentRefsOf, refLabel, rulesOf, specOf,
+} from '../manifests';
+
+/*
+ * How Gateway API routes one request: the HTTPRoutes attached to the Gateway it came through
+ * (with a hostname that matches it), or to the Service it is addressed to (GAMMA, mesh
+ * traffic); the rule that takes it by Gateway API's precedence (http-route-precedence.ts); its
+ * weighted backendRefs; and the RequestHeaderModifier filters of the rule and of the backend.
+ */
+
+/** The HTTPRoutes of a set of manifests, by the parent they are attached to. */
+export class HttpRouteIndex {
+  /** Reads the gateway.networking.k8s.io HTTPRoutes (any version); an HTTPRoute written twice keeps its last content. */
+  public static fromManifests(manifests: readonly unknown[], defaultNamespace: string): HttpRouteIndex {
+    const routes = new Map<string, JsonObject>();
+    for (const object of flattenLists(manifests)) {
+      if (isGatewayApi(object, 'HTTPRoute')) routes.set(identityOf(object, defaultNamespace), object);
+    }
+    return new HttpRouteIndex([...routes.values()], defaultNamespace);
+  }
+
+  /** Routes by parent: `Gateway ns/name` or `Service ns/name`. */
+  private readonly byParent = new Map<string, JsonObject[]>();
+
+  private constructor(routes: JsonObject[], private readonly defaultNamespace: string) {
+    for (const route of routes) {
+      const parents = new Set(parentRefsOf(route, defaultNamespace).map(refLabel));
+      for (const parent of parents) append(this.byParent, parent, route);
+    }
+  }
+
+  /** Whether any HTTPRoute was read. */
+  public get isEmpty(): boolean {
+    return this.byParent.size === 0;
+  }
+
+  /**
+   * The routes that take a request: for a gateway request, those attached to its Gateway;
+   * for a mesh request, those attached to the Service its host names, where routes in the
+   * caller's namespace (consumer routes) replace the Service's own (producer routes).
+   * @returns the routes and the parent they are attached to, or undefined when none is.
+   */
+  public routesFor(index: MeshIndex, request: MeshRequest): { parent: string; routes: JsonObject[] } | undefined {
+    if (request.gateway !== undefined) {
+      const parent = `Gateway ${request.gateway}`;
+      const routes = this.byParent.get(parent);
+      return routes === undefined ? undefined : { parent, routes };
+    }
+    const service = index.serviceForRequest(request.host, request.sourceNamespace);
+    if (service === undefined) return undefined;
+    const parent = `Service ${service.namespace}/${service.name}`;
+    const attached = this.byParent.get(parent) ?? [];
+    const consumer = attached.filter(route => namespaceOf(route, this.defaultNamespace) === request.sourceNamespace && request.sourceNamespace !== service.namespace);
+    const producer = attached.filter(route => namespaceOf(route, this.defaultNamespace) === service.namespace);
+    const routes = consumer.length > 0 ? consumer : producer;
+    return routes.length === 0 ? undefined : { parent, routes };
+  }
+
+  /**
+   * Routes a request with the HTTPRoutes attached to its parent, or returns undefined when none
+   * is attached (the request then goes on as if there were no route). No match that holds is a 404.
+   */
+  public route(index: MeshIndex, request: MeshRequest): RoutingDecision | undefined {
+    const attached = this.routesFor(index, request);
+    if (attached === undefined) return undefined;
+    const host = normaliseHost(request.host);
+    const candidates: MatchCandidate[] = [];
+    for (const route of attached.routes) {
+      const hostnames = request.gateway === undefined ? [] : asList(specOf(route).hostnames).filter((h): h is string => typeof h === 'string');
+      const hostname = hostnameRank(hostnames, host);
+      if (hostname === undefined) continue;
+      const routeRef = `${namespaceOf(route, this.defaultNamespace)}/${nameOf(route)}`;
+      rulesOf(route).forEach((rule, ruleIndex) => {
+        const matches = asList(rule.matches).map(asRecord).filter((m): m is JsonObject => m !== undefined);
+        (matches.length > 0 ? matches : [{}]).forEach((condition, matchIndex) => {
+          if (matchHolds(condition, request)) candidates.push({ route, routeRef, hostname, rule: ruleIndex, match: matchIndex, condition });
+        });
+      });
+    }
+    const winner = winningCandidate(candidates);
+    if (winner === undefined) return { kind: 'failed', error: `404: no rule of the HTTPRoutes attached to ${attached.parent} matched` };
+    return routeToBackends(winner, this.defaultNamespace, request);
+  }
+}
+
+/** `HTTPRoute ns/name rules[i]`. */
+function ruleLabel(candidate: MatchCandidate): string {
+  return `HTTPRoute ${candidate.routeRef} rules[${candidate.rule}]`;
+}
+
+function routeToBackends(winner: MatchCandidate, defaultNamespace: string, request: MeshRequest): RoutingDecision {
+  const via = ruleLabel(winner);
+  const rule = rulesOf(winner.route)[winner.rule];
+  const backends = backendRefsOf(rule, namespaceOf(winner.route, defaultNamespace));
+  if (backends.length === 0) return { kind: 'failed', via, error: '500: the rule has no backendRefs' };
+  const other = backends.find(backend => backend.kind !== 'Service' || backend.group !== '');
+  if (other !== undefined) return { kind: 'failed', via, error: `backendRef ${refLabel(other)} is not a Service (not traced)` };
+  const total = backends.reduce((sum, backend) => sum + Math.max(backend.weight, 0), 0);
+  if (total === 0) return { kind: 'failed', via, error: '500: every backendRef weighs 0' };
+  const headers = applyFilters(request.headers, asList(rule.filters));
+  const destinations: WeightedDestination[] = backends
+    .map(backend => ({
+      host: backend.name,
+      namespace: backend.namespace,
+      share: Math.max(backend.weight, 0) / total,
+      headers: applyFilters(headers, backend.filters),
+    }))
+    .filter(destination => destination.share > 0);
+  return { kind: 'routed', via, destinations };
+}
+
+/** The headers after the RequestHeaderModifier filters among `filters` (other filters do not change them). */
+function applyFilters(headers: Record<string, string>, filters: readonly unknown[]): Record<string, string> {
+  let result = headers;
+  for (const filter of filters.map(asRecord)) {
+    if (filter?.type !== 'RequestHeaderModifier') continue;
+    result = applyHeaderOperations(result, headerOperations(asRecord(filter.requestHeaderModifier)));
+  }
+  return result;
+}
+
+/** A RequestHeaderModifier (`set`/`add` as lists of name and value, `remove` as names) as header operations. */
+function headerOperations(modifier: JsonObject | undefined): HeaderOperationsSpec {
+  const pairs = (value: unknown) => Object.fromEntries(asList(value).map(asRecord)
+    .filter((pair): pair is JsonObject => pair !== undefined && typeof pair.name === 'string')
+    .map(pair => [String(pair.name), String(pair.value ?? '')]));
+  return {
+    set: pairs(modifier?.set),
+    add: pairs(modifier?.add),
+    remove: asList(modifier?.remove).filter((name): name is string => typeof name === 'string'),
+  };
+}
+
+/**
+ * Whether one HTTPRoute match holds: its path (`/` by default), headers and query parameters.
+ * A match on the method never holds, as the traced requests describe none.
+ */
+export function matchHolds(condition: JsonObject, request: MeshRequest): boolean {
+  if (condition.method !== undefined) return false;
+  const [path, query] = splitUri(request.uri);
+  return pathHolds(asRecord(condition.path), path)
+    && asList(condition.headers).map(asRecord).every(h => valueHolds(h, request.headers[String(h?.name ?? '').toLowerCase()]))
+    && asList(condition.queryParams).map(asRecord).every(q => valueHolds(q, query.get(String(q?.name ?? '')) ?? undefined));
+}
+
+function pathHolds(path: JsonObject | undefined, requestPath: string): boolean {
+  const type = asString(path?.type) ?? 'PathPrefix';
+  const value = asString(path?.value) ?? '/';
+  if (type === 'Exact') return requestPath === value;
+  if (type === 'RegularExpression') return stringMatches({ regex: value }, requestPath);
+  const prefix = value.replace(/\/+$/, '');
+  return prefix === '' || requestPath === prefix || requestPath.startsWith(`${prefix}/`);
+}
+
+/** An `Exact` (the default) or `RegularExpression` condition on a header or query value; an absent value never holds. */
+function valueHolds(condition: JsonObject | undefined, value: string | undefined): boolean {
+  const expected = asString(condition?.value) ?? '';
+  return condition?.type === 'RegularExpression' ? stringMatches({ regex: expected }, value) : value === expected;
+}
+
+function splitUri(uri: string): [string, URLSearchParams] {
+  const at = uri.indexOf('?');
+  return at < 0 ? [uri, new URLSearchParams()] : [uri.slice(0, at), new URLSearchParams(uri.slice(at + 1))];
+}
