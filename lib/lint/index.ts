@@ -3,6 +3,7 @@ import { checkCrdSchemas } from './crd-schema';
 import { checkDelegates } from './delegates';
 import { checkDuplicates } from './duplicates';
 import { Finding, sortFindings } from './findings';
+import { checkGatewayApiRefs } from './gateway-api-refs';
 import { LoadedManifest, loadManifests } from './load';
 import { checkMeshHosts } from './mesh-hosts';
 import { checkSubsets } from './subsets';
@@ -28,6 +29,7 @@ export const CHECKS: readonly Check[] = [
   checkDelegates,
   checkRoutesAfterCatchAll,
   checkYamlHazards,
+  checkGatewayApiRefs,
 ];
 
 /**
