@@ -1,0 +1,213 @@
+import { ChainValidationError, DataPlane, LaneMode, OutputLayout, RoutingApi, ServiceChainProps, TrafficSource } from '../lib';
+import { buildChain, find, Manifest, synthChain } from './support/manifests';
+
+/*
+ * The Gateway API backend: a Service per version, HTTPRoutes on the Gateways and on each
+ * Service, Gateway API Gateways; and the ambient data plane: a waypoint and its labels.
+ */
+
+/** The seed's header-routed chain, on Gateway API. */
+function seed(overrides: Partial<ServiceChainProps> = {}): ServiceChainProps {
+  return {
+    routingApi: RoutingApi.GATEWAY_API,
+    laneMode: LaneMode.HEADER,
+    defaults: { image: 'registry.example.com/app:1.0', port: 8000 },
+    services: [
+      { name: 'appa', versions: { v1: {}, v2: {} }, calls: ['appb'] },
+      { name: 'appb', versions: { v1: {}, v2: {}, v3: {} } },
+    ],
+    entry: {
+      service: 'appa',
+      createGateways: [{ ref: 'istio-system/app-gw' }],
+      hosts: ['app.example.com'],
+      headerRoutes: [
+        { header: 'version', regex: 'v2', version: 'v2' },
+        { cookie: 'canary', exact: 'yes', version: 'v2', from: [TrafficSource.GATEWAY, TrafficSource.MESH] },
+        { header: 'x-team', prefix: 'qa.', version: 'v1' },
+      ],
+      gatewayWeights: { v1: 80, v2: 20 },
+      meshWeights: { v1: 80, v2: 20 },
+      defaultVersion: 'v1',
+    },
+    ...overrides,
+  };
+}
+
+const objectsOf = (props: ServiceChainProps): Manifest[] => buildChain(props).objects.map(o => o.toJson() as Manifest);
+
+function refusal(props: ServiceChainProps): string {
+  try {
+    buildChain(props);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ChainValidationError);
+    return (error as Error).message;
+  }
+  throw new Error('expected the chain to be refused');
+}
+
+describe('routingApi: gateway-api', () => {
+  test('writes a Service per version, HTTPRoutes and a Gateway, and no VirtualService, DestinationRule or Istio Gateway', () => {
+    // GIVEN the seed on Gateway API WHEN it is built
+    const objects = objectsOf(seed());
+    // THEN
+    expect(objects.map(o => `${o.kind} ${o.metadata.name}`)).toEqual([
+      'Service appa', 'Service appa-v1', 'Service appa-v2', 'Deployment appa-v1', 'Deployment appa-v2',
+      'Service appb', 'Service appb-v1', 'Service appb-v2', 'Service appb-v3', 'Deployment appb-v1', 'Deployment appb-v2', 'Deployment appb-v3',
+      'Gateway app-gw', 'HTTPRoute route-gateway-appa', 'HTTPRoute route-appa', 'HTTPRoute route-appb',
+    ]);
+    expect(objects.filter(o => o.kind === 'Gateway').map(o => o.apiVersion)).toEqual(['gateway.networking.k8s.io/v1']);
+    const version = find(objects, 'Service', 'appb-v3');
+    expect(version.spec).toEqual({ ports: [{ port: 8000, name: 'http' }], selector: { app: 'appb', version: 'v3' } });
+  });
+
+  test('the ingress HTTPRoute is attached to the Gateways with the entry\'s hosts, and holds the gateway rules in plan order', () => {
+    const route = find(objectsOf(seed()), 'HTTPRoute', 'route-gateway-appa');
+    expect(route.spec.parentRefs).toEqual([{ name: 'app-gw', namespace: 'istio-system' }]);
+    expect(route.spec.hostnames).toEqual(['app.example.com']);
+    const rules = route.spec.rules;
+    expect(rules.map((rule: Manifest) => rule.matches?.[0].headers)).toEqual([
+      [{ type: 'RegularExpression', name: 'version', value: 'v2' }],
+      [{ type: 'RegularExpression', name: 'cookie', value: '^(.*;\\s*)?canary=(yes)(;.*)?$' }],
+      [{ type: 'RegularExpression', name: 'x-team', value: 'qa\\..*' }],
+      undefined,
+      undefined,
+    ]);
+    // a rule with one target stamps the lane at rule level (Core support)
+    expect(rules[0].filters).toEqual([{ type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'x-lane', value: 'v2' }] } }]);
+    expect(rules[0].backendRefs).toEqual([{ name: 'appa-v2', port: 8000 }]);
+    // the weighted rule stamps each backend with its own version
+    expect(rules[3].filters).toBeUndefined();
+    expect(rules[3].backendRefs.map((b: Manifest) => [b.name, b.weight, b.filters[0].requestHeaderModifier.set[0].value])).toEqual([
+      ['appa-v1', 80, 'v1'], ['appa-v2', 20, 'v2'],
+    ]);
+    expect(rules[4]).toEqual({
+      filters: [{ type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'x-lane', value: 'v1' }] } }],
+      backendRefs: [{ name: 'appa-v1', port: 8000 }],
+    });
+  });
+
+  test('the entry\'s mesh HTTPRoute is attached to its Service and holds only the rules for mesh traffic', () => {
+    const route = find(objectsOf(seed()), 'HTTPRoute', 'route-appa');
+    expect(route.spec.parentRefs).toEqual([{ group: '', kind: 'Service', name: 'appa' }]);
+    expect(route.spec.hostnames).toBeUndefined();
+    expect(route.spec.rules.map((rule: Manifest) => rule.matches?.[0].headers?.[0].name ?? 'none')).toEqual(['cookie', 'none', 'none']);
+  });
+
+  test('a lane HTTPRoute matches each non-baseline version in the lane header, then sends the rest to the baseline', () => {
+    const route = find(objectsOf(seed()), 'HTTPRoute', 'route-appb');
+    expect(route.spec.parentRefs).toEqual([{ group: '', kind: 'Service', name: 'appb' }]);
+    expect(route.spec.rules).toEqual([
+      { matches: [{ headers: [{ type: 'Exact', name: 'x-lane', value: 'v2' }] }], backendRefs: [{ name: 'appb-v2', port: 8000 }] },
+      { matches: [{ headers: [{ type: 'Exact', name: 'x-lane', value: 'v3' }] }], backendRefs: [{ name: 'appb-v3', port: 8000 }] },
+      { backendRefs: [{ name: 'appb-v1', port: 8000 }] },
+    ]);
+  });
+
+  test('a URI prefix becomes a PathPrefix match on every rule of the entry', () => {
+    const route = find(objectsOf(seed({ entry: { ...seed().entry, uriPrefix: '/shop' } })), 'HTTPRoute', 'route-gateway-appa');
+    for (const rule of route.spec.rules) {
+      expect(rule.matches.map((m: Manifest) => m.path)).toEqual([{ type: 'PathPrefix', value: '/shop' }]);
+    }
+  });
+
+  test('createGateways writes a Gateway of class istio, or of the class given, that admits the chain\'s routes from another namespace', () => {
+    const plain = find(objectsOf(seed()), 'Gateway', 'app-gw');
+    expect(plain.metadata.namespace).toBe('istio-system');
+    expect(plain.spec).toEqual({
+      gatewayClassName: 'istio',
+      listeners: [{
+        name: 'http-0', hostname: 'app.example.com', port: 80, protocol: 'HTTP',
+        allowedRoutes: { namespaces: { from: 'Selector', selector: { matchLabels: { 'kubernetes.io/metadata.name': 'default' } } } },
+      }],
+    });
+    const tls = find(objectsOf(seed({
+      namespace: 'shop',
+      entry: { ...seed().entry, createGateways: [{ ref: 'shop/public', credentialName: 'shop-tls', gatewayClassName: 'eg' }] },
+    })), 'Gateway', 'public');
+    expect(tls.spec).toEqual({
+      gatewayClassName: 'eg',
+      listeners: [{ name: 'https-0', hostname: 'app.example.com', port: 443, protocol: 'HTTPS', tls: { mode: 'Terminate', certificateRefs: [{ name: 'shop-tls' }] } }],
+    });
+  });
+
+  test('the gitops layout puts the Services of each version in services.yaml; the per-version layout beside their Deployment', () => {
+    const gitops = synthChain(seed(), { layout: OutputLayout.GITOPS });
+    expect(gitops.get('services.yaml')!.map(o => o.metadata.name)).toEqual(['appa', 'appa-v1', 'appa-v2', 'appb', 'appb-v1', 'appb-v2', 'appb-v3']);
+    expect(gitops.get('routing.yaml')!.map(o => o.kind)).toEqual(['Gateway', 'HTTPRoute', 'HTTPRoute', 'HTTPRoute']);
+    const perVersion = synthChain(seed());
+    expect(perVersion.get('v3.yaml')!.map(o => `${o.kind} ${o.metadata.name}`)).toEqual(['Service appb', 'Service appb-v3', 'Deployment appb-v3']);
+    const adopted = synthChain(seed({ workloads: 'services' as never }));
+    expect(adopted.get('services.yaml')!.map(o => o.metadata.name)).toContain('appb-v3');
+  });
+});
+
+describe('what gateway-api and ambient refuse', () => {
+  test('fails when the lanes follow the callers\' labels (the default) with gateway-api, saying why', () => {
+    const message = refusal(seed({ laneMode: undefined }));
+    expect(message).toMatch(/\[laneMode\] is not set, so lanes follow the callers' labels/);
+    expect(message).toMatch(/HTTPRoutes cannot match the calling workload/);
+    expect(message).toMatch(/Set `laneMode: header`/);
+  });
+
+  test('fails when sourceLabels lanes run on ambient, under the Istio API too, citing the waypoint issues', () => {
+    const message = refusal(seed({ routingApi: RoutingApi.ISTIO, dataPlane: DataPlane.AMBIENT, laneMode: LaneMode.SOURCE_LABELS }));
+    expect(message).toMatch(/\[laneMode\] is "sourceLabels"/);
+    expect(message).toMatch(/waypoints do not use source matches in ambient mode \(istio\/api#3517, istio\/istio#54775 and #61590\)/);
+  });
+
+  test('fails on Istio-only settings, IP hostnames, a class on an Istio Gateway and a version Service named like a service', () => {
+    const message = refusal(seed({
+      loadBalancer: 'ROUND_ROBIN' as never,
+      entry: { ...seed().entry, rootName: 'root', hosts: ['192.168.1.106'] },
+      services: [
+        { name: 'appa', versions: { v1: {}, v2: {} }, calls: ['appb'] },
+        { name: 'appb', versions: { v1: {}, v2: {}, v3: {} } },
+        { name: 'appa-v1', versions: { v1: {} } },
+      ],
+    }));
+    expect(message).toMatch(/\[loadBalancer\] is a DestinationRule setting, which Gateway API has no place for/);
+    expect(message).toMatch(/\[entry\.rootName\] is the name of the root VirtualService/);
+    expect(message).toMatch(/\[entry\.hosts\[0\]\] "192\.168\.1\.106" is an IP address, which Gateway API refuses as a hostname/);
+    expect(message).toMatch(/\[services\[0\]\.versions\.v1\] makes the Service "appa-v1" of this version, which is also the name of a service/);
+    const istio = refusal(seed({ routingApi: RoutingApi.ISTIO, entry: { ...seed().entry, createGateways: [{ ref: 'istio-system/gw', gatewayClassName: 'istio' }] } }));
+    expect(istio).toMatch(/\[entry\.createGateways\[0\]\.gatewayClassName\] is set, but only Gateway API Gateways have a class/);
+  });
+
+  test('fails when a service has more versions than an HTTPRoute has rules', () => {
+    const versions = Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`v${i + 1}`, {}]));
+    const message = refusal(seed({ services: [{ name: 'appa', versions: { v1: {}, v2: {} }, calls: ['appb'] }, { name: 'appb', versions }] }));
+    expect(message).toMatch(/\[services\[1\]\.versions\] makes 17 rules \(one per version\) or backends of a weighted rule, but an HTTPRoute holds at most 16/);
+  });
+});
+
+describe('dataPlane: ambient', () => {
+  test('labels the Namespace for ambient and the waypoint, instead of sidecar injection, and writes the waypoint', () => {
+    const objects = objectsOf(seed({ dataPlane: DataPlane.AMBIENT, namespace: 'shop', createNamespace: true, entry: { ...seed().entry, createGateways: [{ ref: 'shop/gw' }] } }));
+    expect(find(objects, 'Namespace', 'shop').metadata.labels).toEqual({ 'istio.io/dataplane-mode': 'ambient', 'istio.io/use-waypoint': 'waypoint' });
+    expect(find(objects, 'Gateway', 'waypoint')).toEqual({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      metadata: { name: 'waypoint', namespace: 'shop', labels: { 'istio.io/waypoint-for': 'service' } },
+      spec: { gatewayClassName: 'istio-waypoint', listeners: [{ name: 'mesh', port: 15008, protocol: 'HBONE' }] },
+    });
+    expect(find(objects, 'Service', 'appb').metadata.labels['istio.io/use-waypoint']).toBeUndefined();
+  });
+
+  test('without a Namespace of its own, labels each Service to use the waypoint and warns to label the namespace', () => {
+    const chain = buildChain(seed({ routingApi: RoutingApi.ISTIO, dataPlane: DataPlane.AMBIENT }));
+    const objects = chain.objects.map(o => o.toJson() as Manifest);
+    expect(find(objects, 'Service', 'appb').metadata.labels).toEqual({ 'app': 'appb', 'service': 'appb', 'istio.io/use-waypoint': 'waypoint' });
+    expect(objects.map(o => o.kind)).toContain('VirtualService');
+    expect(chain.warnings.join('\n')).toMatch(/kubectl label namespace default istio\.io\/dataplane-mode=ambient/);
+  });
+
+  test('the sidecar data plane (the default) keeps istio-injection on the Namespace and writes no waypoint', () => {
+    const objects = objectsOf(seed({ namespace: 'shop', createNamespace: true, entry: { ...seed().entry, createGateways: [{ ref: 'shop/gw' }] } }));
+    expect(find(objects, 'Namespace', 'shop').metadata.labels).toEqual({ 'istio-injection': 'enabled' });
+    expect(objects.filter(o => o.metadata.name === 'waypoint')).toEqual([]);
+  });
+});
+
+test('snapshot: the seed on Gateway API and ambient', () => {
+  expect(objectsOf(seed({ dataPlane: DataPlane.AMBIENT }))).toMatchSnapshot();
+});
