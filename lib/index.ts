@@ -24,6 +24,14 @@ export type { LaneRoutingProps } from './constructs/lane-routing';
 export { LaneRouting } from './constructs/lane-routing';
 export type { EntryGatewayProps } from './constructs/entry-gateway';
 export { EntryGateway } from './constructs/entry-gateway';
+export type { GatewayApiRoutingProps } from './constructs/gateway-api-routing';
+export { GatewayApiRouting } from './constructs/gateway-api-routing';
+export type { GatewayApiGatewayProps } from './constructs/gateway-api-gateway';
+export { GatewayApiGateway } from './constructs/gateway-api-gateway';
+export type { VersionServicesProps } from './constructs/version-services';
+export { VersionServices } from './constructs/version-services';
+export type { WaypointProps } from './constructs/waypoint';
+export { Waypoint } from './constructs/waypoint';
 
 // The props with every default applied, and the routing decided from them (`ServiceChain.model`).
 export type { ChainModel, EntryModel, ServiceModel, VersionModel } from './model/chain-model';

@@ -28,7 +28,7 @@ const headerRoute = (versions: string[]) => fc.record({
   on: fc.constantFrom('header', 'cookie'),
   kind: fc.constantFrom('exact', 'prefix', 'regex'),
   value: fc.constantFrom('a', 'b', 'ab'),
-  from: fc.constantFrom([TrafficSource.GATEWAY], [TrafficSource.MESH], [TrafficSource.GATEWAY, TrafficSource.MESH]),
+  from: fc.constantFrom<TrafficSource[][]>([TrafficSource.GATEWAY], [TrafficSource.MESH], [TrafficSource.GATEWAY, TrafficSource.MESH]),
 }).map(route => ({
   version: route.version,
   ...(route.on === 'header' ? { header: 'tester' } : { cookie: 'canary' }),

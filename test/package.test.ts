@@ -147,9 +147,9 @@ describe('installed into a cdk8s app', () => {
     const exported = JSON.parse(succeeded('node', run('node', ['-e', script], app)).stdout);
     expect(exported).toEqual({
       root: [
-        'ChainValidationError', 'EntryGateway', 'EntryRouting', 'ImagePullPolicy', 'IstioApiVersion', 'LaneMode', 'LaneRouting',
-        'LoadBalancer', 'OWNERSHIP_FILE', 'OutputLayout', 'OutputRefusedError', 'ServiceChain', 'ServiceWorkloads', 'TrafficSource',
-        'VersionedDestinationRule', 'WorkloadObjects',
+        'ChainValidationError', 'DataPlane', 'EntryGateway', 'EntryRouting', 'GatewayApiGateway', 'GatewayApiRouting', 'ImagePullPolicy',
+        'IstioApiVersion', 'LaneMode', 'LaneRouting', 'LoadBalancer', 'OWNERSHIP_FILE', 'OutputLayout', 'OutputRefusedError', 'RoutingApi',
+        'ServiceChain', 'ServiceWorkloads', 'TrafficSource', 'VersionServices', 'VersionedDestinationRule', 'Waypoint', 'WorkloadObjects',
         'chainFiles', 'findDrift', 'hasInterruptedWrite', 'renderFiles', 'renderYaml', 'validateChain', 'writeFilesAtomically',
       ],
       explain: [
