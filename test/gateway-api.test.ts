@@ -178,6 +178,15 @@ describe('what gateway-api and ambient refuse', () => {
     const message = refusal(seed({ services: [{ name: 'appa', versions: { v1: {}, v2: {} }, calls: ['appb'] }, { name: 'appb', versions }] }));
     expect(message).toMatch(/\[services\[1\]\.versions\] makes 17 rules \(one per version\) or backends of a weighted rule, but an HTTPRoute holds at most 16/);
   });
+
+  test('fails when the entry has more rules for one kind of traffic than an HTTPRoute holds, or a translated header match is too long', () => {
+    const headerRoutes = Array.from({ length: 15 }, (_, i) => ({ header: `x-h${i}`, exact: 'yes', version: 'v2' }));
+    const tooLong = { cookie: 'canary', prefix: 'a'.repeat(4070), version: 'v2' };
+    const message = refusal(seed({ entry: { ...seed().entry, headerRoutes: [...headerRoutes, tooLong] } }));
+    expect(message).toMatch(/\[entry\.headerRoutes\] makes 18 rules for gateway traffic \(header routes, weights and the default route\), but an HTTPRoute holds at most 16/);
+    expect(message).not.toMatch(/rules for mesh traffic/);
+    expect(message).toMatch(/\[entry\.headerRoutes\[15\]\] makes an HTTPRoute header match of 4\d\d\d characters \(translated to a regex\), but Gateway API takes at most 4096/);
+  });
 });
 
 describe('dataPlane: ambient', () => {

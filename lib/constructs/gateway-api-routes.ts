@@ -4,7 +4,7 @@ import {
   HttpRouteSpecRulesMatchesPathType,
 } from '../../imports/gateway.networking.k8s.io';
 import { TrafficSource } from '../props/entry-props';
-import { cookieHeaderRegex, escapeRegex } from '../model/cookie-pattern';
+import { gatewayApiHeaderMatch } from '../model/gateway-api-header';
 import { HeaderCondition, RouteMatch, RouteRule, RouteTarget } from '../model/routing-plan';
 
 /*
@@ -97,16 +97,12 @@ function backendRef(target: RouteTarget, weighted: boolean, context: HttpRouteCo
   };
 }
 
-/**
- * A header condition as an HTTPRoute header match. Gateway API matches a header exactly or by
- * a regular expression (matched whole by the Envoy-based implementations): a prefix becomes
- * the escaped prefix followed by `.*`; a cookie becomes a regex on the `cookie` header,
- * confined to that cookie's value (the same translation as the Istio renderer's).
- */
+/** A header condition as an HTTPRoute header match (see `gatewayApiHeaderMatch`). */
 export function httpRouteHeaderMatch(condition: HeaderCondition): HttpRouteSpecRulesMatchesHeaders {
-  const regex = HttpRouteSpecRulesMatchesHeadersType.REGULAR_EXPRESSION;
-  if (condition.on === 'cookie') return { type: regex, name: 'cookie', value: cookieHeaderRegex(condition) };
-  if (condition.kind === 'exact') return { type: HttpRouteSpecRulesMatchesHeadersType.EXACT, name: condition.name, value: condition.value };
-  if (condition.kind === 'prefix') return { type: regex, name: condition.name, value: `${escapeRegex(condition.value)}.*` };
-  return { type: regex, name: condition.name, value: condition.value };
+  const { type, name, value } = gatewayApiHeaderMatch(condition);
+  return {
+    type: type === 'Exact' ? HttpRouteSpecRulesMatchesHeadersType.EXACT : HttpRouteSpecRulesMatchesHeadersType.REGULAR_EXPRESSION,
+    name,
+    value,
+  };
 }

@@ -140,7 +140,10 @@ export class ServiceChain extends Construct {
         .filter(({ i }) => mayBeLarge(2 * jsonLength(model.entry.createGateways[i]) + 2 * jsonLength(model.entry.hosts) + SIZE_OVERHEAD))
         .map(({ gateway, i }) => rendered(gateway, ['entry', 'createGateways', i])),
       ...(this.entry ? [rendered(this.entry.root, ['entry']), rendered(this.entry.delegate, ['entry', 'headerRoutes'])] : []),
-      ...(this.httpRoutes ? this.httpRoutes.objects.map(route => rendered(route, ['entry'])) : []),
+      ...(this.httpRoutes ? [
+        ...[this.httpRoutes.ingress, this.httpRoutes.entryMesh].flatMap(route => (route ? [rendered(route, ['entry'])] : [])),
+        ...this.httpRoutes.laneRoutes.map((route, j) => rendered(route, ['services', laneServices[j].i])),
+      ] : []),
       ...this.laneRoutes
         .map((route, j) => ({ route, i: laneServices[j].i, plan: model.routing.lanes[j] }))
         .filter(({ plan }) => {

@@ -47,6 +47,7 @@ export class HttpRouteIndex {
    * @returns the routes and the parent they are attached to, or undefined when none is.
    */
   public routesFor(index: MeshIndex, request: MeshRequest): { parent: string; routes: JsonObject[] } | undefined {
+    if (this.isEmpty) return undefined;
     if (request.gateway !== undefined) {
       const parent = `Gateway ${request.gateway}`;
       const routes = this.byParent.get(parent);

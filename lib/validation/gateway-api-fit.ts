@@ -1,6 +1,9 @@
 import { DataPlane, RoutingApi } from '../props/chain-props';
 import { dataPlaneOf, routeSourcesOf, routingApiOf } from '../model/defaults';
+import { gatewayApiHeaderMatch, MAX_HTTPROUTE_HEADER_VALUE } from '../model/gateway-api-header';
 import { versionServiceName } from '../model/naming';
+import { headerCondition } from '../model/routing-plan';
+import { cookieValuePattern } from '../model/cookie-pattern';
 import { TrafficSource } from '../props/entry-props';
 import { checkName, DNS_1123_SUBDOMAIN } from './name-syntax';
 import { PathSegment, show } from '../diagnostics/problems';
@@ -19,7 +22,9 @@ const IPV4 = /^\d+(\.\d+){3}$/;
  * - hosts are DNS names: Gateway API refuses IP addresses as hostnames;
  * - an HTTPRoute holds at most 16 rules, 16 backends per rule, 16 hostnames and 32 parents, so
  *   a service has at most 16 versions, the entry at most 16 rules per kind of traffic;
- * - the Service of a version, `<service>-<version>`, must not take the name of a service.
+ * - the Service of a version, `<service>-<version>`, must not take the name of a service;
+ * - a header match, once translated for Gateway API (a prefix or a cookie becomes a regex), and
+ *   the URI prefix fit the CRD's lengths (4096 and 1024 characters).
  * With `dataPlane: ambient` and a namespace the chain does not write, a warning says to label it.
  */
 export function checkGatewayApiFit(chain: ChainContext, out: RuleOutput): void {
@@ -75,6 +80,21 @@ export function checkGatewayApiFit(chain: ChainContext, out: RuleOutput): void {
     const count = entryRuleCount(chain, source);
     tooMany(['entry', 'headerRoutes'], count, HTTPROUTE_LIMITS.rules, `rules for ${source} traffic (header routes, weights and the default route)`,
       'merge header routes that go to the same version into one regex');
+  }
+
+  (entry.headerRoutes ?? []).forEach((route, i) => {
+    const kinds = ['exact', 'prefix', 'regex'].filter(kind => typeof route[kind as 'exact'] === 'string');
+    if (kinds.length !== 1 || (route.header === undefined) === (route.cookie === undefined)) return; // the header rules report it
+    const condition = headerCondition(route);
+    if (condition.on === 'cookie' && cookieValuePattern(condition).fault !== undefined) return; // the cookie rules report it
+    const { value } = gatewayApiHeaderMatch(condition);
+    if (value.length > MAX_HTTPROUTE_HEADER_VALUE) {
+      out.problems.add(['entry', 'headerRoutes', i], `makes an HTTPRoute header match of ${value.length} characters${value === condition.value ? '' : ' (translated to a regex)'}, `
+        + `but Gateway API takes at most ${MAX_HTTPROUTE_HEADER_VALUE}; shorten the value`);
+    }
+  });
+  if ((entry.uriPrefix?.length ?? 0) > 1024) {
+    out.problems.add(['entry', 'uriPrefix'], `has ${entry.uriPrefix!.length} characters, but an HTTPRoute path takes at most 1024; shorten it`);
   }
 
   const serviceNames = new Set(chain.services.map(service => service.name));
