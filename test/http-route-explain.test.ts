@@ -97,8 +97,28 @@ describe('explain: Gateway API precedence', () => {
     const consumer = route('consumer', { parentRefs: [{ group: '', kind: 'Service', name: 'web', namespace: 'default' }], rules: [{ backendRefs: [{ name: 'web-v3', namespace: 'default', port: 80 }] }] }, { namespace: 'team-b' });
     const fromDefault = explain([...WORKLOADS, own, consumer], { host: 'web' }, { callGraph: {} });
     expect(fromDefault.map(p => [p.path.join(' > '), p.hops[0].via])).toEqual([['web-v2', 'HTTPRoute default/own rules[0]']]);
-    const fromTeamB = explain([...WORKLOADS, own, consumer], { host: 'web.default', sourceNamespace: 'team-b' }, { callGraph: {} });
+    const grant = {
+      apiVersion: 'gateway.networking.k8s.io/v1beta1', kind: 'ReferenceGrant', metadata: { name: 'team-b', namespace: 'default' },
+      spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'team-b' }], to: [{ group: '', kind: 'Service' }] },
+    };
+    const fromTeamB = explain([...WORKLOADS, own, consumer, grant], { host: 'web.default', sourceNamespace: 'team-b' }, { callGraph: {} });
     expect(fromTeamB.map(p => [p.path.join(' > '), p.hops[0].via])).toEqual([['web-v3', 'HTTPRoute team-b/consumer rules[0]']]);
+    const ungranted = explain([...WORKLOADS, own, consumer], { host: 'web.default', sourceNamespace: 'team-b' }, { callGraph: {} });
+    expect(ungranted.map(p => p.error)).toEqual([
+      'mesh caller -> web.default: 500: backendRef Service default/web-v3 is in another namespace and no ReferenceGrant there allows it [HTTPRoute team-b/consumer rules[0]]',
+    ]);
+  });
+
+  test('a Gateway among the manifests takes a route only on a listener that admits its namespace and serves the host', () => {
+    const gateway = (listeners: unknown[]) => ({
+      apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'gw', namespace: 'edge' }, spec: { gatewayClassName: 'istio', listeners },
+    });
+    const routes = [route('r', { ...onGateway, rules: [to('web-v2')] })];
+    const all = { allowedRoutes: { namespaces: { from: 'All' } } };
+    expect(gatewayTrace([...routes, gateway([{ name: 'http', port: 80, protocol: 'HTTP', hostname: '*.example.com', ...all }])])[0].path).toBe('web-v2');
+    expect(gatewayTrace([...routes, gateway([{ name: 'http', port: 80, protocol: 'HTTP', hostname: 'other.example.com', ...all }])])[0].error)
+      .toBe('gateway edge/gw -> shop.example.com: 404: no listener of Gateway edge/gw takes the HTTPRoutes attached to it for host shop.example.com');
+    expect(gatewayTrace([...routes, gateway([{ name: 'http', port: 80, protocol: 'HTTP' }])])[0].error).toMatch(/404: no listener of Gateway edge\/gw/);
   });
 
   test('a match on the method never holds for a traced request; a rule without backends is a 500', () => {

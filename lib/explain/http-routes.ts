@@ -3,8 +3,8 @@ import { MatchCandidate, hostnameRank, winningCandidate } from './http-route-pre
 import { MeshIndex } from './mesh-index';
 import { applyHeaderOperations, MeshRequest, RoutingDecision, stringMatches, WeightedDestination } from './routing';
 import {
-  append, asList, asRecord, asString, backendRefsOf, flattenLists, identityOf, isGatewayApi, JsonObject, nameOf, namespaceOf,
-  normaliseHost, parentRefsOf, refLabel, rulesOf, specOf,
+  append, asList, asRecord, asString, backendRefsOf, flattenLists, GATEWAY_API_GROUP, identityOf, isGatewayApi, JsonObject, listenerAdmits,
+  listenersOf, nameOf, namespaceOf, normaliseHost, parentRefsOf, referenceGranted, refLabel, rulesOf, specOf,
 } from '../manifests';
 
 /*
@@ -16,19 +16,27 @@ import {
 
 /** The HTTPRoutes of a set of manifests, by the parent they are attached to. */
 export class HttpRouteIndex {
-  /** Reads the gateway.networking.k8s.io HTTPRoutes (any version); an HTTPRoute written twice keeps its last content. */
+  /**
+   * Reads the gateway.networking.k8s.io HTTPRoutes, Gateways and ReferenceGrants (any version);
+   * an object written twice keeps its last content.
+   */
   public static fromManifests(manifests: readonly unknown[], defaultNamespace: string): HttpRouteIndex {
-    const routes = new Map<string, JsonObject>();
+    const read = { routes: new Map<string, JsonObject>(), gateways: new Map<string, JsonObject>(), grants: new Map<string, JsonObject>() };
     for (const object of flattenLists(manifests)) {
-      if (isGatewayApi(object, 'HTTPRoute')) routes.set(identityOf(object, defaultNamespace), object);
+      const into = isGatewayApi(object, 'HTTPRoute') ? read.routes : isGatewayApi(object, 'Gateway') ? read.gateways
+        : isGatewayApi(object, 'ReferenceGrant') ? read.grants : undefined;
+      into?.set(identityOf(object, defaultNamespace), object);
     }
-    return new HttpRouteIndex([...routes.values()], defaultNamespace);
+    return new HttpRouteIndex([...read.routes.values()], [...read.gateways.values()], [...read.grants.values()], defaultNamespace);
   }
 
   /** Routes by parent: `Gateway ns/name` or `Service ns/name`. */
   private readonly byParent = new Map<string, JsonObject[]>();
+  /** Gateway API Gateways by `namespace/name`. */
+  private readonly gateways = new Map<string, JsonObject>();
 
-  private constructor(routes: JsonObject[], private readonly defaultNamespace: string) {
+  private constructor(routes: JsonObject[], gateways: JsonObject[], private readonly grants: JsonObject[], private readonly defaultNamespace: string) {
+    for (const gateway of gateways) this.gateways.set(`${namespaceOf(gateway, defaultNamespace)}/${nameOf(gateway)}`, gateway);
     for (const route of routes) {
       const parents = new Set(parentRefsOf(route, defaultNamespace).map(refLabel));
       for (const parent of parents) append(this.byParent, parent, route);
@@ -51,7 +59,9 @@ export class HttpRouteIndex {
     if (request.gateway !== undefined) {
       const parent = `Gateway ${request.gateway}`;
       const routes = this.byParent.get(parent);
-      return routes === undefined ? undefined : { parent, routes };
+      if (routes === undefined) return undefined;
+      const gateway = this.gateways.get(request.gateway);
+      return { parent, routes: gateway === undefined ? routes : routes.filter(route => this.listenerTakes(gateway, route, request)) };
     }
     const service = index.serviceForRequest(request.host, request.sourceNamespace);
     if (service === undefined) return undefined;
@@ -64,12 +74,32 @@ export class HttpRouteIndex {
   }
 
   /**
+   * Whether a listener of the Gateway (the one the route names by `sectionName`, if it does)
+   * takes the route's requests for the request's host: it admits the route's namespace, and its
+   * hostname (if any) matches the host. A Gateway that is not among the manifests is not checked.
+   */
+  private listenerTakes(gateway: JsonObject, route: JsonObject, request: MeshRequest): boolean {
+    const gatewayNamespace = namespaceOf(gateway, this.defaultNamespace);
+    const routeNamespace = namespaceOf(route, this.defaultNamespace);
+    const host = normaliseHost(request.host);
+    const sections = parentRefsOf(route, this.defaultNamespace)
+      .filter(ref => ref.group === GATEWAY_API_GROUP && ref.kind === 'Gateway' && `${ref.namespace}/${ref.name}` === request.gateway)
+      .map(ref => ref.sectionName);
+    return listenersOf(gateway).some(listener => (sections.includes(undefined) || sections.includes(asString(listener.name)))
+      && listenerAdmits(listener, gatewayNamespace, routeNamespace)
+      && hostnameRank(typeof listener.hostname === 'string' ? [listener.hostname] : [], host) !== undefined);
+  }
+
+  /**
    * Routes a request with the HTTPRoutes attached to its parent, or returns undefined when none
    * is attached (the request then goes on as if there were no route). No match that holds is a 404.
    */
   public route(index: MeshIndex, request: MeshRequest): RoutingDecision | undefined {
     const attached = this.routesFor(index, request);
     if (attached === undefined) return undefined;
+    if (attached.routes.length === 0) {
+      return { kind: 'failed', error: `404: no listener of ${attached.parent} takes the HTTPRoutes attached to it for host ${request.host}` };
+    }
     const host = normaliseHost(request.host);
     const candidates: MatchCandidate[] = [];
     for (const route of attached.routes) {
@@ -86,34 +116,40 @@ export class HttpRouteIndex {
     }
     const winner = winningCandidate(candidates);
     if (winner === undefined) return { kind: 'failed', error: `404: no rule of the HTTPRoutes attached to ${attached.parent} matched` };
-    return routeToBackends(winner, this.defaultNamespace, request);
+    return this.routeToBackends(winner, request);
+  }
+
+  private routeToBackends(winner: MatchCandidate, request: MeshRequest): RoutingDecision {
+    const via = ruleLabel(winner);
+    const routeNamespace = namespaceOf(winner.route, this.defaultNamespace);
+    const rule = rulesOf(winner.route)[winner.rule];
+    const backends = backendRefsOf(rule, routeNamespace);
+    if (backends.length === 0) return { kind: 'failed', via, error: '500: the rule has no backendRefs' };
+    const other = backends.find(backend => backend.kind !== 'Service' || backend.group !== '');
+    if (other !== undefined) return { kind: 'failed', via, error: `backendRef ${refLabel(other)} is not a Service (not traced)` };
+    const from = { group: GATEWAY_API_GROUP, kind: 'HTTPRoute', namespace: routeNamespace };
+    const refused = backends.find(backend => backend.namespace !== routeNamespace && !referenceGranted(this.grants, from, backend, this.defaultNamespace));
+    if (refused !== undefined) {
+      return { kind: 'failed', via, error: `500: backendRef ${refLabel(refused)} is in another namespace and no ReferenceGrant there allows it` };
+    }
+    const total = backends.reduce((sum, backend) => sum + Math.max(backend.weight, 0), 0);
+    if (total === 0) return { kind: 'failed', via, error: '500: every backendRef weighs 0' };
+    const headers = applyFilters(request.headers, asList(rule.filters));
+    const destinations: WeightedDestination[] = backends
+      .map(backend => ({
+        host: backend.name,
+        namespace: backend.namespace,
+        share: Math.max(backend.weight, 0) / total,
+        headers: applyFilters(headers, backend.filters),
+      }))
+      .filter(destination => destination.share > 0);
+    return { kind: 'routed', via, destinations };
   }
 }
 
 /** `HTTPRoute ns/name rules[i]`. */
 function ruleLabel(candidate: MatchCandidate): string {
   return `HTTPRoute ${candidate.routeRef} rules[${candidate.rule}]`;
-}
-
-function routeToBackends(winner: MatchCandidate, defaultNamespace: string, request: MeshRequest): RoutingDecision {
-  const via = ruleLabel(winner);
-  const rule = rulesOf(winner.route)[winner.rule];
-  const backends = backendRefsOf(rule, namespaceOf(winner.route, defaultNamespace));
-  if (backends.length === 0) return { kind: 'failed', via, error: '500: the rule has no backendRefs' };
-  const other = backends.find(backend => backend.kind !== 'Service' || backend.group !== '');
-  if (other !== undefined) return { kind: 'failed', via, error: `backendRef ${refLabel(other)} is not a Service (not traced)` };
-  const total = backends.reduce((sum, backend) => sum + Math.max(backend.weight, 0), 0);
-  if (total === 0) return { kind: 'failed', via, error: '500: every backendRef weighs 0' };
-  const headers = applyFilters(request.headers, asList(rule.filters));
-  const destinations: WeightedDestination[] = backends
-    .map(backend => ({
-      host: backend.name,
-      namespace: backend.namespace,
-      share: Math.max(backend.weight, 0) / total,
-      headers: applyFilters(headers, backend.filters),
-    }))
-    .filter(destination => destination.share > 0);
-  return { kind: 'routed', via, destinations };
 }
 
 /** The headers after the RequestHeaderModifier filters among `filters` (other filters do not change them). */

@@ -1,9 +1,9 @@
 import { Finding } from './findings';
 import { LoadedManifest } from './load';
-import { asLabels, asList, asRecord, asString, findingAbout, nameOf, namespaceOf, specOf } from './objects';
+import { asList, asRecord, asString, DEFAULT_NAMESPACE, findingAbout, nameOf, namespaceOf, specOf } from './objects';
 import {
-  backendRefsOf, GATEWAY_API_GROUP, isGatewayApi, isService, JsonObject, namespaceOf as objectNamespace, ObjectRef, parentRefsOf, refLabel,
-  rulesOf, specOf as objectSpec,
+  backendRefsOf, GATEWAY_API_GROUP, isGatewayApi, isService, JsonObject, listenerAdmits, listenersOf, ObjectRef, parentRefsOf,
+  referenceGranted, Referrer, refLabel, rulesOf, specOf as objectSpec,
 } from '../manifests';
 
 /**
@@ -93,37 +93,17 @@ function servicePorts(service: JsonObject): number[] {
  * `Same` by default, `All`, or `Selector`, read for the `kubernetes.io/metadata.name` label only).
  */
 function listenerFindings(route: LoadedManifest, where: string, parent: ObjectRef, gateway: JsonObject, routeNamespace: string): Finding[] {
-  const listeners = asList(objectSpec(gateway).listeners).map(asRecord).filter((l): l is JsonObject => l !== undefined);
+  const listeners = listenersOf(gateway);
   const attached = parent.sectionName === undefined ? listeners : listeners.filter(l => l.name === parent.sectionName);
   if (parent.sectionName !== undefined && attached.length === 0) {
     return [findingAbout(route, `${where}: ${refLabel(parent)} has no listener ${JSON.stringify(parent.sectionName)}`)];
   }
-  if (attached.some(listener => admits(listener, parent.namespace, routeNamespace))) return [];
+  if (attached.some(listener => listenerAdmits(listener, parent.namespace, routeNamespace))) return [];
   return [findingAbout(route, `${where}: no listener of ${refLabel(parent)} admits routes from namespace ${routeNamespace} `
     + '(allowedRoutes.namespaces); set `from: All`, or a selector that matches it')];
 }
 
-function admits(listener: JsonObject, gatewayNamespace: string, routeNamespace: string): boolean {
-  const namespaces = asRecord(asRecord(listener.allowedRoutes)?.namespaces);
-  const from = asString(namespaces?.from) ?? 'Same';
-  if (from === 'All') return true;
-  if (from === 'Same') return routeNamespace === gatewayNamespace;
-  if (from !== 'Selector') return false;
-  const selector = asRecord(namespaces?.selector);
-  const labels = asLabels(selector?.matchLabels);
-  // Only the label Kubernetes sets on every namespace can be read from manifests; other selectors are given the benefit of the doubt.
-  if (asList(selector?.matchExpressions).length > 0 || Object.keys(labels).some(key => key !== 'kubernetes.io/metadata.name')) return true;
-  return labels['kubernetes.io/metadata.name'] === undefined || labels['kubernetes.io/metadata.name'] === routeNamespace;
-}
-
-/** Whether a ReferenceGrant in the target's namespace lets `from` objects refer to the target. */
-function granted(grants: readonly JsonObject[], from: { group: string; kind: string; namespace: string }, target: ObjectRef): boolean {
-  return grants.some(grant => {
-    if (objectNamespace(grant) !== target.namespace) return false;
-    const spec = objectSpec(grant);
-    const fromOk = asList(spec.from).map(asRecord).some(f => f?.group === from.group && f?.kind === from.kind && f?.namespace === from.namespace);
-    const toOk = asList(spec.to).map(asRecord).some(t => (t?.group ?? '') === target.group && t?.kind === target.kind
-      && (t?.name === undefined || t.name === target.name));
-    return fromOk && toOk;
-  });
+/** Whether a ReferenceGrant lets `from` refer to `target` in another namespace. */
+function granted(grants: readonly JsonObject[], from: Referrer, target: ObjectRef): boolean {
+  return referenceGranted(grants, from, target, DEFAULT_NAMESPACE);
 }

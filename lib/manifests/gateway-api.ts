@@ -86,3 +86,51 @@ export function backendRefsOf(rule: JsonObject, routeNamespace: string): Backend
 export function rulesOf(route: JsonObject): JsonObject[] {
   return asList(specOf(route).rules).map(asRecord).filter((rule): rule is JsonObject => rule !== undefined);
 }
+
+/**
+ * Whether a Gateway listener admits routes from `routeNamespace` (`allowedRoutes.namespaces.from`:
+ * `Same` by default, `All`, or `Selector`). Of a selector, only the label Kubernetes sets on every
+ * namespace, `kubernetes.io/metadata.name`, can be read from manifests; a selector on other labels
+ * is taken to admit.
+ */
+export function listenerAdmits(listener: JsonObject, gatewayNamespace: string, routeNamespace: string): boolean {
+  const namespaces = asRecord(asRecord(listener.allowedRoutes)?.namespaces);
+  const from = asString(namespaces?.from) ?? 'Same';
+  if (from === 'All') return true;
+  if (from === 'Same') return routeNamespace === gatewayNamespace;
+  if (from !== 'Selector') return false;
+  const selector = asRecord(namespaces?.selector);
+  const labels = asRecord(selector?.matchLabels) ?? {};
+  if (asList(selector?.matchExpressions).length > 0 || Object.keys(labels).some(key => key !== NAMESPACE_NAME_LABEL)) return true;
+  return labels[NAMESPACE_NAME_LABEL] === undefined || labels[NAMESPACE_NAME_LABEL] === routeNamespace;
+}
+
+/** The label Kubernetes sets on every namespace, to its name. */
+export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+/** The listeners of a Gateway, as written. */
+export function listenersOf(gateway: JsonObject): JsonObject[] {
+  return asList(specOf(gateway).listeners).map(asRecord).filter((listener): listener is JsonObject => listener !== undefined);
+}
+
+/** What refers: the group, kind and namespace of the referring object. */
+export interface Referrer {
+  readonly group: string;
+  readonly kind: string;
+  readonly namespace: string;
+}
+
+/**
+ * Whether a reference from `from` to `target` in another namespace is allowed: a ReferenceGrant
+ * in the target's namespace lists `from` and the target's kind (and its name, if it names one).
+ */
+export function referenceGranted(grants: readonly JsonObject[], from: Referrer, target: ObjectRef, defaultNamespace: string): boolean {
+  return grants.some(grant => {
+    if (namespaceOf(grant, defaultNamespace) !== target.namespace) return false;
+    const spec = specOf(grant);
+    const fromOk = asList(spec.from).map(asRecord).some(f => f?.group === from.group && f?.kind === from.kind && f?.namespace === from.namespace);
+    const toOk = asList(spec.to).map(asRecord).some(t => (t?.group ?? '') === target.group && t?.kind === target.kind
+      && (t?.name === undefined || t.name === target.name));
+    return fromOk && toOk;
+  });
+}
