@@ -1,5 +1,6 @@
 import { ServiceChainProps } from '../props/chain-props';
 import { ChainModel, resolveChain } from '../model/chain-model';
+import { checkAmbientNamespace } from './ambient-namespace';
 import { checkAnnotationSize } from './annotation-size';
 import { checkChainGraph } from './call-graph';
 import { checkCanaryBaseline } from './canary-baseline';
@@ -59,6 +60,7 @@ export const CHAIN_RULES: readonly ChainRule[] = [
   checkLaneHeader,
   checkLaneModeSupport,
   checkGatewayApiFit,
+  checkAmbientNamespace,
   checkHeaderValues,
   checkEntryRoutes,
   checkWeights,

@@ -1,5 +1,5 @@
-import { DataPlane, RoutingApi } from '../props/chain-props';
-import { dataPlaneOf, routeSourcesOf, routingApiOf } from '../model/defaults';
+import { RoutingApi } from '../props/chain-props';
+import { routeSourcesOf, routingApiOf } from '../model/defaults';
 import { gatewayApiHeaderMatch, MAX_HTTPROUTE_HEADER_VALUE } from '../model/gateway-api-header';
 import { versionServiceName } from '../model/naming';
 import { headerCondition } from '../model/routing-plan';
@@ -25,7 +25,6 @@ const IPV4 = /^\d+(\.\d+){3}$/;
  * - the Service of a version, `<service>-<version>`, must not take the name of a service;
  * - a header match, once translated for Gateway API (a prefix or a cookie becomes a regex), and
  *   the URI prefix fit the CRD's lengths (4096 and 1024 characters).
- * With `dataPlane: ambient` and a namespace the chain does not write, a warning says to label it.
  */
 export function checkGatewayApiFit(chain: ChainContext, out: RuleOutput): void {
   const { props, entry } = chain;
@@ -41,10 +40,6 @@ export function checkGatewayApiFit(chain: ChainContext, out: RuleOutput): void {
       checkName(out.problems, [...path, 'gatewayClassName'], gateway.gatewayClassName, DNS_1123_SUBDOMAIN, 'GatewayClass name');
     }
   });
-  if (dataPlaneOf(props) === DataPlane.AMBIENT && !(props.createNamespace && props.namespace)) {
-    out.warnings.push(`dataPlane ambient: the chain does not write its namespace, so label it yourself: \`kubectl label namespace ${chain.namespace} istio.io/dataplane-mode=ambient\`; `
-      + 'its Services carry `istio.io/use-waypoint: waypoint`');
-  }
   if (!gatewayApi) return;
 
   if (props.apiVersion !== undefined) istioOnly(['apiVersion'], "the API version of Istio's objects");
