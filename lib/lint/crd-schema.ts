@@ -9,6 +9,22 @@ import { formatPath, show } from '../diagnostics/problems';
 
 let ajv: Ajv | undefined;
 const validators = new Map<string, ValidateFunction>();
+/** Whether each object checked passed its CRD schema, so that later checks need not validate it again. */
+const verdicts = new WeakMap<object, boolean>();
+
+/**
+ * Whether a manifest of a kind with a CRD schema passes it (the API server refuses it before
+ * any admission webhook sees it otherwise); taken from {@link checkCrdSchemas} when it ran.
+ */
+export function passesCrdSchema(manifest: LoadedManifest): boolean {
+  const known = verdicts.get(manifest.object);
+  if (known !== undefined) return known;
+  const type = schemaTypeOf(manifest);
+  const validate = type && validatorOf(type, apiVersionOf(manifest));
+  const passes = validate ? validate(manifest.object) === true : false;
+  verdicts.set(manifest.object, passes);
+  return passes;
+}
 
 /**
  * Ajv, loaded on first use: only `validate` needs it, and loading it would cost every
@@ -58,7 +74,9 @@ export function checkCrdSchemas(manifests: readonly LoadedManifest[]): Finding[]
       findings.push(findingAbout(manifest, `apiVersion ${String(manifest.object.apiVersion)} is not a known version of ${type.kind} (known: ${known})`));
       continue;
     }
-    if (validate(manifest.object)) {
+    const passes = validate(manifest.object) === true;
+    verdicts.set(manifest.object, passes);
+    if (passes) {
       for (const message of celRuleMessages(schemaOf(type, version)!, manifest.object)) findings.push(findingAbout(manifest, message));
       continue;
     }

@@ -3,6 +3,7 @@ import { checkCrdSchemas } from './crd-schema';
 import { checkDelegates } from './delegates';
 import { checkDuplicates } from './duplicates';
 import { Finding, sortFindings } from './findings';
+import { checkIstioWebhookRules } from './istio-webhook';
 import { LoadedManifest, loadManifests } from './load';
 import { checkMeshHosts } from './mesh-hosts';
 import { checkSubsets } from './subsets';
@@ -21,6 +22,7 @@ export type Check = (manifests: readonly LoadedManifest[]) => Finding[];
 /** Every check {@link lintManifests} runs, in the order they run. */
 export const CHECKS: readonly Check[] = [
   checkCrdSchemas,
+  checkIstioWebhookRules,
   checkDuplicates,
   checkUnknownFields,
   checkSubsets,
