@@ -255,6 +255,9 @@ class GraphTracer {
     const fail = (error: string, via?: string) => ({ branches: [failed(1, error, via)], dependencies: this.none });
     const bound = bindingVirtualServices(this.index, request);
     if (bound.length === 0) {
+      if (request.gateway !== undefined && this.index.gatewayServes(request.gateway, request.host) === false) {
+        return fail(`404: Gateway ${request.gateway} has no server for host ${request.host}`);
+      }
       if (request.gateway !== undefined) return fail(`404: no VirtualService on gateway ${request.gateway} binds this host`);
       const service = this.index.serviceForRequest(request.host, request.sourceNamespace);
       if (service === undefined) return fail(unknownHost(request.host));
