@@ -225,3 +225,41 @@ items:
     ]);
   });
 });
+
+describe('IST0132 VirtualServiceHostNotFoundInGateway (virtualservice-host-not-found-gateway)', () => {
+  const gateway = (hosts: string) => `
+apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata: { name: gw, namespace: istio-system }
+spec:
+  selector: { istio: ingressgateway }
+  servers: [{ port: { number: 80, name: http, protocol: HTTP }, hosts: ${hosts} }]
+`;
+  const bound = (host: string) => `
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: { name: web, namespace: shop }
+spec:
+  hosts: ["${host}"]
+  gateways: [istio-system/gw]
+  http: [{ route: [{ destination: { host: web.shop.svc.cluster.local } }] }]
+`;
+  const notFound = /spec\.gateways\[0\]: Gateway istio-system\/gw serves/;
+
+  test.each([
+    ['a host the servers name', '[shop.example.com]', 'shop.example.com', false],
+    ['a host a server wildcard covers', '["*.example.com"]', 'shop.example.com', false],
+    ['a wildcard host covering a server host', '[shop.example.com]', '*.example.com', false],
+    ['a server host for the VirtualService namespace', '["shop/shop.example.com"]', 'shop.example.com', false],
+    ['a host no server names', '[shop.example.com]', 'other.example.com', true],
+    ['a server host for another namespace', '["payments/shop.example.com"]', 'shop.example.com', true],
+    ['a ./ server host (the Gateway\'s own namespace)', '["./shop.example.com"]', 'shop.example.com', true],
+  ])('%s', (_, serverHosts, host, reported) => {
+    const findings = lintYaml(`${gateway(serverHosts)}---${bound(host)}`);
+    expect(findings.some(line => notFound.test(line))).toBe(reported);
+  });
+
+  test('a Gateway not among the manifests is not looked for', () => {
+    expect(lintYaml(bound('other.example.com')).filter(line => notFound.test(line))).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import { checkCrdSchemas } from './crd-schema';
 import { checkDelegates } from './delegates';
 import { checkDuplicates } from './duplicates';
 import { Finding, sortFindings } from './findings';
+import { checkGatewayHosts } from './gateway-hosts';
 import { checkIstioWebhookRules } from './istio-webhook';
 import { LoadedManifest, loadManifests } from './load';
 import { checkMeshHosts } from './mesh-hosts';
@@ -28,6 +29,7 @@ export const CHECKS: readonly Check[] = [
   checkSubsets,
   checkMeshHosts,
   checkDelegates,
+  checkGatewayHosts,
   checkRoutesAfterCatchAll,
   checkYamlHazards,
 ];
