@@ -61,6 +61,7 @@ const project = new typescript.TypeScriptProject({
     'commander@^14.0.0',
     'ajv@^8.17.1',
     're2js@^2.10.0',
+    '@bufbuild/cel@^0.6.1',
   ],
   devDeps: [
     'cdk8s@^2.70.106',

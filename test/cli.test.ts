@@ -48,6 +48,8 @@ describe('service-chain', () => {
     ['a graph format that does not exist', ['graph', example('seed-weighted'), '--format', 'svg']],
     ['a header without =', ['explain', example('seed-weighted'), '--header', 'version']],
     ['--from together with --gateway', ['explain', example('seed-weighted'), '--from', 'curl', '--gateway', 'a/b']],
+    ['--namespace without --from', ['explain', example('seed-weighted'), '--namespace', 'shop']],
+    ['--namespace that is no namespace name', ['explain', example('seed-weighted'), '--from', 'curl', '--namespace', 'Shop!']],
   ])('exits 2 on %s', (_, args) => {
     const run = cli(...args);
     expect(run.status).toBe(2);
@@ -187,6 +189,15 @@ describe('explain', () => {
   test('--from traces a request from a pod in the mesh', () => {
     const run = cli('explain', example('seed-weighted'), '--from', 'curl', '--json');
     expect(JSON.parse(run.stdout)).toEqual([{ probability: 1, path: ['appa-v1', 'appb-v1'] }]);
+  });
+
+  test('--from callers are in the chain\'s namespace unless --namespace says otherwise: a short host is read there', () => {
+    // A mesh caller outside any lane goes to the baseline (v1) of each service, as the FQDN gives.
+    const inChain = cli('explain', example('header-lanes'), '--from', 'curl', '--host', 'web', '--json');
+    expect(JSON.parse(inChain.stdout)).toEqual([{ probability: 1, path: ['web-v1', 'cart-v1', 'payment-v1'] }]);
+    expect(JSON.parse(inChain.stdout)).toEqual(JSON.parse(cli('explain', example('header-lanes'), '--from', 'curl', '--json').stdout));
+    const elsewhere = cli('explain', example('header-lanes'), '--from', 'curl', '--host', 'web', '--namespace', 'default', '--json');
+    expect(JSON.parse(elsewhere.stdout)).toEqual([{ probability: 1, path: [], error: "mesh caller -> web: unknown host 'web': no Service of that name" }]);
   });
 
   test('the lane crosses a service that lacks its version in header mode', () => {

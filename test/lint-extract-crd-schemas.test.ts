@@ -99,13 +99,14 @@ describe('extract-crd-schemas', () => {
   test('writes the schema of each served version, keys sorted, replacing stale JSON files only', () => {
     const input = writeFiles({ 'crds.yaml': WIDGET_CRD });
     const out = join(input, 'out');
-    mkdirSync(out);
-    writeFileSync(join(out, 'Old.v1.json'), '{}\n');
-    writeFileSync(join(out, 'README.md'), 'kept\n');
+    mkdirSync(join(out, 'example.com'), { recursive: true });
+    writeFileSync(join(out, 'example.com', 'Old.v1.json'), '{}\n');
+    writeFileSync(join(out, 'example.com', 'README.md'), 'kept\n');
 
     const run = extract([join(input, 'crds.yaml')], out);
     expect(run.status).toBe(0);
-    expect(contents(out)).toEqual({ 'README.md': 'kept\n', 'Widget.v1.json': WIDGET_V1, 'Widget.v2.json': WIDGET_V2 });
+    expect(readdirSync(out)).toEqual(['example.com']);
+    expect(contents(join(out, 'example.com'))).toEqual({ 'README.md': 'kept\n', 'Widget.v1.json': WIDGET_V1, 'Widget.v2.json': WIDGET_V2 });
   });
 
   test('gives the same bytes on every run, and accepts cdk8s import\'s prefix:=file and options', () => {
@@ -114,14 +115,27 @@ describe('extract-crd-schemas', () => {
     const second = join(input, 'second');
     expect(extract([join(input, 'crds.yaml')], first).status).toBe(0);
     expect(extract([`widgets:=${join(input, 'crds.yaml')}`, '--no-check-upgrade'], second).status).toBe(0);
-    expect(contents(second)).toEqual(contents(first));
+    expect(contents(join(second, 'example.com'))).toEqual(contents(join(first, 'example.com')));
+  });
+
+  test('keys the schemas by API group: a kind of the same name in two groups gets two files, a kind twice in one group fails', () => {
+    const other = WIDGET_CRD.replace('widgets.example.com', 'widgets.other.example.org').replace('group: example.com', 'group: other.example.org');
+    const input = writeFiles({ 'a.yaml': WIDGET_CRD, 'b.yaml': other });
+    const out = join(input, 'out');
+    expect(extract([join(input, 'a.yaml'), join(input, 'b.yaml')], out).status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['example.com', 'other.example.org']);
+    expect(contents(join(out, 'other.example.org'))).toEqual(contents(join(out, 'example.com')));
+
+    const twice = extract([join(input, 'a.yaml'), join(input, 'a.yaml')], join(input, 'twice'));
+    expect(twice.status).toBe(1);
+    expect(twice.stderr).toMatch(/example\.com Widget v2 is defined twice/);
   });
 
   test('fails without touching the output when the input has no served version, or is no local file', () => {
     const input = writeFiles({ 'crds.yaml': WIDGET_CRD.replace(/served: true/g, 'served: false') });
     const out = join(input, 'out');
-    mkdirSync(out);
-    writeFileSync(join(out, 'Widget.v2.json'), 'old\n');
+    mkdirSync(join(out, 'example.com'), { recursive: true });
+    writeFileSync(join(out, 'example.com', 'Widget.v2.json'), 'old\n');
 
     const noneServed = extract([join(input, 'crds.yaml')], out);
     expect(noneServed.status).toBe(1);
@@ -129,18 +143,27 @@ describe('extract-crd-schemas', () => {
     const remote = extract(['https://example.com/crds.yaml'], out);
     expect(remote.status).toBe(1);
     expect(remote.stderr).toBe('extract-crd-schemas: https://example.com/crds.yaml: only local files are supported; download the CRDs first\n');
-    expect(contents(out)).toEqual({ 'Widget.v2.json': 'old\n' });
+    expect(contents(join(out, 'example.com'))).toEqual({ 'Widget.v2.json': 'old\n' });
   });
 
-  test('the committed schema/istio/ is what crds/istio-networking.yaml, named in cdk8s.yaml, gives', () => {
+  test('the committed schema/istio/ and schema/gateway-api/ are what crds/ (istio-networking.yaml named in cdk8s.yaml, and gateway-api-standard.yaml) gives', () => {
     const out = join(writeFiles({}), 'out');
     expect(extract([], out).status).toBe(0);
-    const committed = contents(join(ROOT, 'schema', 'istio'));
-    expect(Object.keys(committed)).toEqual([
+    expect(readdirSync(out).sort()).toEqual(['gateway-api', 'istio']);
+    const istio = contents(join(ROOT, 'schema', 'istio'));
+    expect(Object.keys(istio)).toEqual([
       'DestinationRule.v1.json', 'DestinationRule.v1beta1.json',
       'Gateway.v1.json', 'Gateway.v1beta1.json',
       'VirtualService.v1.json', 'VirtualService.v1beta1.json',
     ]);
-    expect(contents(out)).toEqual(committed);
+    expect(contents(join(out, 'istio'))).toEqual(istio);
+    const gatewayApi = contents(join(ROOT, 'schema', 'gateway-api'));
+    expect(Object.keys(gatewayApi)).toEqual([
+      'Gateway.v1.json', 'Gateway.v1beta1.json',
+      'GatewayClass.v1.json', 'GatewayClass.v1beta1.json',
+      'HTTPRoute.v1.json', 'HTTPRoute.v1beta1.json',
+      'ReferenceGrant.v1.json', 'ReferenceGrant.v1beta1.json',
+    ]);
+    expect(contents(join(out, 'gateway-api'))).toEqual(gatewayApi);
   });
 });

@@ -12,6 +12,7 @@ interface ExplainOptions {
   readonly gateway?: string;
   readonly host?: string;
   readonly from?: string;
+  readonly namespace?: string;
   readonly header: string[];
   readonly uri: string;
   readonly json: boolean;
@@ -33,6 +34,7 @@ export function explainCommand(): Command {
     .option('--gateway <ns/name>', 'the request comes through this gateway (default: the entry\'s first gateway)')
     .option('--host <host>', 'host the request is addressed to (default: the entry\'s first host, or the entry service)')
     .option('--from <app[:version]>', 'the request comes from a pod in the mesh with these app and version labels')
+    .option('--namespace <ns>', 'with --from: the namespace of the calling pod (default: the chain\'s namespace)')
     .option('--header <name=value>', 'a request header; repeat for more', collect, [])
     .option('--uri <path>', 'request path', '/')
     .option('--json', 'print JSON: [{"probability":0.9,"path":["web-v2","cart-v2"]}, ...]', false)
@@ -98,6 +100,12 @@ function entryOf(chain: ServiceChain, options: ExplainOptions): ExplainEntry {
   if (options.from !== undefined && options.gateway !== undefined) {
     throw new CliError('--from and --gateway exclude each other: a request comes through a gateway or from the mesh', ExitCode.USAGE);
   }
+  if (options.namespace !== undefined && options.from === undefined) {
+    throw new CliError('--namespace sets the namespace of a --from caller; a gateway request comes from the gateway\'s namespace', ExitCode.USAGE);
+  }
+  if (options.namespace !== undefined && !/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(options.namespace)) {
+    throw new CliError(`--namespace ${JSON.stringify(options.namespace)} is no namespace name (a DNS-1123 label, such as shop)`, ExitCode.USAGE);
+  }
   const serviceHost = `${entry.service}.${effectiveNamespace}.svc.cluster.local`;
   if (options.from !== undefined) {
     const [app, version] = options.from.split(':');
@@ -105,6 +113,7 @@ function entryOf(chain: ServiceChain, options: ExplainOptions): ExplainEntry {
     return {
       host: options.host ?? serviceHost,
       sourceLabels: version ? { app, version } : { app },
+      sourceNamespace: options.namespace ?? effectiveNamespace,
       headers,
       uri: options.uri,
     };

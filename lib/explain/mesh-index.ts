@@ -1,7 +1,7 @@
 import { HttpRouteSpec } from './istio-spec';
 import {
   append, asLabels, asList, asRecord, asString, flattenLists, hostCovers, identityOf, isDeployment, isIstio, isService,
-  isWildcardHost, JsonObject, LabelIndex, MESH_GATEWAY, nameOf, namespaceOf, requestHostNames, resolveConfigHost,
+  isWildcardHost, JsonObject, LabelIndex, MESH_GATEWAY, nameOf, namespaceOf, normaliseHost, requestHostNames, resolveConfigHost,
   resolveGatewayRef, serviceFqdn, specOf,
 } from '../manifests';
 
@@ -74,7 +74,7 @@ export type ServicePods =
 /** The routing objects of a set of manifests, indexed. */
 export class MeshIndex {
   /**
-   * Reads Deployments, Services, DestinationRules and VirtualServices (networking.istio.io, any
+   * Reads Deployments, Services, DestinationRules, VirtualServices and Gateways (networking.istio.io, any
    * version) from parsed manifests; `List` objects are unpacked, anything else is skipped.
    * Objects without a namespace belong to `defaultNamespace`. An object written twice (same
    * kind, namespace and name) keeps its first position and last content, as repeated
@@ -83,7 +83,7 @@ export class MeshIndex {
   public static fromManifests(manifests: unknown[], defaultNamespace: string): MeshIndex {
     const byIdentity = new Map<string, JsonObject>();
     for (const object of flattenLists(manifests)) {
-      if (isDeployment(object) || isService(object) || isIstio(object, 'DestinationRule') || isIstio(object, 'VirtualService')) {
+      if (isDeployment(object) || isService(object) || isIstio(object, 'DestinationRule') || isIstio(object, 'VirtualService') || isIstio(object, 'Gateway')) {
         byIdentity.set(identityOf(object, defaultNamespace), object);
       }
     }
@@ -106,6 +106,8 @@ export class MeshIndex {
   /** DestinationRules with a wildcard host, in manifest order, with the resolved host. */
   private readonly wildcardDestinationRules: Array<{ rule: DestinationRuleInfo; host: string }> = [];
   private readonly subsetCache = new Map<string, Record<string, string> | undefined>();
+  /** The server hosts of each Gateway (`namespace/name`): the namespace whose VirtualServices it takes (`*` any) and the host pattern. */
+  private readonly gatewayServerHosts = new Map<string, Array<{ readonly namespace: string; readonly host: string }>>();
 
   private constructor(objects: JsonObject[], defaultNamespace: string) {
     const named = (object: JsonObject) => ({ name: nameOf(object), namespace: namespaceOf(object, defaultNamespace) });
@@ -125,6 +127,15 @@ export class MeshIndex {
         .map(subset => ({ name: asString(subset.name) ?? '', labels: asLabels(subset.labels) }));
       this.indexDestinationRule({ ...named(object), host: typeof spec.host === 'string' ? spec.host : '', subsets });
     }
+    for (const object of objects.filter(o => isIstio(o, 'Gateway'))) {
+      const gateway = named(object);
+      const hosts = asList(specOf(object).servers).flatMap(server => asList(asRecord(server)?.hosts)).filter((h): h is string => typeof h === 'string');
+      this.gatewayServerHosts.set(`${gateway.namespace}/${gateway.name}`, hosts.map(entry => {
+        const at = entry.indexOf('/');
+        const namespace = at < 0 ? '*' : entry.slice(0, at);
+        return { namespace: namespace === '.' ? gateway.namespace : namespace, host: normaliseHost(at < 0 ? entry : entry.slice(at + 1)) };
+      }));
+    }
     objects.filter(o => isIstio(o, 'VirtualService')).forEach((object, position) => {
       const spec = specOf(object);
       this.indexVirtualService({
@@ -134,6 +145,19 @@ export class MeshIndex {
         http: asList(spec.http).map(asRecord).filter(route => route !== undefined) as HttpRouteSpec[],
       }, position);
     });
+  }
+
+  /**
+   * Whether Gateway `gateway` (`namespace/name`) has a server for `host` (taken literally), for
+   * VirtualServices of `namespace` (or of any namespace, when `namespace` is omitted): a server
+   * host `[ns/]pattern` whose pattern covers the host and whose `ns` is `*` or that namespace.
+   * `undefined` when the Gateway is not among the manifests: then nothing is known of its servers.
+   */
+  public gatewayServes(gateway: string, host: string, namespace?: string): boolean | undefined {
+    const servers = this.gatewayServerHosts.get(gateway);
+    if (servers === undefined) return undefined;
+    const name = normaliseHost(host);
+    return servers.some(server => hostCovers(server.host, name) && (namespace === undefined || server.namespace === '*' || server.namespace === namespace));
   }
 
   /** The VirtualService `namespace/name`, if written. */

@@ -58,13 +58,15 @@ export function requestGateway(request: MeshRequest): string {
  * The VirtualServices that bind a request, in manifest order: those attached to its gateway
  * (`mesh` for a sidecar request; no `gateways` means `mesh`) whose hosts cover its host.
  * A sidecar request's host reaches the names of the caller's DNS search path (see
- * `requestHostNames`); a gateway request's host is taken literally. Delegates (no hosts) never bind.
+ * `requestHostNames`); a gateway request's host is taken literally, and binds only the
+ * VirtualServices of namespaces for which the Gateway (when among the manifests) has a server
+ * serving that host. Delegates (no hosts) never bind.
  */
 export function bindingVirtualServices(index: MeshIndex, request: MeshRequest): VirtualServiceInfo[] {
-  const names = request.gateway === undefined
-    ? requestHostNames(request.host, request.sourceNamespace)
-    : [normaliseHost(request.host)];
-  return index.virtualServicesBinding(names, requestGateway(request));
+  const gateway = request.gateway;
+  if (gateway === undefined) return index.virtualServicesBinding(requestHostNames(request.host, request.sourceNamespace), MESH_GATEWAY);
+  return index.virtualServicesBinding([normaliseHost(request.host)], gateway)
+    .filter(vs => index.gatewayServes(gateway, request.host, vs.namespace) !== false);
 }
 
 /** A destination a route sends a share of the requests to, and the headers they carry there. */

@@ -263,6 +263,9 @@ class GraphTracer {
     if (bound.length === 0) {
       const byHttpRoutes = this.httpRoutes?.route(this.index, request);
       if (byHttpRoutes !== undefined) return this.follow(byHttpRoutes, '', stack);
+      if (request.gateway !== undefined && this.index.gatewayServes(request.gateway, request.host) === false) {
+        return fail(`404: Gateway ${request.gateway} has no server for host ${request.host}`);
+      }
       if (request.gateway !== undefined) return fail(`404: no VirtualService on gateway ${request.gateway} binds this host`);
       const service = this.index.serviceForRequest(request.host, request.sourceNamespace);
       if (service === undefined) return fail(unknownHost(request.host));

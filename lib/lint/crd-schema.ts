@@ -1,13 +1,30 @@
 import type { default as Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { Finding } from './findings';
 import { LoadedManifest } from './load';
-import { apiVersionOf, asRecord, findingAbout, ISTIO_NETWORKING_GROUP } from './objects';
-import { SchemaKind, schemaKindOf, schemaOf, schemaVersions } from './schemas';
+import { celRuleMessages } from './cel-rules';
+import { apiVersionOf, asRecord, findingAbout } from './objects';
+import { SchemaType, schemaTypeOf, schemaOf, schemaVersions } from './schemas';
 import { pointerPath } from '../diagnostics/json-pointer';
 import { formatPath, show } from '../diagnostics/problems';
 
 let ajv: Ajv | undefined;
 const validators = new Map<string, ValidateFunction>();
+/** Whether each object checked passed its CRD schema, so that later checks need not validate it again. */
+const verdicts = new WeakMap<object, boolean>();
+
+/**
+ * Whether a manifest of a kind with a CRD schema passes it (the API server refuses it before
+ * any admission webhook sees it otherwise); taken from {@link checkCrdSchemas} when it ran.
+ */
+export function passesCrdSchema(manifest: LoadedManifest): boolean {
+  const known = verdicts.get(manifest.object);
+  if (known !== undefined) return known;
+  const type = schemaTypeOf(manifest);
+  const validate = type && validatorOf(type, apiVersionOf(manifest));
+  const passes = validate ? validate(manifest.object) === true : false;
+  verdicts.set(manifest.object, passes);
+  return passes;
+}
 
 /**
  * Ajv, loaded on first use: only `validate` needs it, and loading it would cost every
@@ -24,11 +41,11 @@ function newAjv(): Ajv {
  * carry Kubernetes keywords (`x-kubernetes-*`) that ajv does not know, hence
  * `strict: false`; formats (`int32`, `date-time`, ...) are not checked.
  */
-function validatorOf(kind: SchemaKind, version: string): ValidateFunction | undefined {
-  const key = `${kind}.${version}`;
+function validatorOf(type: SchemaType, version: string): ValidateFunction | undefined {
+  const key = `${type.group}/${type.kind}.${version}`;
   let validate = validators.get(key);
   if (!validate) {
-    const schema = schemaOf(kind, version);
+    const schema = schemaOf(type, version);
     if (!schema) return undefined;
     ajv ??= newAjv();
     validate = ajv.compile(schema);
@@ -38,24 +55,31 @@ function validatorOf(kind: SchemaKind, version: string): ValidateFunction | unde
 }
 
 /**
- * Validates every networking.istio.io VirtualService, DestinationRule and Gateway against
- * the OpenAPI schema of its CRD version (schema/istio/<Kind>.<version>.json): types,
- * required fields, enums, limits and Istio's "at most one of" rules. An apiVersion with
- * no schema is a finding. CEL rules (`x-kubernetes-validations`) are not evaluated.
+ * Validates every object of a kind with a kept CRD schema (Istio's VirtualService,
+ * DestinationRule and Gateway, Gateway API's HTTPRoute, Gateway, GatewayClass and
+ * ReferenceGrant; the schema is chosen by API group and version) against it: types, required
+ * fields, enums, limits and Istio's "at most one of" rules; then, for an object that passes,
+ * the CRD's CEL rules (`x-kubernetes-validations`, see `celRuleMessages`). An apiVersion with
+ * no schema is a finding.
  */
 export function checkCrdSchemas(manifests: readonly LoadedManifest[]): Finding[] {
   const findings: Finding[] = [];
   for (const manifest of manifests) {
-    const kind = schemaKindOf(manifest);
-    if (!kind) continue;
+    const type = schemaTypeOf(manifest);
+    if (!type) continue;
     const version = apiVersionOf(manifest);
-    const validate = validatorOf(kind, version);
+    const validate = validatorOf(type, version);
     if (!validate) {
-      const known = schemaVersions(kind).map(v => `${ISTIO_NETWORKING_GROUP}/${v}`).join(', ') || 'none';
-      findings.push(findingAbout(manifest, `apiVersion ${String(manifest.object.apiVersion)} is not a known version of ${kind} (known: ${known})`));
+      const known = schemaVersions(type).map(v => `${type.group}/${v}`).join(', ') || 'none';
+      findings.push(findingAbout(manifest, `apiVersion ${String(manifest.object.apiVersion)} is not a known version of ${type.kind} (known: ${known})`));
       continue;
     }
-    if (validate(manifest.object)) continue;
+    const passes = validate(manifest.object) === true;
+    verdicts.set(manifest.object, passes);
+    if (passes) {
+      for (const message of celRuleMessages(schemaOf(type, version)!, manifest.object)) findings.push(findingAbout(manifest, message));
+      continue;
+    }
     const messages = new Set(reportedErrors(validate.errors ?? []).map(error => schemaErrorMessage(error, manifest.object)));
     for (const message of messages) findings.push(findingAbout(manifest, message));
   }

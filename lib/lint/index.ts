@@ -4,6 +4,8 @@ import { checkDelegates } from './delegates';
 import { checkDuplicates } from './duplicates';
 import { Finding, sortFindings } from './findings';
 import { checkGatewayApiRefs } from './gateway-api-refs';
+import { checkGatewayHosts } from './gateway-hosts';
+import { checkIstioWebhookRules } from './istio-webhook';
 import { LoadedManifest, loadManifests } from './load';
 import { checkMeshHosts } from './mesh-hosts';
 import { checkSubsets } from './subsets';
@@ -22,11 +24,13 @@ export type Check = (manifests: readonly LoadedManifest[]) => Finding[];
 /** Every check {@link lintManifests} runs, in the order they run. */
 export const CHECKS: readonly Check[] = [
   checkCrdSchemas,
+  checkIstioWebhookRules,
   checkDuplicates,
   checkUnknownFields,
   checkSubsets,
   checkMeshHosts,
   checkDelegates,
+  checkGatewayHosts,
   checkRoutesAfterCatchAll,
   checkYamlHazards,
   checkGatewayApiRefs,

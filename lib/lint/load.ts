@@ -4,7 +4,7 @@ import { Composer, Document, DocumentOptions, LineCounter, ParseOptions, Parser,
 import { findYamlHazards, YamlHazard } from './ambiguous-scalars';
 import { Finding } from './findings';
 import { show } from '../diagnostics/problems';
-import { compareText } from '../manifests';
+import { compareText, flattenLists } from '../manifests';
 
 /** One Kubernetes object read from a manifest file. */
 export interface LoadedManifest {
@@ -237,8 +237,18 @@ function readFile(file: string, manifests: LoadedManifest[], findings: Finding[]
   const accept = (index: number, value: unknown, yamlHazards: readonly YamlHazard[] = []): void => {
     if (value === null || value === undefined) return;
     const problem = notAnObject(value);
-    if (problem) findings.push({ file: shownAs, index, object: `document ${index + 1}`, message: problem });
-    else manifests.push({ file: shownAs, index, object: value as Record<string, unknown>, ...(yamlHazards.length > 0 ? { yamlHazards } : {}) });
+    if (problem) {
+      findings.push({ file: shownAs, index, object: `document ${index + 1}`, message: problem });
+      return;
+    }
+    const hazards = yamlHazards.length > 0 ? { yamlHazards } : {};
+    const record = value as Record<string, unknown>;
+    // A List (what `kubectl get -o yaml` prints) stands for its items: each is read as an object of the document.
+    const objects = record.kind === 'List' && Array.isArray(record.items) ? flattenLists(record.items) : [record];
+    for (const object of objects) {
+      if (notAnObject(object)) findings.push({ file: shownAs, index, object: `document ${index + 1}`, message: `an item of the List ${notAnObject(object)!}` });
+      else manifests.push({ file: shownAs, index, object, ...hazards });
+    }
   };
 
   if (/\.json$/i.test(file)) {

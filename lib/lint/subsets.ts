@@ -7,11 +7,27 @@ import { append, dottedHostHint, hostCovers, isService, isWildcardHost, LabelInd
 import { formatPath } from '../diagnostics/problems';
 
 /**
+ * Labels Istio adds to every endpoint from its node and cluster, not from the pod template:
+ * a subset keyed on them selects by location, so they are left out when looking for pods.
+ */
+export const LOCATION_LABELS: ReadonlySet<string> = new Set([
+  'topology.kubernetes.io/region', 'topology.kubernetes.io/zone', 'topology.istio.io/subzone',
+  'topology.istio.io/network', 'topology.istio.io/cluster', 'kubernetes.io/hostname', 'istio-locality',
+  'failure-domain.beta.kubernetes.io/region', 'failure-domain.beta.kubernetes.io/zone',
+]);
+
+/** A subset's labels without the {@link LOCATION_LABELS}. */
+function podLabelsOfSubset(subset: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(asLabels(subset.labels)).filter(([key]) => !LOCATION_LABELS.has(key)));
+}
+
+/**
  * Checks every subset a VirtualService route or mirror names:
  * - some DestinationRule among the manifests whose host covers the destination host
  *   (hosts resolved as Istio does, short names in each object's namespace) defines the subset;
  * - when the host's Service is among the manifests and has a selector, some workload in
- *   its namespace has pod labels that include both the selector and the subset's labels.
+ *   its namespace has pod labels that include both the selector and the subset's labels
+ *   (but the location labels Istio adds to endpoints, see {@link LOCATION_LABELS}).
  *   Without the Service among the manifests, pods are not looked for, so that routing
  *   files can be checked on their own.
  *
@@ -54,9 +70,9 @@ export function checkSubsets(manifests: readonly LoadedManifest[]): Finding[] {
       const service = serviceName && services.get(`${serviceName.namespace}/${serviceName.name}`);
       const selector = service ? asLabels(specOf(service).selector) : {};
       if (!service || !serviceName || Object.keys(selector).length === 0) continue;
-      const selected = matching.some(s => pods.select(serviceName.namespace, selector, asLabels(s.labels)).length > 0);
+      const selected = matching.some(s => pods.select(serviceName.namespace, selector, podLabelsOfSubset(s)).length > 0);
       if (!selected) {
-        const wanted = [...Object.entries(selector), ...Object.entries(asLabels(matching[0].labels))].map(([key, value]) => `${key}=${value}`);
+        const wanted = [...Object.entries(selector), ...Object.entries(podLabelsOfSubset(matching[0]))].map(([key, value]) => `${key}=${value}`);
         report(`selects no pods: no pod template in namespace ${serviceName.namespace} has the labels ${[...new Set(wanted)].join(', ')}`);
       }
     }

@@ -1,7 +1,7 @@
 import { Finding } from './findings';
 import { LoadedManifest } from './load';
 import { apiVersionOf, asRecord, findingAbout } from './objects';
-import { schemaKindOf, schemaOf } from './schemas';
+import { schemaTypeOf, schemaOf } from './schemas';
 import { formatPath, PathSegment } from '../diagnostics/problems';
 
 /** Top-level fields every Kubernetes object has, outside the CRD schema. */
@@ -18,13 +18,13 @@ const OBJECT_FIELDS = new Set(['apiVersion', 'kind', 'metadata']);
 export function checkUnknownFields(manifests: readonly LoadedManifest[]): Finding[] {
   const findings: Finding[] = [];
   for (const manifest of manifests) {
-    const kind = schemaKindOf(manifest);
-    const schema = kind && schemaOf(kind, apiVersionOf(manifest));
-    if (!kind || !schema) continue;
+    const type = schemaTypeOf(manifest);
+    const schema = type && schemaOf(type, apiVersionOf(manifest));
+    if (!type || !schema) continue;
     const unknown: PathSegment[][] = [];
     walk(schema, manifest.object, [], unknown);
     for (const path of unknown) {
-      findings.push(findingAbout(manifest, `${formatPath(path)}: is not a field of ${kind} ${String(manifest.object.apiVersion)}; the API server rejects or drops it`));
+      findings.push(findingAbout(manifest, `${formatPath(path)}: is not a field of ${type.kind} ${String(manifest.object.apiVersion)}; the API server rejects or drops it`));
     }
   }
   return findings;

@@ -96,3 +96,19 @@ export function resolveGatewayRef(ref: string, namespace: string): string {
   if (ref === MESH_GATEWAY || ref.includes('/')) return ref;
   return `${namespace}/${ref}`;
 }
+
+/**
+ * Whether two resolved hosts can name the same request host, as Istio compares hosts: equal,
+ * either is `*`, or a `*.suffix` wildcard that the other (a host, or a narrower or equal
+ * wildcard) ends in. `*.example.com` overlaps `shop.example.com` and `*.shop.example.com`, not
+ * `example.com`.
+ */
+export function hostsOverlap(a: string, b: string): boolean {
+  if (a === b || a === '*' || b === '*') return true;
+  const aWild = a.startsWith('*.');
+  const bWild = b.startsWith('*.');
+  if (aWild && bWild) return a.length < b.length ? b.endsWith(a.slice(1)) : a.endsWith(b.slice(1));
+  if (aWild) return b.endsWith(a.slice(1));
+  if (bWild) return a.endsWith(b.slice(1));
+  return false;
+}
