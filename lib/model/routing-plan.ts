@@ -1,6 +1,8 @@
 import { HeaderRoute, TrafficSource, Weights } from '../props/entry-props';
 import { LaneMode } from '../props/lane-mode';
+import { RetrySettings } from '../props/traffic-settings';
 import type { ChainModel, ServiceModel } from './chain-model';
+import { sameRouteSettings } from './traffic-model';
 
 /*
  * The routing plan: every routing decision of the chain, made here once, as plain data.
@@ -67,6 +69,28 @@ export interface RouteTarget {
    * @default - the header is left as it is
    */
   readonly stampLane?: string;
+  /**
+   * The lane header is removed on the way, so that the request and the calls made for it
+   * belong to no lane (calls from a mirror's pods, in `header` mode).
+   * @default false
+   */
+  readonly dropLane?: boolean;
+}
+
+/** Faults injected into the requests a rule takes. */
+export interface RuleFault {
+  /** @default - no delay */
+  readonly delay?: { readonly fixedDelay: string; readonly percentage: number };
+  /** @default - no abort */
+  readonly abort?: { readonly httpStatus: number; readonly percentage: number };
+}
+
+/** A copy of a share of a rule's requests, sent to a version whose answers are dropped. */
+export interface RuleMirror {
+  /** The version receiving the copies. */
+  readonly version: string;
+  /** Share of the requests copied, in percent. */
+  readonly percentage: number;
 }
 
 /** One rule: requests that match go to the targets. Rules are tried in order; the first match wins. */
@@ -75,6 +99,26 @@ export interface RouteRule {
   readonly matches: readonly RouteMatch[];
   /** The versions, with weights when there are several. */
   readonly targets: readonly RouteTarget[];
+  /**
+   * Time limit of the requests: the target versions' `timeout`.
+   * @default - none written
+   */
+  readonly timeout?: string;
+  /**
+   * Retries of the requests: the target versions' `retries`.
+   * @default - none written
+   */
+  readonly retries?: RetrySettings;
+  /**
+   * Faults injected into the requests (lane faults only).
+   * @default - none
+   */
+  readonly fault?: RuleFault;
+  /**
+   * Copies of a share of the requests (dark launches).
+   * @default - none
+   */
+  readonly mirror?: RuleMirror;
 }
 
 /** How traffic enters the chain: what the entry is bound to, and its ordered rules. */
@@ -125,12 +169,24 @@ export function planRouting(chain: Omit<ChainModel, 'routing'>): RoutingPlan {
       hosts: entry.hosts,
       mesh: entry.mesh,
       uriPrefix: entry.uriPrefix,
-      rules: entryRules(chain),
+      rules: withRouteSettings(chain.service(entry.service), entryRules(chain)),
     },
     lanes: chain.services
       .filter(service => service.name !== entry.service)
-      .map(service => ({ service: service.name, rules: laneRules(chain, service) })),
+      .map(service => ({ service: service.name, rules: withRouteSettings(service, laneRules(chain, service)) })),
   };
+}
+
+/**
+ * Rules with the timeout and retries of the versions they send requests to. A rule that splits
+ * between versions whose settings differ gets none (validation refuses such a split).
+ */
+function withRouteSettings(service: ServiceModel, rules: RouteRule[]): RouteRule[] {
+  return rules.map(rule => {
+    const settings = rule.targets.map(target => service.versions.find(v => v.name === target.version)?.route ?? {});
+    if (settings.some(other => !sameRouteSettings(other, settings[0]))) return rule;
+    return { ...rule, ...settings[0] };
+  });
 }
 
 /** The entry's rules, in the order they are tried: header routes, weights, the default route. */
@@ -179,25 +235,73 @@ export function headerCondition(route: HeaderRoute): HeaderCondition {
  * baseline takes the requests whose lane header names it. Everything else goes to the baseline.
  */
 function laneRules(chain: Omit<ChainModel, 'routing'>, service: ServiceModel): RouteRule[] {
-  const lanes = chain.laneMode === LaneMode.HEADER ? headerLaneRules(service) : callerLaneRules(chain, service);
-  return [...lanes, { matches: [], targets: [{ version: service.baseline }] }];
+  const live = service.versions.filter(version => !isMirrorTarget(service, version.name));
+  const lanes = chain.laneMode === LaneMode.HEADER
+    ? live.filter(version => version.name !== service.baseline).map(version => laneRule(chain, service, version.name, version.name))
+    : live.map(version => laneRule(chain, service, version.name, version.name)).filter(rule => rule.matches.length > 0);
+  const rules = withLaneExperiments(chain, service, [...lanes, { matches: [], targets: [{ version: service.baseline }] }]);
+  return [...mirrorCallerRules(chain, service), ...rules];
 }
 
-function callerLaneRules(chain: Omit<ChainModel, 'routing'>, service: ServiceModel): RouteRule[] {
-  return service.versions.flatMap(version => {
-    const callers = service.callers.filter(caller => chain.service(caller).hasVersion(version.name));
-    if (callers.length === 0) return [];
-    return [{
-      matches: callers.map(caller => ({ caller: { service: caller, version: version.name } })),
-      targets: [{ version: version.name }],
-    }];
+/**
+ * The rule sending lane `lane` to `version`. In `header` mode it matches the lane header; in
+ * `sourceLabels` mode the callers running version `lane` (none when no caller has it). Callers
+ * that are a mirror target in that version are left out: their calls take the mirror rules.
+ */
+function laneRule(chain: Omit<ChainModel, 'routing'>, service: ServiceModel, lane: string, version: string): RouteRule {
+  if (chain.laneMode === LaneMode.HEADER) return { matches: [{ lane }], targets: [{ version }] };
+  const callers = service.callers.filter(caller => chain.service(caller).hasVersion(lane) && !isMirrorTarget(chain.service(caller), lane));
+  return { matches: callers.map(caller => ({ caller: { service: caller, version: lane } })), targets: [{ version }] };
+}
+
+/** Whether a version only receives mirrored copies, and so takes no lane. */
+function isMirrorTarget(service: ServiceModel, version: string): boolean {
+  return service.mirrors.some(mirror => mirror.version === version);
+}
+
+/**
+ * Calls from the pods of a mirror target go to the baseline, out of every lane: they match the
+ * calling pods' labels first, and in `header` mode the lane header they forwarded is removed,
+ * so that nothing downstream of them joins a lane either.
+ */
+function mirrorCallerRules(chain: Omit<ChainModel, 'routing'>, service: ServiceModel): RouteRule[] {
+  const mirrorCallers = service.callers.flatMap(caller => chain.service(caller).mirrors.map(mirror => ({ service: caller, version: mirror.version })));
+  if (mirrorCallers.length === 0) return [];
+  const dropLane = chain.laneMode === LaneMode.HEADER ? { dropLane: true } : {};
+  return [{ matches: mirrorCallers.map(caller => ({ caller })), targets: [{ version: service.baseline, ...dropLane }] }];
+}
+
+/**
+ * Adds the service's lane faults and mirrors to the rules that carry their lanes. A lane with no
+ * rule of its own here (the service lacks its version: it takes the last rule, to the baseline)
+ * gets one, matching the lane, placed just before the last rule: the fault or mirror then
+ * applies to that lane alone. A mirror without a lane goes on the last rule, the baseline's traffic.
+ */
+function withLaneExperiments(chain: Omit<ChainModel, 'routing'>, service: ServiceModel, rules: RouteRule[]): RouteRule[] {
+  const lanes = [...new Set([...service.faults.map(f => f.lane), ...service.mirrors.flatMap(m => (m.lane === undefined ? [] : [m.lane]))])];
+  const result = [...rules];
+  for (const lane of lanes) {
+    if (result.some(rule => carriesLane(rule, lane, chain.laneMode))) continue;
+    const added = laneRule(chain, service, lane, service.baseline);
+    if (added.matches.length > 0) result.splice(result.length - 1, 0, added);
+  }
+  return result.map((rule, i) => {
+    const last = i === result.length - 1;
+    const fault = service.faults.find(f => carriesLane(rule, f.lane, chain.laneMode));
+    const mirror = service.mirrors.find(m => (m.lane === undefined ? last : carriesLane(rule, m.lane, chain.laneMode)));
+    if (!fault && !mirror) return rule;
+    return {
+      ...rule,
+      ...(fault ? { fault: { delay: fault.delay, abort: fault.abort } } : {}),
+      ...(mirror ? { mirror: { version: mirror.version, percentage: mirror.percentage } } : {}),
+    };
   });
 }
 
-function headerLaneRules(service: ServiceModel): RouteRule[] {
-  return service.versions
-    .filter(version => version.name !== service.baseline)
-    .map(version => ({ matches: [{ lane: version.name }], targets: [{ version: version.name }] }));
+/** Whether a rule is the one for a lane: it matches that lane (header) or callers in that version (source labels). */
+function carriesLane(rule: RouteRule, lane: string, laneMode: LaneMode): boolean {
+  if (rule.matches.length === 0) return false;
+  return rule.matches.every(match => (laneMode === LaneMode.HEADER ? match.lane === lane : match.caller?.version === lane));
 }
 
 function sameWeights(a: Weights, b: Weights): boolean {
