@@ -1,0 +1,81 @@
+import { PathSegment, show } from '../diagnostics/problems';
+import { writesDeployments } from '../model/defaults';
+import { ProbeSettings } from '../props/workload-settings';
+import { ChainContext, deciding, RuleOutput, settingsLevels, versionLevels } from './rule-context';
+
+/** A count, or a whole percentage: what a PodDisruptionBudget takes. */
+const PERCENTAGE = /^(\d|[1-9]\d|100)%$/;
+
+/**
+ * Probes, disruption budgets and autoscalers as Kubernetes takes them:
+ * - a probe sets exactly one of `httpGet`, `tcpSocket`, `exec`, and probes a port the container
+ *   declares (the service's port), checked per version where the levels combine;
+ * - a disruption budget sets exactly one of `minAvailable`, `maxUnavailable`, each a count or a percentage;
+ * - an autoscaler's `minReplicas` is at most its `maxReplicas`;
+ * - budgets and autoscalers need the chain to write the Deployments they belong to.
+ */
+export function checkWorkloadBasics(chain: ChainContext, out: RuleOutput): void {
+  const deployments = writesDeployments(chain.props);
+  for (const { path, settings } of settingsLevels(chain)) {
+    for (const key of ['readinessProbe', 'livenessProbe'] as const) {
+      const probe = settings[key];
+      if (probe && actions(probe).length !== 1) {
+        out.problems.add([...path, key], `sets ${actions(probe).length === 0 ? 'no check' : actions(probe).join(' and ')}; `
+          + 'set exactly one of `httpGet`, `tcpSocket` or `exec`');
+      }
+    }
+    const budget = settings.disruptionBudget;
+    if (budget) {
+      const set = (['minAvailable', 'maxUnavailable'] as const).filter(key => budget[key] !== undefined);
+      if (set.length !== 1) {
+        out.problems.add([...path, 'disruptionBudget'], `sets ${set.length === 0 ? 'neither' : 'both'} of \`minAvailable\` and \`maxUnavailable\`; `
+          + 'set exactly one');
+      }
+      for (const key of set) checkCountOrPercentage(out, [...path, 'disruptionBudget', key], budget[key]!);
+    }
+    const scaling = settings.autoscaling;
+    if (scaling && (scaling.minReplicas ?? 1) > scaling.maxReplicas) {
+      out.problems.add([...path, 'autoscaling'], `has minReplicas ${scaling.minReplicas ?? 1} above maxReplicas ${scaling.maxReplicas}; `
+        + 'raise `maxReplicas` or lower `minReplicas`');
+    }
+    for (const key of ['disruptionBudget', 'autoscaling'] as const) {
+      if (settings[key] !== undefined && !deployments) {
+        out.problems.add([...path, key], 'is set but the chain does not write the Deployments (`workloads` is not `all`); '
+          + 'define it beside the Deployments, or remove it');
+      }
+    }
+  }
+  checkProbePorts(chain, out);
+}
+
+function actions(probe: ProbeSettings): string[] {
+  return (['httpGet', 'tcpSocket', 'exec'] as const).filter(key => probe[key] !== undefined);
+}
+
+function checkCountOrPercentage(out: RuleOutput, path: PathSegment[], value: number | string): void {
+  if (typeof value === 'number' ? Number.isInteger(value) && value >= 0 : PERCENTAGE.test(value)) return;
+  out.problems.add(path, `${show(value)} is neither a count nor a percentage; write a whole number such as 1, or a percentage such as "50%"`);
+}
+
+/** Each version's probes reach the one port its container declares: the service's. */
+function checkProbePorts(chain: ChainContext, out: RuleOutput): void {
+  const reported = new Set<string>();
+  chain.services.forEach((service, i) => {
+    const port = service.port ?? chain.props.defaults?.port ?? 80;
+    for (const version of Object.keys(service.versions)) {
+      const levels = versionLevels(chain, i, version);
+      for (const key of ['readinessProbe', 'livenessProbe'] as const) {
+        const level = deciding(levels, key);
+        const probe = level?.settings[key];
+        const probed = probe?.httpGet?.port ?? probe?.tcpSocket?.port;
+        if (!level || probed === undefined || probed === port) continue;
+        const path = [...level.path, key, probe!.httpGet ? 'httpGet' : 'tcpSocket', 'port'];
+        const text = `${path.join('.')}\0${service.name}`;
+        if (reported.has(text)) continue;
+        reported.add(text);
+        out.problems.add(path, `${show(probed)} is not a port of the container of ${show(`${service.name}-${version}`)}, which declares `
+          + `${port} only; leave \`port\` out to probe ${port}, or set the service's \`port\``);
+      }
+    }
+  });
+}
