@@ -55,9 +55,25 @@ function istioTrafficPolicy(policy: TrafficPolicyModel): DestinationRuleSpecTraf
   const { connectionPool, loadBalancer, outlierDetection, tls } = policy;
   if (!connectionPool && !loadBalancer && !outlierDetection && !tls) return undefined;
   return {
-    connectionPool,
+    connectionPool: connectionPool && {
+      tcp: connectionPool.tcp && { maxConnections: connectionPool.tcp.maxConnections, connectTimeout: connectionPool.tcp.connectTimeout },
+      http: connectionPool.http && {
+        http1MaxPendingRequests: connectionPool.http.http1MaxPendingRequests,
+        http2MaxRequests: connectionPool.http.http2MaxRequests,
+        maxRequestsPerConnection: connectionPool.http.maxRequestsPerConnection,
+        maxRetries: connectionPool.http.maxRetries,
+        idleTimeout: connectionPool.http.idleTimeout,
+      },
+    },
     loadBalancer: loadBalancer && { simple: loadBalancer as string as DestinationRuleSpecTrafficPolicyLoadBalancerSimple },
-    outlierDetection,
+    outlierDetection: outlierDetection && {
+      consecutive5XxErrors: outlierDetection.consecutive5xxErrors,
+      consecutiveGatewayErrors: outlierDetection.consecutiveGatewayErrors,
+      interval: outlierDetection.interval,
+      baseEjectionTime: outlierDetection.baseEjectionTime,
+      maxEjectionPercent: outlierDetection.maxEjectionPercent,
+      minHealthPercent: outlierDetection.minHealthPercent,
+    },
     tls: tls && { mode: tls as string as DestinationRuleSpecTrafficPolicyTlsMode },
   };
 }

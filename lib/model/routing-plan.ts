@@ -265,7 +265,8 @@ function isMirrorTarget(service: ServiceModel, version: string): boolean {
  * so that nothing downstream of them joins a lane either.
  */
 function mirrorCallerRules(chain: Omit<ChainModel, 'routing'>, service: ServiceModel): RouteRule[] {
-  const mirrorCallers = service.callers.flatMap(caller => chain.service(caller).mirrors.map(mirror => ({ service: caller, version: mirror.version })));
+  const mirrorCallers = service.callers.flatMap(caller => [...new Set(chain.service(caller).mirrors.map(mirror => mirror.version))]
+    .map(version => ({ service: caller, version })));
   if (mirrorCallers.length === 0) return [];
   const dropLane = chain.laneMode === LaneMode.HEADER ? { dropLane: true } : {};
   return [{ matches: mirrorCallers.map(caller => ({ caller })), targets: [{ version: service.baseline, ...dropLane }] }];
