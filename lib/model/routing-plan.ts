@@ -276,7 +276,8 @@ function mirrorCallerRules(chain: Omit<ChainModel, 'routing'>, service: ServiceM
  * Adds the service's lane faults and mirrors to the rules that carry their lanes. A lane with no
  * rule of its own here (the service lacks its version: it takes the last rule, to the baseline)
  * gets one, matching the lane, placed just before the last rule: the fault or mirror then
- * applies to that lane alone. A mirror without a lane goes on the last rule, the baseline's traffic.
+ * applies to that lane alone. A mirror without a lane copies the baseline's traffic: the last
+ * rule's and, in `sourceLabels` mode, that of the rule for callers running the baseline's version.
  */
 function withLaneExperiments(chain: Omit<ChainModel, 'routing'>, service: ServiceModel, rules: RouteRule[]): RouteRule[] {
   const lanes = [...new Set([...service.faults.map(f => f.lane), ...service.mirrors.flatMap(m => (m.lane === undefined ? [] : [m.lane]))])];
@@ -289,7 +290,8 @@ function withLaneExperiments(chain: Omit<ChainModel, 'routing'>, service: Servic
   return result.map((rule, i) => {
     const last = i === result.length - 1;
     const fault = service.faults.find(f => carriesLane(rule, f.lane, chain.laneMode));
-    const mirror = service.mirrors.find(m => (m.lane === undefined ? last : carriesLane(rule, m.lane, chain.laneMode)));
+    const mirror = service.mirrors.find(m => (m.lane === undefined ? last || carriesLane(rule, service.baseline, chain.laneMode)
+      : carriesLane(rule, m.lane, chain.laneMode)));
     if (!fault && !mirror) return rule;
     return {
       ...rule,

@@ -68,11 +68,11 @@ function checkLane(chain: ChainContext, service: ServiceProps, out: RuleOutput, 
   const header = laneModeOf(chain.props) === LaneMode.HEADER;
   const lanes = header
     ? [...(chain.entryVersions ?? [])]
-    : [...new Set(chain.services.filter(s => (s.calls ?? []).includes(service.name)).flatMap(s => Object.keys(s.versions)))];
+    : [...new Set(chain.services.filter(s => (s.calls ?? []).includes(service.name)).flatMap(liveVersions))];
   if (!lanes.includes(lane)) {
     out.problems.add(path, `${show(lane)} is not a lane that reaches ${show(service.name)}: `
       + (header ? 'lanes are the versions of the entry service' : 'lanes are the versions of the services calling it')
-      + (lanes.length > 0 ? `, here ${show(lanes.sort(compareNatural))}` : ', and it has none'));
+      + (lanes.length > 0 ? `, here ${show(lanes.sort(compareNatural))}; name one of them` : ', and none reaches it; remove this entry'));
     return;
   }
   if (!isFault) return;
@@ -92,6 +92,12 @@ function repeated(out: RuleOutput, seen: Map<string, number>, lane: string, j: n
   }
   const which = lane === '' ? 'the baseline\'s traffic' : `lane ${show(lane)}`;
   out.problems.add(path, `${field}[${first}] already applies to ${which}; a route takes one, so merge them`);
+}
+
+/** The versions of a service that take lanes: all but its mirror targets. */
+function liveVersions(service: ServiceProps): string[] {
+  const mirrored = new Set((service.mirrors ?? []).map(mirror => mirror.version));
+  return Object.keys(service.versions).filter(version => !mirrored.has(version));
 }
 
 /** The version taking the requests no lane claims: `baseline`, else the first in natural order. */
