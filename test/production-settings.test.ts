@@ -2,7 +2,7 @@ import { join } from 'path';
 import {
   chainFiles, LaneMode, LoadBalancer, OutputLayout, SecurityProfile, ServiceChainProps, TlsMode, WorkloadObjects,
 } from '../lib';
-import { explainChain, traceChain } from '../lib/explain';
+import { explainChain, renderPaths, renderTraceGraph, traceChain, traceGraphJson } from '../lib/explain';
 import { loadManifests, lintManifests } from '../lib/lint';
 import { loadSpecFile } from '../lib/spec';
 import { buildChain, find, Manifest, synthChain } from './support/manifests';
@@ -328,6 +328,34 @@ describe('workload basics', () => {
     expect(servicesOnly.get('services.yaml')!.map(d => `${d.kind}/${d.metadata.name}`)).toEqual([
       'Service/web', 'ServiceAccount/web', 'Service/cart', 'ServiceAccount/cart', 'Service/pay', 'ServiceAccount/pay',
     ]);
+  });
+});
+
+describe('explain prints the settings in text and JSON', () => {
+  const chain = buildChain(loadSpecFile(join(__dirname, '..', 'examples', 'production-settings.yaml')));
+  const entry = { gateway: 'istio-system/public', host: 'shop.example.com', headers: { 'x-lane': 'v2' } };
+
+  test('the trace graph: settings between braces, the abort as a branch ending with 503', () => {
+    const text = renderTraceGraph(traceChain(chain, entry));
+    expect(text).toContain('#2 cart-v2  via VirtualService shop/vs-cart http[0]  {timeout 3s; retries 2 x 1s on 5xx,reset,connect-failure,503; mirror 50% to cart/v3}');
+    expect(text).toContain('  90.0%  #3 payment-v2  via VirtualService shop/vs-payment http[1]  {timeout 8s; retries 2 x 1s on 5xx,reset,connect-failure,503; delay 2s on 50%; abort 503 on 10%}');
+    expect(text).toContain('  10.0%  !! 503: aborted by fault injection [VirtualService shop/vs-payment http[1]]');
+  });
+
+  test('the JSON graph and the paths carry the same', () => {
+    const json = traceGraphJson(traceChain(chain, entry));
+    const cart = json.visits.find(visit => visit.deployment === 'cart-v2')!;
+    expect(cart.calls[0].branches).toEqual([
+      {
+        probability: 0.9, via: 'VirtualService shop/vs-payment http[1]', visit: 3,
+        settings: {
+          timeout: '8s', retries: { attempts: 2, perTryTimeout: '1s', retryOn: '5xx,reset,connect-failure,503' },
+          delay: { fixedDelay: '2s', percentage: 50 }, abort: { httpStatus: 503, percentage: 10 },
+        },
+      },
+      { probability: 0.1, via: 'VirtualService shop/vs-payment http[1]', error: '503: aborted by fault injection' },
+    ]);
+    expect(renderPaths(explainChain(chain, entry))).toContain('payment-v2  via VirtualService shop/vs-payment http[1]  {timeout 8s;');
   });
 });
 
