@@ -106,6 +106,9 @@ const badCases: BadCase[] = [
     path: 'defaults.disruptionBudget.minAvailable', message: /"half" is neither a count nor a percentage; write a whole number such as 1, or a percentage such as "50%"/ },
   { name: 'fails when an autoscaler has more minReplicas than maxReplicas', mutate: p => { p.services[0].autoscaling = { minReplicas: 5, maxReplicas: 3 }; },
     path: 'services[0].autoscaling', message: /has minReplicas 5 above maxReplicas 3; raise `maxReplicas` or lower `minReplicas`/ },
+  { name: 'fails when a ServiceAccount is asked for but the chain writes no workload objects',
+    mutate: p => { p.workloads = WorkloadObjects.NONE; delete p.defaults.image; p.defaults.serviceAccount = true; },
+    path: 'defaults.serviceAccount', message: /is true but `workloads` is `none`: the chain writes no workload objects/ },
   { name: 'fails when an autoscaler is set but the chain writes no Deployments',
     mutate: p => { p.workloads = WorkloadObjects.SERVICES; delete p.defaults.image; p.services[0].autoscaling = { maxReplicas: 3 }; },
     path: 'services[0].autoscaling', message: /is set but the chain does not write the Deployments/ },
@@ -148,6 +151,7 @@ const goodCases: Array<{ name: string; base?: ServiceChainProps; mutate: (props:
     p.defaults.livenessProbe = { exec: { command: ['/bin/true'] } };
     p.defaults.disruptionBudget = { maxUnavailable: '25%' };
     p.services[0].versions.v1.autoscaling = { maxReplicas: 4 };
+    p.services[0].resources = { requests: { cpu: '100m' } };
     p.defaults.env = [{ name: 'S', secretKeyRef: { name: 's', key: 'k', optional: true } }, { name: 'C', configMapKeyRef: { name: 'c', key: 'k' } }];
   } },
 ];
@@ -157,6 +161,17 @@ describe('validateChain accepts good production settings', () => {
     const { problems, warnings } = validateChain(mutated(start ?? base, mutate));
     expect(problems.list).toEqual([]);
     expect(settingsWarnings(warnings)).toEqual([]);
+  });
+});
+
+describe('an autoscaler without a CPU request', () => {
+  test('is a warning naming the version, at the level that set it', () => {
+    const { problems, warnings } = validateChain(mutated(base, p => { p.services[0].autoscaling = { maxReplicas: 4 }; }));
+    expect(problems.list).toEqual([]);
+    expect(settingsWarnings(warnings)).toEqual([
+      'services[0].autoscaling: "web-v1" has no CPU request, and the autoscaler reads CPU use in percent of it, so it cannot scale; set `resources.requests.cpu`',
+      'services[0].autoscaling: "web-v2" has no CPU request, and the autoscaler reads CPU use in percent of it, so it cannot scale; set `resources.requests.cpu`',
+    ]);
   });
 });
 

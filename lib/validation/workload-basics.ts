@@ -1,5 +1,6 @@
-import { PathSegment, show } from '../diagnostics/problems';
-import { writesDeployments } from '../model/defaults';
+import { formatPath, PathSegment, show } from '../diagnostics/problems';
+import { workloadObjectsOf, writesDeployments } from '../model/defaults';
+import { WorkloadObjects } from '../props/chain-props';
 import { ProbeSettings } from '../props/workload-settings';
 import { ChainContext, deciding, RuleOutput, settingsLevels, versionLevels } from './rule-context';
 
@@ -12,7 +13,9 @@ const PERCENTAGE = /^(\d|[1-9]\d|100)%$/;
  *   declares (the service's port), checked per version where the levels combine;
  * - a disruption budget sets exactly one of `minAvailable`, `maxUnavailable`, each a count or a percentage;
  * - an autoscaler's `minReplicas` is at most its `maxReplicas`;
- * - budgets and autoscalers need the chain to write the Deployments they belong to.
+ * - budgets and autoscalers need the chain to write the Deployments they belong to, and
+ *   ServiceAccounts need it to write the Services at least (`workloads: none` writes neither);
+ * - an autoscaler reads CPU use in percent of the CPU request: without one it cannot scale (a warning).
  */
 export function checkWorkloadBasics(chain: ChainContext, out: RuleOutput): void {
   const deployments = writesDeployments(chain.props);
@@ -45,7 +48,31 @@ export function checkWorkloadBasics(chain: ChainContext, out: RuleOutput): void 
       }
     }
   }
+  const serviceAccountLevels: Array<[PathSegment[], boolean | undefined]> = [
+    [['defaults', 'serviceAccount'], chain.props.defaults?.serviceAccount],
+    ...chain.services.map((service, i): [PathSegment[], boolean | undefined] => [['services', i, 'serviceAccount'], service.serviceAccount]),
+  ];
+  for (const [path, value] of serviceAccountLevels) {
+    if (value === true && workloadObjectsOf(chain.props) === WorkloadObjects.NONE) {
+      out.problems.add(path, 'is true but `workloads` is `none`: the chain writes no workload objects; write the ServiceAccount '
+        + 'beside the Deployments, or set `workloads: services`');
+    }
+  }
   checkProbePorts(chain, out);
+  if (deployments) checkAutoscaledCpu(chain, out);
+}
+
+/** An autoscaler scales on CPU use in percent of the CPU request, so each autoscaled version needs one. */
+function checkAutoscaledCpu(chain: ChainContext, out: RuleOutput): void {
+  chain.services.forEach((service, i) => {
+    for (const version of Object.keys(service.versions)) {
+      const levels = versionLevels(chain, i, version);
+      const scaling = deciding(levels, 'autoscaling');
+      if (!scaling || deciding(levels, 'resources')?.settings.resources?.requests?.cpu !== undefined) continue;
+      out.warnings.push(`${formatPath([...scaling.path, 'autoscaling'])}: "${service.name}-${version}" has no CPU request, `
+        + 'and the autoscaler reads CPU use in percent of it, so it cannot scale; set `resources.requests.cpu`');
+    }
+  });
 }
 
 function actions(probe: ProbeSettings): string[] {
