@@ -4,6 +4,7 @@ import {
 } from '../lib';
 import { explainChain, renderPaths, renderTraceGraph, traceChain, traceGraphJson } from '../lib/explain';
 import { loadManifests, lintManifests } from '../lib/lint';
+import { resolveChain } from '../lib/model/chain-model';
 import { loadSpecFile } from '../lib/spec';
 import { buildChain, find, Manifest, synthChain } from './support/manifests';
 
@@ -327,6 +328,26 @@ describe('workload basics', () => {
     const servicesOnly = synthChain({ ...shop({ defaults: { serviceAccount: true } }), workloads: WorkloadObjects.SERVICES });
     expect(servicesOnly.get('services.yaml')!.map(d => `${d.kind}/${d.metadata.name}`)).toEqual([
       'Service/web', 'ServiceAccount/web', 'Service/cart', 'ServiceAccount/cart', 'Service/pay', 'ServiceAccount/pay',
+    ]);
+  });
+});
+
+describe('each setting is one field of the routing plan', () => {
+  test('timeout, retries, fault, mirror and the dropped lane of a mirror\'s calls', () => {
+    const plan = resolveChain(loadSpecFile(join(__dirname, '..', 'examples', 'production-settings.yaml'))).routing;
+    const [cart, payment] = plan.lanes;
+    expect(cart.rules).toEqual([
+      {
+        matches: [{ lane: 'v2' }], targets: [{ version: 'v2' }], timeout: '3s',
+        retries: { attempts: 2, perTryTimeout: '1s', retryOn: ['5xx', 'reset', 'connect-failure', '503'], retryRemoteLocalities: false },
+        mirror: { version: 'v3', percentage: 50 },
+      },
+      expect.objectContaining({ matches: [], targets: [{ version: 'v1' }], mirror: { version: 'v3', percentage: 10 } }),
+    ]);
+    expect(payment.rules.map(rule => [rule.matches, rule.targets, rule.timeout, rule.fault])).toEqual([
+      [[{ caller: { service: 'cart', version: 'v3' } }], [{ version: 'v1', dropLane: true }], '5s', undefined],
+      [[{ lane: 'v2' }], [{ version: 'v2' }], '8s', { delay: { fixedDelay: '2s', percentage: 50 }, abort: { httpStatus: 503, percentage: 10 } }],
+      [[], [{ version: 'v1' }], '5s', undefined],
     ]);
   });
 });
