@@ -1,6 +1,6 @@
 import { join } from 'path';
 import {
-  chainFiles, LaneMode, LoadBalancer, OutputLayout, SecurityProfile, ServiceChainProps, TlsMode, WorkloadObjects,
+  chainFiles, IstioApiVersion, LaneMode, LoadBalancer, OutputLayout, SecurityProfile, ServiceChainProps, TlsMode, WorkloadObjects,
 } from '../lib';
 import { explainChain, renderPaths, renderTraceGraph, traceChain, traceGraphJson } from '../lib/explain';
 import { loadManifests, lintManifests } from '../lib/lint';
@@ -377,6 +377,20 @@ describe('explain prints the settings in text and JSON', () => {
       { probability: 0.1, via: 'VirtualService shop/vs-payment http[1]', error: '503: aborted by fault injection' },
     ]);
     expect(renderPaths(explainChain(chain, entry))).toContain('payment-v2  via VirtualService shop/vs-payment http[1]  {timeout 8s;');
+  });
+});
+
+describe.each([
+  [LaneMode.HEADER, IstioApiVersion.V1], [LaneMode.SOURCE_LABELS, IstioApiVersion.V1BETA1],
+])('faults, mirrors and policies in %s mode, API %s', (laneMode, apiVersion) => {
+  test('pass the Istio CRD schemas and every validate check', () => {
+    const props = shop({ laneMode, apiVersion, defaults: { image: IMAGE, timeout: '2s', retries: { attempts: 1 }, tls: TlsMode.ISTIO_MUTUAL } }, [
+      { name: 'web', calls: ['cart'], versions: { v1: {}, v2: {} } },
+      { name: 'cart', calls: ['pay'], versions: { v1: {}, v2: {}, v3: { outlierDetection: { consecutive5xxErrors: 1 } } }, mirrors: [{ version: 'v3', percentage: 5 }] },
+      { name: 'pay', versions: { v1: {} }, faults: [{ lane: 'v2', delay: { fixedDelay: '1s', percentage: 100 } }] },
+    ]);
+    const findings = lintManifests(objects(props).map((object, index) => ({ file: 'chain.yaml', index, object })));
+    expect(findings).toEqual([]);
   });
 });
 
