@@ -183,10 +183,13 @@ export function planRouting(chain: Omit<ChainModel, 'routing'>): RoutingPlan {
  * between versions whose settings differ gets none (validation refuses such a split).
  */
 function withRouteSettings(service: ServiceModel, rules: RouteRule[]): RouteRule[] {
+  const routeOf = new Map(service.versions.map(version => [version.name, version.route]));
   return rules.map(rule => {
-    const settings = rule.targets.map(target => service.versions.find(v => v.name === target.version)?.route ?? {});
-    if (settings.some(other => !sameRouteSettings(other, settings[0]))) return rule;
-    return { ...rule, ...settings[0] };
+    const settings = rule.targets.map(target => routeOf.get(target.version) ?? {});
+    const first = settings[0];
+    if (first.timeout === undefined && first.retries === undefined) return rule;
+    if (settings.some(other => !sameRouteSettings(other, first))) return rule;
+    return { ...rule, ...first };
   });
 }
 
