@@ -76,7 +76,8 @@ export interface ServiceChainProps {
    */
   readonly createNamespace?: boolean;
   /**
-   * Load-balancing policy written into every DestinationRule (for example `ROUND_ROBIN`).
+   * Load-balancing policy written into every DestinationRule (for example `ROUND_ROBIN`), unless a
+   * service sets its own `loadBalancer` (a version's goes into its subset).
    * @default - none written; Istio's default applies
    */
   readonly loadBalancer?: LoadBalancer;

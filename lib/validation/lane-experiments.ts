@@ -14,7 +14,7 @@ import { ChainContext, RuleOutput } from './rule-context';
  *   service's baseline nor the entry's, whose requests are the baseline's traffic;
  * - a fault delays or aborts, and a lane has at most one fault and one mirror;
  * - a mirror copies to another version of the service, never its baseline, which then takes no
- *   lane; at most one mirror copies the baseline's traffic (no `lane`).
+ *   lane; at most one mirror copies the baseline's traffic (no `lane`; never `lane` set to the baseline).
  */
 export function checkLaneExperiments(chain: ChainContext, out: RuleOutput): void {
   chain.services.forEach((service, i) => {
@@ -52,7 +52,10 @@ export function checkLaneExperiments(chain: ChainContext, out: RuleOutput): void
         out.problems.add([...at, 'version'], `${show(mirror.version)} is the baseline of ${show(service.name)}, which takes live traffic; `
           + 'mirror to a version that takes none');
       }
-      if (mirror.lane !== undefined) {
+      if (mirror.lane === baseline) {
+        out.problems.add([...at, 'lane'], `${show(mirror.lane)} is the baseline of ${show(service.name)}: its traffic is the baseline's, which `
+          + 'a mirror without `lane` copies; leave `lane` out');
+      } else if (mirror.lane !== undefined) {
         checkLane(chain, service, out, [...at, 'lane'], mirror.lane, false);
         if (mirrorTargets.has(mirror.lane)) {
           out.problems.add([...at, 'lane'], `${show(mirror.lane)} is a mirror target of ${show(service.name)}, which takes no lane; name another lane`);
