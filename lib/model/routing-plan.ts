@@ -187,7 +187,7 @@ function withRouteSettings(service: ServiceModel, rules: RouteRule[]): RouteRule
   return rules.map(rule => {
     const settings = rule.targets.map(target => routeOf.get(target.version) ?? {});
     const first = settings[0];
-    if (first.timeout === undefined && first.retries === undefined) return rule;
+    if (first === undefined || (first.timeout === undefined && first.retries === undefined)) return rule;
     if (settings.some(other => !sameRouteSettings(other, first))) return rule;
     return { ...rule, ...first };
   });
