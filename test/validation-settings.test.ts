@@ -102,6 +102,8 @@ const badCases: BadCase[] = [
     path: 'defaults.livenessProbe', message: /sets tcpSocket and exec; set exactly one of `httpGet`, `tcpSocket` or `exec`/ },
   { name: 'fails when a probe sets no check', mutate: p => { p.services[0].versions.v2.readinessProbe = { periodSeconds: 3 }; },
     path: 'services[0].versions.v2.readinessProbe', message: /sets no check/ },
+  { name: 'fails when a topology key is not a label key', mutate: p => { p.defaults.topologySpread = [{ topologyKey: 'zone name' }]; },
+    path: 'defaults.topologySpread[0].topologyKey', message: /"zone name" is not a valid topology key \(a node label key\)/ },
   // Budgets and autoscalers
   { name: 'fails when a disruption budget sets both fields', mutate: p => { p.defaults.disruptionBudget = { minAvailable: 1, maxUnavailable: 1 }; },
     path: 'defaults.disruptionBudget', message: /sets both of `minAvailable` and `maxUnavailable`; set exactly one/ },
@@ -118,6 +120,10 @@ const badCases: BadCase[] = [
   // Env
   { name: 'fails when a variable has a value and a Secret key', mutate: p => { p.defaults.env = [{ name: 'A', value: 'x', secretKeyRef: { name: 's', key: 'k' } }]; },
     path: 'defaults.env[0]', message: /"A" takes its value from value and secretKeyRef; set exactly one of `value`, `secretKeyRef` or `configMapKeyRef`/ },
+  { name: 'fails when a Secret name is not a DNS-1123 subdomain', mutate: p => { p.defaults.env = [{ name: 'A', secretKeyRef: { name: 'My_Secret', key: 'k' } }]; },
+    path: 'defaults.env[0].secretKeyRef.name', message: /"My_Secret" is not a valid Secret name/ },
+  { name: 'fails when a ConfigMap key has a slash', mutate: p => { p.defaults.env = [{ name: 'A', configMapKeyRef: { name: 'flags', key: 'a/b' } }]; },
+    path: 'defaults.env[0].configMapKeyRef.key', message: /"a\/b" is not a valid ConfigMap key; use 1 to 253 letters, digits, '-', '_' or '.'/ },
   { name: 'fails when a variable has no value at all', mutate: p => { p.services[1].env = [{ name: 'B' }]; },
     path: 'services[1].env[0]', message: /"B" takes its value from nowhere/ },
 ];

@@ -2,7 +2,11 @@ import { formatPath, PathSegment, show } from '../diagnostics/problems';
 import { workloadObjectsOf, writesDeployments } from '../model/defaults';
 import { WorkloadObjects } from '../props/chain-props';
 import { ProbeSettings } from '../props/workload-settings';
+import { checkName, DNS_1123_SUBDOMAIN, LABEL_KEY } from './name-syntax';
 import { ChainContext, deciding, RuleOutput, settingsLevels, versionLevels } from './rule-context';
+
+/** A key of a Secret or ConfigMap, as Kubernetes checks it. */
+const DATA_KEY = /^[-._a-zA-Z0-9]{1,253}$/;
 
 /** A count, or a whole percentage: what a PodDisruptionBudget takes. */
 const PERCENTAGE = /^(\d|[1-9]\d|100)%$/;
@@ -15,7 +19,9 @@ const PERCENTAGE = /^(\d|[1-9]\d|100)%$/;
  * - an autoscaler's `minReplicas` is at most its `maxReplicas`;
  * - budgets and autoscalers need the chain to write the Deployments they belong to, and
  *   ServiceAccounts need it to write the Services at least (`workloads: none` writes neither);
- * - an autoscaler reads CPU use in percent of the CPU request: without one it cannot scale (a warning).
+ * - an autoscaler reads CPU use in percent of the CPU request: without one it cannot scale (a warning);
+ * - a topology key is a label key; an env variable's Secret or ConfigMap is a DNS-1123 subdomain
+ *   and its key a data key (letters, digits, `-`, `_`, `.`).
  */
 export function checkWorkloadBasics(chain: ChainContext, out: RuleOutput): void {
   const deployments = writesDeployments(chain.props);
@@ -41,6 +47,20 @@ export function checkWorkloadBasics(chain: ChainContext, out: RuleOutput): void 
       out.problems.add([...path, 'autoscaling'], `has minReplicas ${scaling.minReplicas ?? 1} above maxReplicas ${scaling.maxReplicas}; `
         + 'raise `maxReplicas` or lower `minReplicas`');
     }
+    (settings.topologySpread ?? []).forEach((spread, j) => {
+      if (spread.topologyKey !== undefined) checkName(out.problems, [...path, 'topologySpread', j, 'topologyKey'], spread.topologyKey, LABEL_KEY, 'topology key (a node label key)');
+    });
+    (settings.env ?? []).forEach((variable, j) => {
+      for (const field of ['secretKeyRef', 'configMapKeyRef'] as const) {
+        const ref = variable[field];
+        if (ref === undefined) continue;
+        const what = field === 'secretKeyRef' ? 'Secret' : 'ConfigMap';
+        checkName(out.problems, [...path, 'env', j, field, 'name'], ref.name, DNS_1123_SUBDOMAIN, `${what} name`);
+        if (!DATA_KEY.test(ref.key)) {
+          out.problems.add([...path, 'env', j, field, 'key'], `${show(ref.key)} is not a valid ${what} key; use 1 to 253 letters, digits, '-', '_' or '.'`);
+        }
+      }
+    });
     for (const key of ['disruptionBudget', 'autoscaling'] as const) {
       if (settings[key] !== undefined && !deployments) {
         out.problems.add([...path, key], 'is set but the chain does not write the Deployments (`workloads` is not `all`); '
