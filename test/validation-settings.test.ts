@@ -100,6 +100,8 @@ const badCases: BadCase[] = [
     path: 'defaults.livenessProbe.tcpSocket.port', message: /8080 is not a port of the container of "pay-v1", which declares 9000 only/ },
   { name: 'fails when a probe sets two checks', mutate: p => { p.defaults.livenessProbe = { tcpSocket: {}, exec: { command: ['true'] } }; },
     path: 'defaults.livenessProbe', message: /sets tcpSocket and exec; set exactly one of `httpGet`, `tcpSocket` or `exec`/ },
+  { name: 'fails when an HTTP probe path does not start with a slash', mutate: p => { p.defaults.readinessProbe = { httpGet: { path: 'healthz' } }; },
+    path: 'defaults.readinessProbe.httpGet.path', message: /"healthz" does not start with "\/"; write the path as the server sees it, such as "\/healthz"/ },
   { name: 'fails when a probe sets no check', mutate: p => { p.services[0].versions.v2.readinessProbe = { periodSeconds: 3 }; },
     path: 'services[0].versions.v2.readinessProbe', message: /sets no check/ },
   { name: 'fails when a topology key is not a label key', mutate: p => { p.defaults.topologySpread = [{ topologyKey: 'zone name' }]; },

@@ -13,8 +13,8 @@ const PERCENTAGE = /^(\d|[1-9]\d|100)%$/;
 
 /**
  * Probes, disruption budgets and autoscalers as Kubernetes takes them:
- * - a probe sets exactly one of `httpGet`, `tcpSocket`, `exec`, and probes a port the container
- *   declares (the service's port), checked per version where the levels combine;
+ * - a probe sets exactly one of `httpGet` (a path starting with `/`), `tcpSocket`, `exec`, and
+ *   probes a port the container declares (the service's port), checked per version where the levels combine;
  * - a disruption budget sets exactly one of `minAvailable`, `maxUnavailable`, each a count or a percentage;
  * - an autoscaler's `minReplicas` is at most its `maxReplicas`;
  * - budgets and autoscalers need the chain to write the Deployments they belong to, and
@@ -31,6 +31,11 @@ export function checkWorkloadBasics(chain: ChainContext, out: RuleOutput): void 
       if (probe && actions(probe).length !== 1) {
         out.problems.add([...path, key], `sets ${actions(probe).length === 0 ? 'no check' : actions(probe).join(' and ')}; `
           + 'set exactly one of `httpGet`, `tcpSocket` or `exec`');
+      }
+      const probedPath = probe?.httpGet?.path;
+      if (probedPath !== undefined && !probedPath.startsWith('/')) {
+        out.problems.add([...path, key, 'httpGet', 'path'], `${show(probedPath)} does not start with "/"; write the path as the server sees it, `
+          + `such as ${show(`/${probedPath}`)}`);
       }
     }
     const budget = settings.disruptionBudget;
