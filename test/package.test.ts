@@ -148,8 +148,8 @@ describe('installed into a cdk8s app', () => {
     expect(exported).toEqual({
       root: [
         'ChainValidationError', 'EntryGateway', 'EntryRouting', 'ImagePullPolicy', 'IstioApiVersion', 'LaneMode', 'LaneRouting',
-        'LoadBalancer', 'OWNERSHIP_FILE', 'OutputLayout', 'OutputRefusedError', 'ServiceChain', 'ServiceWorkloads', 'TrafficSource',
-        'VersionedDestinationRule', 'WorkloadObjects',
+        'LoadBalancer', 'OWNERSHIP_FILE', 'OutputLayout', 'OutputRefusedError', 'SecurityProfile', 'ServiceChain', 'ServiceWorkloads',
+        'TlsMode', 'TrafficSource', 'VersionedDestinationRule', 'WorkloadObjects',
         'chainFiles', 'findDrift', 'hasInterruptedWrite', 'renderFiles', 'renderYaml', 'validateChain', 'writeFilesAtomically',
       ],
       explain: [

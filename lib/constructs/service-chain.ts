@@ -143,11 +143,17 @@ export class ServiceChain extends Construct {
     adoptWorkload(workload, { app: service, version }, this.model.effectiveNamespace);
   }
 
-  /** Every object once: the Namespace, then Services and Deployments per service, then the routing objects. */
+  /**
+   * Every object once: the Namespace, then per service its Service, ServiceAccount and each
+   * version's Deployment, PodDisruptionBudget and HorizontalPodAutoscaler, then the routing objects.
+   */
   public get objects(): ApiObject[] {
     return [
       ...(this.namespaceObject ? [this.namespaceObject] : []),
-      ...this.workloads.flatMap(w => [w.service, ...w.deployments.values()]),
+      ...this.workloads.flatMap(w => [
+        ...serviceObjects(w),
+        ...[...w.deployments].flatMap(([version, deployment]) => [deployment, ...w.versionObjects.get(version)!]),
+      ]),
       ...this.routingObjects,
     ];
   }
@@ -156,6 +162,11 @@ export class ServiceChain extends Construct {
   public get routingObjects(): ApiObject[] {
     return [...this.gateways, ...this.destinationRules, this.entry.root, this.entry.delegate, ...this.laneRoutes];
   }
+}
+
+/** A service's objects shared by its versions: the Service, and its ServiceAccount when it has one. @internal */
+export function serviceObjects(workloads: ServiceWorkloads): ApiObject[] {
+  return workloads.serviceAccount ? [workloads.service, workloads.serviceAccount] : [workloads.service];
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -5,8 +5,10 @@ import { checkChainGraph } from './call-graph';
 import { checkCanaryBaseline } from './canary-baseline';
 import { checkCreatedGateways } from './created-gateways';
 import { checkEntryHostConflicts } from './entry-host-conflicts';
+import { checkDurations } from './durations';
 import { checkEnvVars } from './env-vars';
 import { checkHeaderValues } from './header-values';
+import { checkLaneExperiments } from './lane-experiments';
 import { checkLaneHeader } from './lane-header';
 import { traceLanes } from './lane-trace';
 import { checkReservedNames } from './reserved-names';
@@ -23,12 +25,14 @@ import { checkObjectNames } from './object-names';
 import { checkPorts } from './ports';
 import { Problems } from '../diagnostics/problems';
 import { checkResources } from './resources';
+import { checkRetries } from './retries';
 import { chainContext, ChainRule } from './rule-context';
 import { checkShape } from './shape-check';
 import { checkUnreachableRoutes } from './shadowed-header-routes';
 import { checkLaneGaps } from './lane-gaps';
 import { checkVersions } from './versions';
 import { checkWeights } from './weights';
+import { checkWorkloadBasics } from './workload-basics';
 
 /** What validation found: errors stop the synth, warnings are reported beside the output. */
 export interface ChainFindings {
@@ -59,6 +63,10 @@ export const CHAIN_RULES: readonly ChainRule[] = [
   checkEntryRoutes,
   checkWeights,
   checkUnreachableRoutes,
+  checkDurations,
+  checkRetries,
+  checkLaneExperiments,
+  checkWorkloadBasics,
 ];
 
 /**
