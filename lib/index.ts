@@ -8,8 +8,15 @@ export { TrafficSource } from './props/entry-props';
 export { IstioApiVersion } from './props/istio-api-version';
 export { LaneMode } from './props/lane-mode';
 export type { ServiceProps, VersionProps } from './props/service-props';
-export type { EnvVar, ResourceSettings, WorkloadSettings } from './props/workload-settings';
-export { ImagePullPolicy } from './props/workload-settings';
+export type {
+  AutoscalingSettings, DisruptionBudgetSettings, EnvVar, KeyRef, ProbeSettings, ResourceSettings, TopologySpreadSettings, WorkloadSettings,
+} from './props/workload-settings';
+export { ImagePullPolicy, SecurityProfile } from './props/workload-settings';
+export type {
+  ConnectionPoolSettings, OutlierDetectionSettings, RetrySettings, ServiceTrafficSettings, TrafficSettings,
+} from './props/traffic-settings';
+export { TlsMode } from './props/traffic-settings';
+export type { FaultAbort, FaultDelay, LaneFault, Mirror } from './props/lane-experiments';
 
 // The constructs: the chain, and the parts it is made of.
 export { ServiceChain } from './constructs/service-chain';
@@ -36,8 +43,9 @@ export { Waypoint } from './constructs/waypoint';
 // The props with every default applied, and the routing decided from them (`ServiceChain.model`).
 export type { ChainModel, EntryModel, ServiceModel, VersionModel } from './model/chain-model';
 export type {
-  CallerRef, EntryPlan, HeaderCondition, LanePlan, RouteMatch, RouteRule, RouteTarget, RoutingPlan,
+  CallerRef, EntryPlan, HeaderCondition, LanePlan, RouteMatch, RouteRule, RouteTarget, RoutingPlan, RuleFault, RuleMirror,
 } from './model/routing-plan';
+export type { RouteSettings, TrafficPolicyModel } from './model/traffic-model';
 
 // Validation: every problem at once.
 export type { ChainFindings } from './validation/chain-rules';

@@ -2,19 +2,269 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$ref":"#/definitions/ServiceChainProps","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"ChainDefaults":{"additionalProperties":false,"description":"Chain-wide defaults: workload settings, the port and the upstream variable.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"containerName":{"description":"Name of the application container.","type":"string"},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"port":{"default":80,"description":"Port of every Service and container.","maximum":65535,"minimum":1,"type":"integer"},"portName":{"default":"http","description":"Name of every Service port.","type":"string"},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."},"upstreamUrlEnv":{"description":"Name of an environment variable set to the URL of the services each service calls (`http://<callee>:<port>/`, comma-separated when it calls several). Not set on services that call none.","type":"string"}},"type":"object"},"DataPlane":{"description":"How the chain's pods join the mesh.","enum":["sidecar","ambient"],"type":"string"},"EntryProps":{"additionalProperties":false,"description":"The entry of the chain: how outside and mesh traffic reaches the entry service, and in which version.","properties":{"createGateways":{"description":"Istio Gateways to write. Each `ref` is added to `gateways` if missing.","items":{"$ref":"#/definitions/GatewayProps"},"maxItems":50,"type":"array"},"defaultVersion":{"description":"Version of a last route without match, for whatever no rule above took.","type":"string"},"gatewayWeights":{"$ref":"#/definitions/Weights","description":"Split of gateway traffic between versions."},"gateways":{"description":"Gateways the entry is bound to, as `namespace/name` (never `mesh`: mesh traffic is `mesh`).","items":{"type":"string"},"type":"array"},"headerRoutes":{"description":"Header and cookie rules, tried in order before the weights.","items":{"$ref":"#/definitions/HeaderRoute"},"maxItems":1000,"type":"array"},"hosts":{"description":"External hosts of the entry (IP addresses or DNS names), none overlapping another. The entry service's cluster FQDN is added when the entry takes mesh traffic.","items":{"type":"string"},"maxItems":1000,"type":"array"},"mesh":{"default":true,"description":"Whether the entry also routes requests from inside the mesh.","type":"boolean"},"meshWeights":{"$ref":"#/definitions/Weights","description":"Split of mesh traffic between versions. When equal to `gatewayWeights`, one route serves both."},"rootName":{"description":"Name of the root VirtualService, bound to the gateways and the mesh, that delegates to the entry service.","type":"string"},"rootNamespace":{"description":"Namespace of the root VirtualService.","type":"string"},"service":{"description":"Name of the entry service.","type":"string"},"uriPrefix":{"default":"/","description":"URI prefix the root VirtualService delegates.","type":"string"}},"required":["service"],"type":"object"},"EnvVar":{"additionalProperties":false,"description":"An environment variable of the application container.\n\nThe value may use placeholders, filled in for each Deployment: `{service}` (the service name), `{version}` (the version name) and `{namespace}` (the target namespace, or `default`).","properties":{"name":{"description":"Variable name.","type":"string"},"value":{"description":"Variable value; placeholders are filled in per Deployment.","type":"string"}},"required":["name","value"],"type":"object"},"GatewayProps":{"additionalProperties":false,"description":"A Gateway the library writes for the entry: an Istio Gateway, or a Gateway API Gateway with `routingApi: gateway-api`.","properties":{"credentialName":{"description":"Name of the Secret with the TLS certificate; the server terminates TLS (`SIMPLE`).","type":"string"},"gatewayClassName":{"default":"istio","description":"The GatewayClass of a Gateway API Gateway (`routingApi: gateway-api` only): which implementation serves it.","type":"string"},"hosts":{"description":"Hosts the gateway server accepts. Each must match a host of the entry.","items":{"type":"string"},"maxItems":100,"type":"array"},"port":{"description":"Port the gateway listens on.","maximum":65535,"minimum":1,"type":"integer"},"ref":{"description":"Reference `namespace/name` of the Gateway; also listed in the entry's `gateways`.","type":"string"},"selector":{"additionalProperties":{"type":"string"},"default":{"istio":"ingressgateway"},"description":"Pod labels of the ingress gateway deployment (Istio Gateways only).","type":"object"}},"required":["ref"],"type":"object"},"HeaderRoute":{"additionalProperties":false,"description":"A rule that sends requests carrying a header (or cookie) to one version. Set exactly one of `header` or `cookie`, and exactly one of `exact`, `prefix` or `regex`.","properties":{"cookie":{"description":"Name of a cookie to match; written as a regex match on the `cookie` header, confined to that cookie's value (a regex is translated so that it never crosses the `;` between cookies).","type":"string"},"exact":{"type":"string"},"from":{"default":["gateway"],"description":"Which traffic the rule applies to.","items":{"$ref":"#/definitions/TrafficSource"},"type":"array"},"header":{"description":"Name of the request header to match.","type":"string"},"prefix":{"type":"string"},"regex":{"description":"An RE2 regular expression; Envoy requires it to match the whole value. Never empty.","type":"string"},"version":{"description":"The version that matching requests go to.","type":"string"}},"required":["version"],"type":"object"},"ImagePullPolicy":{"description":"When the kubelet pulls the container image.","enum":["Always","IfNotPresent","Never"],"type":"string"},"IstioApiVersion":{"description":"The `networking.istio.io` API version written into Istio objects.","enum":["v1beta1","v1"],"type":"string"},"LaneMode":{"description":"How a request keeps its version (its lane) from hop to hop.","enum":["sourceLabels","header"],"type":"string"},"LoadBalancer":{"description":"Istio's simple load-balancing policies.","enum":["LEAST_REQUEST","ROUND_ROBIN","RANDOM","PASSTHROUGH"],"type":"string"},"ResourceSettings":{"additionalProperties":false,"description":"CPU and memory requests and limits of the application container, as Kubernetes quantities (`250m`, `128Mi`).","properties":{"limits":{"additionalProperties":false,"properties":{"cpu":{"type":"string"},"memory":{"type":"string"}},"type":"object"},"requests":{"additionalProperties":false,"properties":{"cpu":{"type":"string"},"memory":{"type":"string"}},"type":"object"}},"type":"object"},"RoutingApi":{"description":"The API the chain's routing is written in.","enum":["istio","gateway-api"],"type":"string"},"ServiceChainProps":{"additionalProperties":false,"description":"A chain of services, each in several versions, and the routing that keeps a request on its version.","properties":{"apiVersion":{"$ref":"#/definitions/IstioApiVersion","default":"v1beta1","description":"The Istio API version of VirtualServices, DestinationRules and Gateways."},"createNamespace":{"default":false,"description":"Write a Namespace object labelled `istio-injection: enabled` (with `dataPlane: ambient`, `istio.io/dataplane-mode: ambient` and `istio.io/use-waypoint`). Needs `namespace`.","type":"boolean"},"dataPlane":{"$ref":"#/definitions/DataPlane","default":"sidecar","description":"How the pods join the mesh: an injected sidecar, or Istio's ambient mode (ztunnel and a waypoint). `ambient` needs `laneMode: header`: waypoints do not use source matches."},"defaults":{"$ref":"#/definitions/ChainDefaults","description":"Settings shared by every service and version."},"entry":{"$ref":"#/definitions/EntryProps","description":"Where traffic enters the chain, and how it is split."},"laneHeader":{"default":"x-lane","description":"The request header that carries the lane in `header` mode: a header of the chain's own, never one the proxy or the application owns (`host`, `cookie`, `x-request-id`, `x-envoy-*`...).","type":"string"},"laneMode":{"$ref":"#/definitions/LaneMode","default":"sourceLabels","description":"How a request keeps its version through the chain."},"loadBalancer":{"$ref":"#/definitions/LoadBalancer","description":"Load-balancing policy written into every DestinationRule (for example `ROUND_ROBIN`)."},"namespace":{"description":"Namespace of the services. Hosts and delegate references use it. In a cdk8s Chart with a `namespace`, the Chart's is used when this is not set; set to another one, it is an error.","type":"string"},"routingApi":{"$ref":"#/definitions/RoutingApi","default":"istio","description":"The API the routing is written in: Istio's VirtualServices and DestinationRules, or the Kubernetes Gateway API (HTTPRoutes, a Service per version, Gateways). `gateway-api` needs `laneMode: header`: HTTPRoutes cannot match the calling workload."},"services":{"description":"The services, in chain order: the order of the objects in the output. At most 1000, which keeps validation fast on hostile input; real chains are far shorter.","items":{"$ref":"#/definitions/ServiceProps"},"maxItems":1000,"type":"array"},"strict":{"default":false,"description":"In `sourceLabels` mode, fail instead of warning when a lane cannot pass a service that lacks its version.","type":"boolean"},"workloads":{"$ref":"#/definitions/WorkloadObjects","default":"all","description":"Which workload objects the chain writes beside its routing. With `services` or `none`, the Deployments are defined elsewhere (cdk8s-plus constructs, a Helm chart, plain YAML) and only have to carry the labels the routing relies on: `app: <service>` and `version: <version>` on their pods. Workload settings such as `image` are then not needed."}},"required":["services","entry"],"type":"object"},"ServiceProps":{"additionalProperties":false,"description":"One service of the chain: a Kubernetes Service, a DestinationRule and a Deployment per version.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"baseline":{"description":"The version that takes requests no lane claims: the default route of the service. A baseline other than the first version in natural order (a canary) is warned about.","type":"string"},"calls":{"description":"Names of the services this one calls.","items":{"type":"string"},"maxItems":1000,"type":"array"},"containerName":{"description":"Name of the application container.","type":"string"},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"name":{"description":"Service name, also the `app` label. A DNS-1035 label.","type":"string"},"port":{"description":"Port of the Service and of the container.","maximum":65535,"minimum":1,"type":"integer"},"portName":{"description":"Name of the Service port. Istio reads the protocol from its prefix (`http`, `grpc`, `tcp`...).","type":"string"},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."},"versions":{"additionalProperties":{"$ref":"#/definitions/VersionProps"},"description":"The versions of this service, keyed by version name (the `version` label and subset name). Versions are ordered by name in natural order (`v2` before `v10`), whatever the key order. At most 100, which keeps validation fast on hostile input.","maxProperties":100,"type":"object"}},"required":["name","versions"],"type":"object"},"TrafficSource":{"description":"Where a request reaches the entry: through an ingress gateway, or from inside the mesh.","enum":["gateway","mesh"],"type":"string"},"VersionProps":{"additionalProperties":false,"description":"One version of a service: a Deployment, and a subset in the service's DestinationRule.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"containerName":{"description":"Name of the application container.","type":"string"},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."}},"type":"object"},"Weights":{"additionalProperties":{"maximum":100,"minimum":0,"type":"integer"},"description":"Traffic split between versions: version name to percentage. Destinations are written in version order. Each weight is a whole percentage, from 0 to 100.","type":"object"},"WorkloadObjects":{"description":"Which Kubernetes workload objects a chain writes beside its routing.","enum":["all","services","none"],"type":"string"}}};
-const schema12 = {"additionalProperties":false,"description":"A chain of services, each in several versions, and the routing that keeps a request on its version.","properties":{"apiVersion":{"$ref":"#/definitions/IstioApiVersion","default":"v1beta1","description":"The Istio API version of VirtualServices, DestinationRules and Gateways."},"createNamespace":{"default":false,"description":"Write a Namespace object labelled `istio-injection: enabled` (with `dataPlane: ambient`, `istio.io/dataplane-mode: ambient` and `istio.io/use-waypoint`). Needs `namespace`.","type":"boolean"},"dataPlane":{"$ref":"#/definitions/DataPlane","default":"sidecar","description":"How the pods join the mesh: an injected sidecar, or Istio's ambient mode (ztunnel and a waypoint). `ambient` needs `laneMode: header`: waypoints do not use source matches."},"defaults":{"$ref":"#/definitions/ChainDefaults","description":"Settings shared by every service and version."},"entry":{"$ref":"#/definitions/EntryProps","description":"Where traffic enters the chain, and how it is split."},"laneHeader":{"default":"x-lane","description":"The request header that carries the lane in `header` mode: a header of the chain's own, never one the proxy or the application owns (`host`, `cookie`, `x-request-id`, `x-envoy-*`...).","type":"string"},"laneMode":{"$ref":"#/definitions/LaneMode","default":"sourceLabels","description":"How a request keeps its version through the chain."},"loadBalancer":{"$ref":"#/definitions/LoadBalancer","description":"Load-balancing policy written into every DestinationRule (for example `ROUND_ROBIN`)."},"namespace":{"description":"Namespace of the services. Hosts and delegate references use it. In a cdk8s Chart with a `namespace`, the Chart's is used when this is not set; set to another one, it is an error.","type":"string"},"routingApi":{"$ref":"#/definitions/RoutingApi","default":"istio","description":"The API the routing is written in: Istio's VirtualServices and DestinationRules, or the Kubernetes Gateway API (HTTPRoutes, a Service per version, Gateways). `gateway-api` needs `laneMode: header`: HTTPRoutes cannot match the calling workload."},"services":{"description":"The services, in chain order: the order of the objects in the output. At most 1000, which keeps validation fast on hostile input; real chains are far shorter.","items":{"$ref":"#/definitions/ServiceProps"},"maxItems":1000,"type":"array"},"strict":{"default":false,"description":"In `sourceLabels` mode, fail instead of warning when a lane cannot pass a service that lacks its version.","type":"boolean"},"workloads":{"$ref":"#/definitions/WorkloadObjects","default":"all","description":"Which workload objects the chain writes beside its routing. With `services` or `none`, the Deployments are defined elsewhere (cdk8s-plus constructs, a Helm chart, plain YAML) and only have to carry the labels the routing relies on: `app: <service>` and `version: <version>` on their pods. Workload settings such as `image` are then not needed."}},"required":["services","entry"],"type":"object"};
+const schema11 = {"$ref":"#/definitions/ServiceChainProps","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"AutoscalingSettings":{"additionalProperties":false,"description":"A HorizontalPodAutoscaler (`autoscaling/v2`) for the Deployment of a version. The Deployment then writes no `replicas`, so that applying it again does not reset the autoscaler's count.","properties":{"cpuUtilization":{"default":80,"description":"Average CPU use, in percent of the CPU request, the autoscaler keeps pods at.","maximum":1000,"minimum":1,"type":"integer"},"maxReplicas":{"description":"Most pods.","maximum":2147483647,"minimum":1,"type":"integer"},"minReplicas":{"default":1,"description":"Fewest pods.","maximum":2147483647,"minimum":1,"type":"integer"}},"required":["maxReplicas"],"type":"object"},"ChainDefaults":{"additionalProperties":false,"description":"Chain-wide defaults: workload and traffic settings, the port and the upstream variable.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"autoscaling":{"$ref":"#/definitions/AutoscalingSettings","description":"A HorizontalPodAutoscaler `<service>-<version>` per version. Needs the chain to write the Deployments."},"connectionPool":{"$ref":"#/definitions/ConnectionPoolSettings","description":"Connection limits, in the DestinationRule (per service; per subset for a version)."},"containerName":{"description":"Name of the application container.","type":"string"},"disruptionBudget":{"$ref":"#/definitions/DisruptionBudgetSettings","description":"A PodDisruptionBudget `<service>-<version>` per version. Needs the chain to write the Deployments."},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"livenessProbe":{"$ref":"#/definitions/ProbeSettings","description":"Liveness probe of the application container."},"outlierDetection":{"$ref":"#/definitions/OutlierDetectionSettings","description":"Outlier detection, in the DestinationRule (per service; per subset for a version)."},"port":{"default":80,"description":"Port of every Service and container.","maximum":65535,"minimum":1,"type":"integer"},"portName":{"default":"http","description":"Name of every Service port.","type":"string"},"readinessProbe":{"$ref":"#/definitions/ProbeSettings","description":"Readiness probe of the application container."},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."},"retries":{"$ref":"#/definitions/RetrySettings","description":"Retries on the routes to this version."},"securityProfile":{"$ref":"#/definitions/SecurityProfile","default":"none","description":"Security profile of the pods and the application container. Set `restricted` on `defaults` and `none` on a version that cannot run with it."},"serviceAccount":{"default":false,"description":"Write a ServiceAccount per service, named after it, which its pods run as.","type":"boolean"},"timeout":{"description":"Time limit of a request on the routes to this version, as an Istio duration (`500ms`, `2s`), at least 1 ms.","type":"string"},"tls":{"$ref":"#/definitions/TlsMode","description":"TLS mode towards the pods, in the DestinationRule (per service; per subset for a version)."},"topologySpread":{"description":"Topology spread constraints of the pods, each selecting the pods of the version.","items":{"$ref":"#/definitions/TopologySpreadSettings"},"maxItems":10,"type":"array"},"upstreamUrlEnv":{"description":"Name of an environment variable set to the URL of the services each service calls (`http://<callee>:<port>/`, comma-separated when it calls several). Not set on services that call none.","type":"string"}},"type":"object"},"ConnectionPoolSettings":{"additionalProperties":false,"description":"Limits on the connections to a service's pods.","properties":{"http":{"additionalProperties":false,"properties":{"http1MaxPendingRequests":{"description":"Most requests queued while waiting for a connection.","maximum":2147483647,"minimum":1,"type":"integer"},"http2MaxRequests":{"description":"Most active requests to a destination.","maximum":2147483647,"minimum":1,"type":"integer"},"idleTimeout":{"description":"How long an idle connection is kept, as an Istio duration, at least 1 ms.","type":"string"},"maxRequestsPerConnection":{"description":"Most requests per connection (1 turns keep-alive off).","maximum":2147483647,"minimum":1,"type":"integer"},"maxRetries":{"description":"Most retries outstanding to the destination at a time.","maximum":2147483647,"minimum":0,"type":"integer"}},"type":"object"},"tcp":{"additionalProperties":false,"properties":{"connectTimeout":{"description":"TCP connect timeout, as an Istio duration, at least 1 ms.","type":"string"},"maxConnections":{"description":"Most HTTP/1.1 connections or TCP connections to one destination host.","maximum":2147483647,"minimum":1,"type":"integer"}},"type":"object"}},"type":"object"},"DataPlane":{"description":"How the chain's pods join the mesh.","enum":["sidecar","ambient"],"type":"string"},"DisruptionBudgetSettings":{"additionalProperties":false,"description":"A PodDisruptionBudget for the pods of a version. Set exactly one of `minAvailable` or `maxUnavailable`.","properties":{"maxUnavailable":{"description":"Pods that may be down during a voluntary disruption (a count, or a percentage like `25%`).","type":["number","string"]},"minAvailable":{"description":"Pods that must stay up during a voluntary disruption (a count, or a percentage like `50%`).","type":["number","string"]}},"type":"object"},"EntryProps":{"additionalProperties":false,"description":"The entry of the chain: how outside and mesh traffic reaches the entry service, and in which version.","properties":{"createGateways":{"description":"Istio Gateways to write. Each `ref` is added to `gateways` if missing.","items":{"$ref":"#/definitions/GatewayProps"},"maxItems":50,"type":"array"},"defaultVersion":{"description":"Version of a last route without match, for whatever no rule above took.","type":"string"},"gatewayWeights":{"$ref":"#/definitions/Weights","description":"Split of gateway traffic between versions."},"gateways":{"description":"Gateways the entry is bound to, as `namespace/name` (never `mesh`: mesh traffic is `mesh`).","items":{"type":"string"},"type":"array"},"headerRoutes":{"description":"Header and cookie rules, tried in order before the weights.","items":{"$ref":"#/definitions/HeaderRoute"},"maxItems":1000,"type":"array"},"hosts":{"description":"External hosts of the entry (IP addresses or DNS names), none overlapping another. The entry service's cluster FQDN is added when the entry takes mesh traffic.","items":{"type":"string"},"maxItems":1000,"type":"array"},"mesh":{"default":true,"description":"Whether the entry also routes requests from inside the mesh.","type":"boolean"},"meshWeights":{"$ref":"#/definitions/Weights","description":"Split of mesh traffic between versions. When equal to `gatewayWeights`, one route serves both."},"rootName":{"description":"Name of the root VirtualService, bound to the gateways and the mesh, that delegates to the entry service.","type":"string"},"rootNamespace":{"description":"Namespace of the root VirtualService.","type":"string"},"service":{"description":"Name of the entry service.","type":"string"},"uriPrefix":{"default":"/","description":"URI prefix the root VirtualService delegates.","type":"string"}},"required":["service"],"type":"object"},"EnvVar":{"additionalProperties":false,"description":"An environment variable of the application container.\n\nThe value may use placeholders, filled in for each Deployment: `{service}` (the service name), `{version}` (the version name) and `{namespace}` (the target namespace, or `default`).","properties":{"configMapKeyRef":{"$ref":"#/definitions/KeyRef","description":"The value is read from a key of a ConfigMap."},"name":{"description":"Variable name.","type":"string"},"secretKeyRef":{"$ref":"#/definitions/KeyRef","description":"The value is read from a key of a Secret."},"value":{"description":"Variable value; placeholders are filled in per Deployment. Set exactly one of `value`, `secretKeyRef` or `configMapKeyRef`.","type":"string"}},"required":["name"],"type":"object"},"FaultAbort":{"additionalProperties":false,"description":"Requests of one lane answered with an error status before they reach the service.","properties":{"httpStatus":{"description":"HTTP status returned.","maximum":599,"minimum":200,"type":"integer"},"percentage":{"description":"Share of the lane's requests aborted, in percent.","maximum":100,"minimum":0,"type":"number"}},"required":["httpStatus","percentage"],"type":"object"},"FaultDelay":{"additionalProperties":false,"description":"A delay injected into a share of one lane's requests.","properties":{"fixedDelay":{"description":"How long the requests wait, as an Istio duration (`5s`), at least 1 ms.","type":"string"},"percentage":{"description":"Share of the lane's requests delayed, in percent.","maximum":100,"minimum":0,"type":"number"}},"required":["fixedDelay","percentage"],"type":"object"},"GatewayProps":{"additionalProperties":false,"description":"A Gateway the library writes for the entry: an Istio Gateway, or a Gateway API Gateway with `routingApi: gateway-api`.","properties":{"credentialName":{"description":"Name of the Secret with the TLS certificate; the server terminates TLS (`SIMPLE`).","type":"string"},"gatewayClassName":{"default":"istio","description":"The GatewayClass of a Gateway API Gateway (`routingApi: gateway-api` only): which implementation serves it.","type":"string"},"hosts":{"description":"Hosts the gateway server accepts. Each must match a host of the entry.","items":{"type":"string"},"maxItems":100,"type":"array"},"port":{"description":"Port the gateway listens on.","maximum":65535,"minimum":1,"type":"integer"},"ref":{"description":"Reference `namespace/name` of the Gateway; also listed in the entry's `gateways`.","type":"string"},"selector":{"additionalProperties":{"type":"string"},"default":{"istio":"ingressgateway"},"description":"Pod labels of the ingress gateway deployment (Istio Gateways only).","type":"object"}},"required":["ref"],"type":"object"},"HeaderRoute":{"additionalProperties":false,"description":"A rule that sends requests carrying a header (or cookie) to one version. Set exactly one of `header` or `cookie`, and exactly one of `exact`, `prefix` or `regex`.","properties":{"cookie":{"description":"Name of a cookie to match; written as a regex match on the `cookie` header, confined to that cookie's value (a regex is translated so that it never crosses the `;` between cookies).","type":"string"},"exact":{"type":"string"},"from":{"default":["gateway"],"description":"Which traffic the rule applies to.","items":{"$ref":"#/definitions/TrafficSource"},"type":"array"},"header":{"description":"Name of the request header to match.","type":"string"},"prefix":{"type":"string"},"regex":{"description":"An RE2 regular expression; Envoy requires it to match the whole value. Never empty.","type":"string"},"version":{"description":"The version that matching requests go to.","type":"string"}},"required":["version"],"type":"object"},"ImagePullPolicy":{"description":"When the kubelet pulls the container image.","enum":["Always","IfNotPresent","Never"],"type":"string"},"IstioApiVersion":{"description":"The `networking.istio.io` API version written into Istio objects.","enum":["v1beta1","v1"],"type":"string"},"KeyRef":{"additionalProperties":false,"description":"A key of a Secret or ConfigMap in the chain's namespace.","properties":{"key":{"description":"The key whose value is used.","type":"string"},"name":{"description":"Name of the Secret or ConfigMap.","type":"string"},"optional":{"description":"Whether the pod starts when the object or the key is missing.","type":"boolean"}},"required":["name","key"],"type":"object"},"LaneFault":{"additionalProperties":false,"description":"Fault injection for chaos tests inside a canary lane: only the requests of `lane` that reach this service are delayed or aborted; the baseline's traffic and other lanes are never touched.","properties":{"abort":{"$ref":"#/definitions/FaultAbort"},"delay":{"$ref":"#/definitions/FaultDelay"},"lane":{"description":"The lane: a version name. In `header` mode, requests whose lane header names it; in `sourceLabels` mode, requests from callers running that version. Never the service's baseline.","type":"string"}},"required":["lane"],"type":"object"},"LaneMode":{"description":"How a request keeps its version (its lane) from hop to hop.","enum":["sourceLabels","header"],"type":"string"},"LoadBalancer":{"description":"Istio's simple load-balancing policies.","enum":["LEAST_REQUEST","ROUND_ROBIN","RANDOM","PASSTHROUGH"],"type":"string"},"Mirror":{"additionalProperties":false,"description":"A dark launch: a copy of a share of one lane's requests (or of the baseline's) is sent to a version that takes no live traffic; its answers are dropped. Calls made by that version's pods go to the baselines of the services they call, outside every lane.","properties":{"lane":{"description":"The lane whose requests are copied, a version name.","type":"string"},"percentage":{"description":"Share of the requests copied, in percent.","maximum":100,"minimum":0,"type":"number"},"version":{"description":"The version that receives the copies; it gets no lane and no live traffic.","type":"string"}},"required":["version","percentage"],"type":"object"},"OutlierDetectionSettings":{"additionalProperties":false,"description":"Ejection of pods that keep failing from the load-balancing pool.","properties":{"baseEjectionTime":{"description":"Minimum ejection time, as an Istio duration, at least 1 ms.","type":"string"},"consecutive5xxErrors":{"description":"5xx answers in a row that eject a pod.","maximum":2147483647,"minimum":0,"type":"integer"},"consecutiveGatewayErrors":{"description":"502, 503 and 504 answers (and connection failures) in a row that eject a pod.","maximum":2147483647,"minimum":0,"type":"integer"},"interval":{"description":"Time between two sweeps, as an Istio duration, at least 1 ms.","type":"string"},"maxEjectionPercent":{"description":"Most pods ejected at once, in percent.","maximum":100,"minimum":0,"type":"integer"},"minHealthPercent":{"description":"Ejection stops while fewer than this percentage of pods are healthy.","maximum":100,"minimum":0,"type":"integer"}},"type":"object"},"ProbeSettings":{"additionalProperties":false,"description":"A readiness or liveness probe of the application container. Set exactly one of `httpGet`, `tcpSocket` or `exec`.","properties":{"exec":{"additionalProperties":false,"description":"A command run in the container that must exit 0.","properties":{"command":{"description":"The command and its arguments.","items":{"type":"string"},"minItems":1,"type":"array"}},"required":["command"],"type":"object"},"failureThreshold":{"description":"Failed probes in a row that count as a failure.","maximum":2147483647,"minimum":1,"type":"integer"},"httpGet":{"additionalProperties":false,"description":"An HTTP GET that must answer 200-399.","properties":{"path":{"description":"Path asked for, starting with `/`.","type":"string"},"port":{"description":"Port asked; the container's port, the only one it declares.","type":"integer"}},"required":["path"],"type":"object"},"initialDelaySeconds":{"description":"Seconds after the start before the first probe.","maximum":2147483647,"minimum":0,"type":"integer"},"periodSeconds":{"description":"Seconds between probes.","maximum":2147483647,"minimum":1,"type":"integer"},"tcpSocket":{"additionalProperties":false,"description":"A TCP connection that must open.","properties":{"port":{"description":"Port connected to; the container's port.","type":"integer"}},"type":"object"},"timeoutSeconds":{"description":"Seconds after which a probe fails.","maximum":2147483647,"minimum":1,"type":"integer"}},"type":"object"},"ResourceSettings":{"additionalProperties":false,"description":"CPU and memory requests and limits of the application container, as Kubernetes quantities (`250m`, `128Mi`).","properties":{"limits":{"additionalProperties":false,"properties":{"cpu":{"type":"string"},"memory":{"type":"string"}},"type":"object"},"requests":{"additionalProperties":false,"properties":{"cpu":{"type":"string"},"memory":{"type":"string"}},"type":"object"}},"type":"object"},"RetrySettings":{"additionalProperties":false,"description":"How Envoy retries a request that failed: at most `attempts` more tries, each limited to `perTryTimeout`, on the conditions of `retryOn`.","properties":{"attempts":{"description":"Most retries of one request (0 turns retries off).","maximum":100,"minimum":0,"type":"integer"},"perTryTimeout":{"description":"Time limit of each try, as an Istio duration (`500ms`, `2s`, `1m`), at least 1 ms.","type":"string"},"retryOn":{"description":"The conditions that cause a retry: Envoy's retry conditions (`5xx`, `gateway-error`, `reset`, `connect-failure`, `envoy-ratelimited`, `retriable-4xx`, `refused-stream`, `retriable-status-codes`, `retriable-headers`, `http3-post-connect-failure`) and gRPC ones (`cancelled`, `deadline-exceeded`, `internal`, `resource-exhausted`, `unavailable`), or HTTP status codes (`503`), which Istio adds to `retriable-status-codes`.","items":{"type":"string"},"maxItems":20,"type":"array"},"retryRemoteLocalities":{"description":"Whether Envoy may retry in other localities.","type":"boolean"}},"required":["attempts"],"type":"object"},"RoutingApi":{"description":"The API the chain's routing is written in.","enum":["istio","gateway-api"],"type":"string"},"SecurityProfile":{"description":"A security profile of the pods.","enum":["restricted","none"],"type":"string"},"ServiceChainProps":{"additionalProperties":false,"description":"A chain of services, each in several versions, and the routing that keeps a request on its version.","properties":{"apiVersion":{"$ref":"#/definitions/IstioApiVersion","default":"v1beta1","description":"The Istio API version of VirtualServices, DestinationRules and Gateways."},"createNamespace":{"default":false,"description":"Write a Namespace object labelled `istio-injection: enabled` (with `dataPlane: ambient`, `istio.io/dataplane-mode: ambient` and `istio.io/use-waypoint`). Needs `namespace`.","type":"boolean"},"dataPlane":{"$ref":"#/definitions/DataPlane","default":"sidecar","description":"How the pods join the mesh: an injected sidecar, or Istio's ambient mode (ztunnel and a waypoint). `ambient` needs `laneMode: header`: waypoints do not use source matches."},"defaults":{"$ref":"#/definitions/ChainDefaults","description":"Settings shared by every service and version."},"entry":{"$ref":"#/definitions/EntryProps","description":"Where traffic enters the chain, and how it is split."},"laneHeader":{"default":"x-lane","description":"The request header that carries the lane in `header` mode: a header of the chain's own, never one the proxy or the application owns (`host`, `cookie`, `x-request-id`, `x-envoy-*`...).","type":"string"},"laneMode":{"$ref":"#/definitions/LaneMode","default":"sourceLabels","description":"How a request keeps its version through the chain."},"loadBalancer":{"$ref":"#/definitions/LoadBalancer","description":"Load-balancing policy written into every DestinationRule (for example `ROUND_ROBIN`), unless a service sets its own `loadBalancer` (a version's goes into its subset)."},"namespace":{"description":"Namespace of the services. Hosts and delegate references use it. In a cdk8s Chart with a `namespace`, the Chart's is used when this is not set; set to another one, it is an error.","type":"string"},"routingApi":{"$ref":"#/definitions/RoutingApi","default":"istio","description":"The API the routing is written in: Istio's VirtualServices and DestinationRules, or the Kubernetes Gateway API (HTTPRoutes, a Service per version, Gateways). `gateway-api` needs `laneMode: header`: HTTPRoutes cannot match the calling workload."},"services":{"description":"The services, in chain order: the order of the objects in the output. At most 1000, which keeps validation fast on hostile input; real chains are far shorter.","items":{"$ref":"#/definitions/ServiceProps"},"maxItems":1000,"type":"array"},"strict":{"default":false,"description":"In `sourceLabels` mode, fail instead of warning when a lane cannot pass a service that lacks its version.","type":"boolean"},"workloads":{"$ref":"#/definitions/WorkloadObjects","default":"all","description":"Which workload objects the chain writes beside its routing. With `services` or `none`, the Deployments are defined elsewhere (cdk8s-plus constructs, a Helm chart, plain YAML) and only have to carry the labels the routing relies on: `app: <service>` and `version: <version>` on their pods. Workload settings such as `image` are then not needed."}},"required":["services","entry"],"type":"object"},"ServiceProps":{"additionalProperties":false,"description":"One service of the chain: a Kubernetes Service, a DestinationRule and a Deployment per version.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"autoscaling":{"$ref":"#/definitions/AutoscalingSettings","description":"A HorizontalPodAutoscaler `<service>-<version>` per version. Needs the chain to write the Deployments."},"baseline":{"description":"The version that takes requests no lane claims: the default route of the service. A baseline other than the first version in natural order (a canary) is warned about.","type":"string"},"calls":{"description":"Names of the services this one calls.","items":{"type":"string"},"maxItems":1000,"type":"array"},"connectionPool":{"$ref":"#/definitions/ConnectionPoolSettings","description":"Connection limits, in the DestinationRule (per service; per subset for a version)."},"containerName":{"description":"Name of the application container.","type":"string"},"disruptionBudget":{"$ref":"#/definitions/DisruptionBudgetSettings","description":"A PodDisruptionBudget `<service>-<version>` per version. Needs the chain to write the Deployments."},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"faults":{"description":"Fault injection into canary lanes: delays and aborts for the requests of one lane that reach this service. Not on the entry service, which picks the lanes. At most one per lane.","items":{"$ref":"#/definitions/LaneFault"},"maxItems":100,"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"livenessProbe":{"$ref":"#/definitions/ProbeSettings","description":"Liveness probe of the application container."},"loadBalancer":{"$ref":"#/definitions/LoadBalancer","description":"Load-balancing policy of this service (its DestinationRule) or version (its subset)."},"mirrors":{"description":"Dark launches: copies of a share of a lane's (or the baseline's) requests sent to a version that takes no live traffic. Not on the entry service. At most one per lane and one for the baseline.","items":{"$ref":"#/definitions/Mirror"},"maxItems":100,"type":"array"},"name":{"description":"Service name, also the `app` label. A DNS-1035 label.","type":"string"},"outlierDetection":{"$ref":"#/definitions/OutlierDetectionSettings","description":"Outlier detection, in the DestinationRule (per service; per subset for a version)."},"port":{"description":"Port of the Service and of the container.","maximum":65535,"minimum":1,"type":"integer"},"portName":{"description":"Name of the Service port. Istio reads the protocol from its prefix (`http`, `grpc`, `tcp`...).","type":"string"},"readinessProbe":{"$ref":"#/definitions/ProbeSettings","description":"Readiness probe of the application container."},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."},"retries":{"$ref":"#/definitions/RetrySettings","description":"Retries on the routes to this version."},"securityProfile":{"$ref":"#/definitions/SecurityProfile","default":"none","description":"Security profile of the pods and the application container. Set `restricted` on `defaults` and `none` on a version that cannot run with it."},"serviceAccount":{"description":"Write a ServiceAccount named after the service, which the pods of every version run as.","type":"boolean"},"timeout":{"description":"Time limit of a request on the routes to this version, as an Istio duration (`500ms`, `2s`), at least 1 ms.","type":"string"},"tls":{"$ref":"#/definitions/TlsMode","description":"TLS mode towards the pods, in the DestinationRule (per service; per subset for a version)."},"topologySpread":{"description":"Topology spread constraints of the pods, each selecting the pods of the version.","items":{"$ref":"#/definitions/TopologySpreadSettings"},"maxItems":10,"type":"array"},"versions":{"additionalProperties":{"$ref":"#/definitions/VersionProps"},"description":"The versions of this service, keyed by version name (the `version` label and subset name). Versions are ordered by name in natural order (`v2` before `v10`), whatever the key order. At most 100, which keeps validation fast on hostile input.","maxProperties":100,"type":"object"}},"required":["name","versions"],"type":"object"},"TlsMode":{"description":"How the sidecars talk TLS to a service's pods.","enum":["ISTIO_MUTUAL","DISABLE"],"type":"string"},"TopologySpreadSettings":{"additionalProperties":false,"description":"How the pods of a version spread over a topology domain (zones, nodes).","properties":{"maxSkew":{"default":1,"description":"Largest difference of pod counts between two domains.","maximum":2147483647,"minimum":1,"type":"integer"},"topologyKey":{"default":"topology.kubernetes.io/zone","description":"The node label whose values are the domains.","type":"string"},"whenUnsatisfiable":{"default":"ScheduleAnyway","description":"Whether pods that would break the spread are still scheduled.","enum":["ScheduleAnyway","DoNotSchedule"],"type":"string"}},"type":"object"},"TrafficSource":{"description":"Where a request reaches the entry: through an ingress gateway, or from inside the mesh.","enum":["gateway","mesh"],"type":"string"},"VersionProps":{"additionalProperties":false,"description":"One version of a service: a Deployment, and a subset in the service's DestinationRule. Its traffic settings apply to the routes that send requests to it and to its subset.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"autoscaling":{"$ref":"#/definitions/AutoscalingSettings","description":"A HorizontalPodAutoscaler `<service>-<version>` per version. Needs the chain to write the Deployments."},"connectionPool":{"$ref":"#/definitions/ConnectionPoolSettings","description":"Connection limits, in the DestinationRule (per service; per subset for a version)."},"containerName":{"description":"Name of the application container.","type":"string"},"disruptionBudget":{"$ref":"#/definitions/DisruptionBudgetSettings","description":"A PodDisruptionBudget `<service>-<version>` per version. Needs the chain to write the Deployments."},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"livenessProbe":{"$ref":"#/definitions/ProbeSettings","description":"Liveness probe of the application container."},"loadBalancer":{"$ref":"#/definitions/LoadBalancer","description":"Load-balancing policy of this service (its DestinationRule) or version (its subset)."},"outlierDetection":{"$ref":"#/definitions/OutlierDetectionSettings","description":"Outlier detection, in the DestinationRule (per service; per subset for a version)."},"readinessProbe":{"$ref":"#/definitions/ProbeSettings","description":"Readiness probe of the application container."},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."},"retries":{"$ref":"#/definitions/RetrySettings","description":"Retries on the routes to this version."},"securityProfile":{"$ref":"#/definitions/SecurityProfile","default":"none","description":"Security profile of the pods and the application container. Set `restricted` on `defaults` and `none` on a version that cannot run with it."},"timeout":{"description":"Time limit of a request on the routes to this version, as an Istio duration (`500ms`, `2s`), at least 1 ms.","type":"string"},"tls":{"$ref":"#/definitions/TlsMode","description":"TLS mode towards the pods, in the DestinationRule (per service; per subset for a version)."},"topologySpread":{"description":"Topology spread constraints of the pods, each selecting the pods of the version.","items":{"$ref":"#/definitions/TopologySpreadSettings"},"maxItems":10,"type":"array"}},"type":"object"},"Weights":{"additionalProperties":{"maximum":100,"minimum":0,"type":"integer"},"description":"Traffic split between versions: version name to percentage. Destinations are written in version order. Each weight is a whole percentage, from 0 to 100.","type":"object"},"WorkloadObjects":{"description":"Which Kubernetes workload objects a chain writes beside its routing.","enum":["all","services","none"],"type":"string"}}};
+const schema12 = {"additionalProperties":false,"description":"A chain of services, each in several versions, and the routing that keeps a request on its version.","properties":{"apiVersion":{"$ref":"#/definitions/IstioApiVersion","default":"v1beta1","description":"The Istio API version of VirtualServices, DestinationRules and Gateways."},"createNamespace":{"default":false,"description":"Write a Namespace object labelled `istio-injection: enabled` (with `dataPlane: ambient`, `istio.io/dataplane-mode: ambient` and `istio.io/use-waypoint`). Needs `namespace`.","type":"boolean"},"dataPlane":{"$ref":"#/definitions/DataPlane","default":"sidecar","description":"How the pods join the mesh: an injected sidecar, or Istio's ambient mode (ztunnel and a waypoint). `ambient` needs `laneMode: header`: waypoints do not use source matches."},"defaults":{"$ref":"#/definitions/ChainDefaults","description":"Settings shared by every service and version."},"entry":{"$ref":"#/definitions/EntryProps","description":"Where traffic enters the chain, and how it is split."},"laneHeader":{"default":"x-lane","description":"The request header that carries the lane in `header` mode: a header of the chain's own, never one the proxy or the application owns (`host`, `cookie`, `x-request-id`, `x-envoy-*`...).","type":"string"},"laneMode":{"$ref":"#/definitions/LaneMode","default":"sourceLabels","description":"How a request keeps its version through the chain."},"loadBalancer":{"$ref":"#/definitions/LoadBalancer","description":"Load-balancing policy written into every DestinationRule (for example `ROUND_ROBIN`), unless a service sets its own `loadBalancer` (a version's goes into its subset)."},"namespace":{"description":"Namespace of the services. Hosts and delegate references use it. In a cdk8s Chart with a `namespace`, the Chart's is used when this is not set; set to another one, it is an error.","type":"string"},"routingApi":{"$ref":"#/definitions/RoutingApi","default":"istio","description":"The API the routing is written in: Istio's VirtualServices and DestinationRules, or the Kubernetes Gateway API (HTTPRoutes, a Service per version, Gateways). `gateway-api` needs `laneMode: header`: HTTPRoutes cannot match the calling workload."},"services":{"description":"The services, in chain order: the order of the objects in the output. At most 1000, which keeps validation fast on hostile input; real chains are far shorter.","items":{"$ref":"#/definitions/ServiceProps"},"maxItems":1000,"type":"array"},"strict":{"default":false,"description":"In `sourceLabels` mode, fail instead of warning when a lane cannot pass a service that lacks its version.","type":"boolean"},"workloads":{"$ref":"#/definitions/WorkloadObjects","default":"all","description":"Which workload objects the chain writes beside its routing. With `services` or `none`, the Deployments are defined elsewhere (cdk8s-plus constructs, a Helm chart, plain YAML) and only have to carry the labels the routing relies on: `app: <service>` and `version: <version>` on their pods. Workload settings such as `image` are then not needed."}},"required":["services","entry"],"type":"object"};
 const schema13 = {"description":"The `networking.istio.io` API version written into Istio objects.","enum":["v1beta1","v1"],"type":"string"};
 const schema14 = {"description":"How the chain's pods join the mesh.","enum":["sidecar","ambient"],"type":"string"};
-const schema25 = {"description":"How a request keeps its version (its lane) from hop to hop.","enum":["sourceLabels","header"],"type":"string"};
-const schema26 = {"description":"Istio's simple load-balancing policies.","enum":["LEAST_REQUEST","ROUND_ROBIN","RANDOM","PASSTHROUGH"],"type":"string"};
-const schema27 = {"description":"The API the chain's routing is written in.","enum":["istio","gateway-api"],"type":"string"};
-const schema36 = {"description":"Which Kubernetes workload objects a chain writes beside its routing.","enum":["all","services","none"],"type":"string"};
+const schema37 = {"description":"How a request keeps its version (its lane) from hop to hop.","enum":["sourceLabels","header"],"type":"string"};
+const schema38 = {"description":"Istio's simple load-balancing policies.","enum":["LEAST_REQUEST","ROUND_ROBIN","RANDOM","PASSTHROUGH"],"type":"string"};
+const schema39 = {"description":"The API the chain's routing is written in.","enum":["istio","gateway-api"],"type":"string"};
+const schema72 = {"description":"Which Kubernetes workload objects a chain writes beside its routing.","enum":["all","services","none"],"type":"string"};
 const func2 = Object.prototype.hasOwnProperty;
-const schema15 = {"additionalProperties":false,"description":"Chain-wide defaults: workload settings, the port and the upstream variable.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"containerName":{"description":"Name of the application container.","type":"string"},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"port":{"default":80,"description":"Port of every Service and container.","maximum":65535,"minimum":1,"type":"integer"},"portName":{"default":"http","description":"Name of every Service port.","type":"string"},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."},"upstreamUrlEnv":{"description":"Name of an environment variable set to the URL of the services each service calls (`http://<callee>:<port>/`, comma-separated when it calls several). Not set on services that call none.","type":"string"}},"type":"object"};
-const schema16 = {"additionalProperties":false,"description":"An environment variable of the application container.\n\nThe value may use placeholders, filled in for each Deployment: `{service}` (the service name), `{version}` (the version name) and `{namespace}` (the target namespace, or `default`).","properties":{"name":{"description":"Variable name.","type":"string"},"value":{"description":"Variable value; placeholders are filled in per Deployment.","type":"string"}},"required":["name","value"],"type":"object"};
-const schema17 = {"description":"When the kubelet pulls the container image.","enum":["Always","IfNotPresent","Never"],"type":"string"};
-const schema18 = {"additionalProperties":false,"description":"CPU and memory requests and limits of the application container, as Kubernetes quantities (`250m`, `128Mi`).","properties":{"limits":{"additionalProperties":false,"properties":{"cpu":{"type":"string"},"memory":{"type":"string"}},"type":"object"},"requests":{"additionalProperties":false,"properties":{"cpu":{"type":"string"},"memory":{"type":"string"}},"type":"object"}},"type":"object"};
+const schema15 = {"additionalProperties":false,"description":"Chain-wide defaults: workload and traffic settings, the port and the upstream variable.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"autoscaling":{"$ref":"#/definitions/AutoscalingSettings","description":"A HorizontalPodAutoscaler `<service>-<version>` per version. Needs the chain to write the Deployments."},"connectionPool":{"$ref":"#/definitions/ConnectionPoolSettings","description":"Connection limits, in the DestinationRule (per service; per subset for a version)."},"containerName":{"description":"Name of the application container.","type":"string"},"disruptionBudget":{"$ref":"#/definitions/DisruptionBudgetSettings","description":"A PodDisruptionBudget `<service>-<version>` per version. Needs the chain to write the Deployments."},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"livenessProbe":{"$ref":"#/definitions/ProbeSettings","description":"Liveness probe of the application container."},"outlierDetection":{"$ref":"#/definitions/OutlierDetectionSettings","description":"Outlier detection, in the DestinationRule (per service; per subset for a version)."},"port":{"default":80,"description":"Port of every Service and container.","maximum":65535,"minimum":1,"type":"integer"},"portName":{"default":"http","description":"Name of every Service port.","type":"string"},"readinessProbe":{"$ref":"#/definitions/ProbeSettings","description":"Readiness probe of the application container."},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."},"retries":{"$ref":"#/definitions/RetrySettings","description":"Retries on the routes to this version."},"securityProfile":{"$ref":"#/definitions/SecurityProfile","default":"none","description":"Security profile of the pods and the application container. Set `restricted` on `defaults` and `none` on a version that cannot run with it."},"serviceAccount":{"default":false,"description":"Write a ServiceAccount per service, named after it, which its pods run as.","type":"boolean"},"timeout":{"description":"Time limit of a request on the routes to this version, as an Istio duration (`500ms`, `2s`), at least 1 ms.","type":"string"},"tls":{"$ref":"#/definitions/TlsMode","description":"TLS mode towards the pods, in the DestinationRule (per service; per subset for a version)."},"topologySpread":{"description":"Topology spread constraints of the pods, each selecting the pods of the version.","items":{"$ref":"#/definitions/TopologySpreadSettings"},"maxItems":10,"type":"array"},"upstreamUrlEnv":{"description":"Name of an environment variable set to the URL of the services each service calls (`http://<callee>:<port>/`, comma-separated when it calls several). Not set on services that call none.","type":"string"}},"type":"object"};
+const schema16 = {"additionalProperties":false,"description":"A HorizontalPodAutoscaler (`autoscaling/v2`) for the Deployment of a version. The Deployment then writes no `replicas`, so that applying it again does not reset the autoscaler's count.","properties":{"cpuUtilization":{"default":80,"description":"Average CPU use, in percent of the CPU request, the autoscaler keeps pods at.","maximum":1000,"minimum":1,"type":"integer"},"maxReplicas":{"description":"Most pods.","maximum":2147483647,"minimum":1,"type":"integer"},"minReplicas":{"default":1,"description":"Fewest pods.","maximum":2147483647,"minimum":1,"type":"integer"}},"required":["maxReplicas"],"type":"object"};
+const schema17 = {"additionalProperties":false,"description":"Limits on the connections to a service's pods.","properties":{"http":{"additionalProperties":false,"properties":{"http1MaxPendingRequests":{"description":"Most requests queued while waiting for a connection.","maximum":2147483647,"minimum":1,"type":"integer"},"http2MaxRequests":{"description":"Most active requests to a destination.","maximum":2147483647,"minimum":1,"type":"integer"},"idleTimeout":{"description":"How long an idle connection is kept, as an Istio duration, at least 1 ms.","type":"string"},"maxRequestsPerConnection":{"description":"Most requests per connection (1 turns keep-alive off).","maximum":2147483647,"minimum":1,"type":"integer"},"maxRetries":{"description":"Most retries outstanding to the destination at a time.","maximum":2147483647,"minimum":0,"type":"integer"}},"type":"object"},"tcp":{"additionalProperties":false,"properties":{"connectTimeout":{"description":"TCP connect timeout, as an Istio duration, at least 1 ms.","type":"string"},"maxConnections":{"description":"Most HTTP/1.1 connections or TCP connections to one destination host.","maximum":2147483647,"minimum":1,"type":"integer"}},"type":"object"}},"type":"object"};
+const schema18 = {"additionalProperties":false,"description":"A PodDisruptionBudget for the pods of a version. Set exactly one of `minAvailable` or `maxUnavailable`.","properties":{"maxUnavailable":{"description":"Pods that may be down during a voluntary disruption (a count, or a percentage like `25%`).","type":["number","string"]},"minAvailable":{"description":"Pods that must stay up during a voluntary disruption (a count, or a percentage like `50%`).","type":["number","string"]}},"type":"object"};
+const schema22 = {"description":"When the kubelet pulls the container image.","enum":["Always","IfNotPresent","Never"],"type":"string"};
+const schema23 = {"additionalProperties":false,"description":"A readiness or liveness probe of the application container. Set exactly one of `httpGet`, `tcpSocket` or `exec`.","properties":{"exec":{"additionalProperties":false,"description":"A command run in the container that must exit 0.","properties":{"command":{"description":"The command and its arguments.","items":{"type":"string"},"minItems":1,"type":"array"}},"required":["command"],"type":"object"},"failureThreshold":{"description":"Failed probes in a row that count as a failure.","maximum":2147483647,"minimum":1,"type":"integer"},"httpGet":{"additionalProperties":false,"description":"An HTTP GET that must answer 200-399.","properties":{"path":{"description":"Path asked for, starting with `/`.","type":"string"},"port":{"description":"Port asked; the container's port, the only one it declares.","type":"integer"}},"required":["path"],"type":"object"},"initialDelaySeconds":{"description":"Seconds after the start before the first probe.","maximum":2147483647,"minimum":0,"type":"integer"},"periodSeconds":{"description":"Seconds between probes.","maximum":2147483647,"minimum":1,"type":"integer"},"tcpSocket":{"additionalProperties":false,"description":"A TCP connection that must open.","properties":{"port":{"description":"Port connected to; the container's port.","type":"integer"}},"type":"object"},"timeoutSeconds":{"description":"Seconds after which a probe fails.","maximum":2147483647,"minimum":1,"type":"integer"}},"type":"object"};
+const schema24 = {"additionalProperties":false,"description":"Ejection of pods that keep failing from the load-balancing pool.","properties":{"baseEjectionTime":{"description":"Minimum ejection time, as an Istio duration, at least 1 ms.","type":"string"},"consecutive5xxErrors":{"description":"5xx answers in a row that eject a pod.","maximum":2147483647,"minimum":0,"type":"integer"},"consecutiveGatewayErrors":{"description":"502, 503 and 504 answers (and connection failures) in a row that eject a pod.","maximum":2147483647,"minimum":0,"type":"integer"},"interval":{"description":"Time between two sweeps, as an Istio duration, at least 1 ms.","type":"string"},"maxEjectionPercent":{"description":"Most pods ejected at once, in percent.","maximum":100,"minimum":0,"type":"integer"},"minHealthPercent":{"description":"Ejection stops while fewer than this percentage of pods are healthy.","maximum":100,"minimum":0,"type":"integer"}},"type":"object"};
+const schema26 = {"additionalProperties":false,"description":"CPU and memory requests and limits of the application container, as Kubernetes quantities (`250m`, `128Mi`).","properties":{"limits":{"additionalProperties":false,"properties":{"cpu":{"type":"string"},"memory":{"type":"string"}},"type":"object"},"requests":{"additionalProperties":false,"properties":{"cpu":{"type":"string"},"memory":{"type":"string"}},"type":"object"}},"type":"object"};
+const schema27 = {"additionalProperties":false,"description":"How Envoy retries a request that failed: at most `attempts` more tries, each limited to `perTryTimeout`, on the conditions of `retryOn`.","properties":{"attempts":{"description":"Most retries of one request (0 turns retries off).","maximum":100,"minimum":0,"type":"integer"},"perTryTimeout":{"description":"Time limit of each try, as an Istio duration (`500ms`, `2s`, `1m`), at least 1 ms.","type":"string"},"retryOn":{"description":"The conditions that cause a retry: Envoy's retry conditions (`5xx`, `gateway-error`, `reset`, `connect-failure`, `envoy-ratelimited`, `retriable-4xx`, `refused-stream`, `retriable-status-codes`, `retriable-headers`, `http3-post-connect-failure`) and gRPC ones (`cancelled`, `deadline-exceeded`, `internal`, `resource-exhausted`, `unavailable`), or HTTP status codes (`503`), which Istio adds to `retriable-status-codes`.","items":{"type":"string"},"maxItems":20,"type":"array"},"retryRemoteLocalities":{"description":"Whether Envoy may retry in other localities.","type":"boolean"}},"required":["attempts"],"type":"object"};
+const schema28 = {"description":"A security profile of the pods.","enum":["restricted","none"],"type":"string"};
+const schema29 = {"description":"How the sidecars talk TLS to a service's pods.","enum":["ISTIO_MUTUAL","DISABLE"],"type":"string"};
+const schema30 = {"additionalProperties":false,"description":"How the pods of a version spread over a topology domain (zones, nodes).","properties":{"maxSkew":{"default":1,"description":"Largest difference of pod counts between two domains.","maximum":2147483647,"minimum":1,"type":"integer"},"topologyKey":{"default":"topology.kubernetes.io/zone","description":"The node label whose values are the domains.","type":"string"},"whenUnsatisfiable":{"default":"ScheduleAnyway","description":"Whether pods that would break the spread are still scheduled.","enum":["ScheduleAnyway","DoNotSchedule"],"type":"string"}},"type":"object"};
+const schema19 = {"additionalProperties":false,"description":"An environment variable of the application container.\n\nThe value may use placeholders, filled in for each Deployment: `{service}` (the service name), `{version}` (the version name) and `{namespace}` (the target namespace, or `default`).","properties":{"configMapKeyRef":{"$ref":"#/definitions/KeyRef","description":"The value is read from a key of a ConfigMap."},"name":{"description":"Variable name.","type":"string"},"secretKeyRef":{"$ref":"#/definitions/KeyRef","description":"The value is read from a key of a Secret."},"value":{"description":"Variable value; placeholders are filled in per Deployment. Set exactly one of `value`, `secretKeyRef` or `configMapKeyRef`.","type":"string"}},"required":["name"],"type":"object"};
+const schema20 = {"additionalProperties":false,"description":"A key of a Secret or ConfigMap in the chain's namespace.","properties":{"key":{"description":"The key whose value is used.","type":"string"},"name":{"description":"Name of the Secret or ConfigMap.","type":"string"},"optional":{"description":"Whether the pod starts when the object or the key is missing.","type":"boolean"}},"required":["name","key"],"type":"object"};
+
+function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema19.required,parentSchema:schema19,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "configMapKeyRef") || (key0 === "name")) || (key0 === "secretKeyRef")) || (key0 === "value"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.configMapKeyRef !== undefined){
+let data0 = data.configMapKeyRef;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.name === undefined){
+const err2 = {instancePath:instancePath+"/configMapKeyRef",schemaPath:"#/definitions/KeyRef/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema20.required,parentSchema:schema20,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data0.key === undefined){
+const err3 = {instancePath:instancePath+"/configMapKeyRef",schemaPath:"#/definitions/KeyRef/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema20.required,parentSchema:schema20,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key1 in data0){
+if(!(((key1 === "key") || (key1 === "name")) || (key1 === "optional"))){
+const err4 = {instancePath:instancePath+"/configMapKeyRef",schemaPath:"#/definitions/KeyRef/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data0.key !== undefined){
+let data1 = data0.key;
+if(typeof data1 !== "string"){
+const err5 = {instancePath:instancePath+"/configMapKeyRef/key",schemaPath:"#/definitions/KeyRef/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.key.type,parentSchema:schema20.properties.key,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data0.name !== undefined){
+let data2 = data0.name;
+if(typeof data2 !== "string"){
+const err6 = {instancePath:instancePath+"/configMapKeyRef/name",schemaPath:"#/definitions/KeyRef/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.name.type,parentSchema:schema20.properties.name,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data0.optional !== undefined){
+let data3 = data0.optional;
+if(typeof data3 !== "boolean"){
+const err7 = {instancePath:instancePath+"/configMapKeyRef/optional",schemaPath:"#/definitions/KeyRef/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema20.properties.optional.type,parentSchema:schema20.properties.optional,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/configMapKeyRef",schemaPath:"#/definitions/KeyRef/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data:data0};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data4 = data.name;
+if(typeof data4 !== "string"){
+const err9 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.name.type,parentSchema:schema19.properties.name,data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.secretKeyRef !== undefined){
+let data5 = data.secretKeyRef;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.name === undefined){
+const err10 = {instancePath:instancePath+"/secretKeyRef",schemaPath:"#/definitions/KeyRef/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema20.required,parentSchema:schema20,data:data5};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data5.key === undefined){
+const err11 = {instancePath:instancePath+"/secretKeyRef",schemaPath:"#/definitions/KeyRef/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'",schema:schema20.required,parentSchema:schema20,data:data5};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+for(const key2 in data5){
+if(!(((key2 === "key") || (key2 === "name")) || (key2 === "optional"))){
+const err12 = {instancePath:instancePath+"/secretKeyRef",schemaPath:"#/definitions/KeyRef/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data5.key !== undefined){
+let data6 = data5.key;
+if(typeof data6 !== "string"){
+const err13 = {instancePath:instancePath+"/secretKeyRef/key",schemaPath:"#/definitions/KeyRef/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.key.type,parentSchema:schema20.properties.key,data:data6};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data5.name !== undefined){
+let data7 = data5.name;
+if(typeof data7 !== "string"){
+const err14 = {instancePath:instancePath+"/secretKeyRef/name",schemaPath:"#/definitions/KeyRef/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.name.type,parentSchema:schema20.properties.name,data:data7};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data5.optional !== undefined){
+let data8 = data5.optional;
+if(typeof data8 !== "boolean"){
+const err15 = {instancePath:instancePath+"/secretKeyRef/optional",schemaPath:"#/definitions/KeyRef/properties/optional/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema20.properties.optional.type,parentSchema:schema20.properties.optional,data:data8};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/secretKeyRef",schemaPath:"#/definitions/KeyRef/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.value !== undefined){
+let data9 = data.value;
+if(typeof data9 !== "string"){
+const err17 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.value.type,parentSchema:schema19.properties.value,data:data9};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate13.errors = vErrors;
+return errors === 0;
+}
+
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -60,10 +310,11 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.containerName !== undefined){
-let data2 = data.containerName;
-if(typeof data2 !== "string"){
-const err3 = {instancePath:instancePath+"/containerName",schemaPath:"#/properties/containerName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.containerName.type,parentSchema:schema15.properties.containerName,data:data2};
+if(data.autoscaling !== undefined){
+let data2 = data.autoscaling;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.maxReplicas === undefined){
+const err3 = {instancePath:instancePath+"/autoscaling",schemaPath:"#/definitions/AutoscalingSettings/required",keyword:"required",params:{missingProperty: "maxReplicas"},message:"must have required property '"+"maxReplicas"+"'",schema:schema16.required,parentSchema:schema16,data:data2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -72,16 +323,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-if(data.env !== undefined){
-let data3 = data.env;
-if(Array.isArray(data3)){
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.name === undefined){
-const err4 = {instancePath:instancePath+"/env/" + i0,schemaPath:"#/definitions/EnvVar/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema16.required,parentSchema:schema16,data:data4};
+for(const key2 in data2){
+if(!(((key2 === "cpuUtilization") || (key2 === "maxReplicas")) || (key2 === "minReplicas"))){
+const err4 = {instancePath:instancePath+"/autoscaling",schemaPath:"#/definitions/AutoscalingSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data:data2};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -90,8 +334,11 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data4.value === undefined){
-const err5 = {instancePath:instancePath+"/env/" + i0,schemaPath:"#/definitions/EnvVar/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema16.required,parentSchema:schema16,data:data4};
+}
+if(data2.cpuUtilization !== undefined){
+let data3 = data2.cpuUtilization;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err5 = {instancePath:instancePath+"/autoscaling/cpuUtilization",schemaPath:"#/definitions/AutoscalingSettings/properties/cpuUtilization/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.cpuUtilization.type,parentSchema:schema16.properties.cpuUtilization,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -100,9 +347,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-for(const key2 in data4){
-if(!((key2 === "name") || (key2 === "value"))){
-const err6 = {instancePath:instancePath+"/env/" + i0,schemaPath:"#/definitions/EnvVar/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data:data4};
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 1000 || isNaN(data3)){
+const err6 = {instancePath:instancePath+"/autoscaling/cpuUtilization",schemaPath:"#/definitions/AutoscalingSettings/properties/cpuUtilization/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema16.properties.cpuUtilization,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -111,11 +358,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data4.name !== undefined){
-let data5 = data4.name;
-if(typeof data5 !== "string"){
-const err7 = {instancePath:instancePath+"/env/" + i0+"/name",schemaPath:"#/definitions/EnvVar/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.name.type,parentSchema:schema16.properties.name,data:data5};
+if(data3 < 1 || isNaN(data3)){
+const err7 = {instancePath:instancePath+"/autoscaling/cpuUtilization",schemaPath:"#/definitions/AutoscalingSettings/properties/cpuUtilization/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.cpuUtilization,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -125,10 +369,11 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data4.value !== undefined){
-let data6 = data4.value;
-if(typeof data6 !== "string"){
-const err8 = {instancePath:instancePath+"/env/" + i0+"/value",schemaPath:"#/definitions/EnvVar/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.value.type,parentSchema:schema16.properties.value,data:data6};
+}
+if(data2.maxReplicas !== undefined){
+let data4 = data2.maxReplicas;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err8 = {instancePath:instancePath+"/autoscaling/maxReplicas",schemaPath:"#/definitions/AutoscalingSettings/properties/maxReplicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.maxReplicas.type,parentSchema:schema16.properties.maxReplicas,data:data4};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -137,10 +382,9 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/env/" + i0,schemaPath:"#/definitions/EnvVar/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data:data4};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 2147483647 || isNaN(data4)){
+const err9 = {instancePath:instancePath+"/autoscaling/maxReplicas",schemaPath:"#/definitions/AutoscalingSettings/properties/maxReplicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema16.properties.maxReplicas,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -149,10 +393,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/env",schemaPath:"#/properties/env/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.env.type,parentSchema:schema15.properties.env,data:data3};
+if(data4 < 1 || isNaN(data4)){
+const err10 = {instancePath:instancePath+"/autoscaling/maxReplicas",schemaPath:"#/definitions/AutoscalingSettings/properties/maxReplicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.maxReplicas,data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -162,10 +404,11 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.image !== undefined){
-let data7 = data.image;
-if(typeof data7 !== "string"){
-const err11 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.image.type,parentSchema:schema15.properties.image,data:data7};
+}
+if(data2.minReplicas !== undefined){
+let data5 = data2.minReplicas;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err11 = {instancePath:instancePath+"/autoscaling/minReplicas",schemaPath:"#/definitions/AutoscalingSettings/properties/minReplicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.minReplicas.type,parentSchema:schema16.properties.minReplicas,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -174,11 +417,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-if(data.imagePullPolicy !== undefined){
-let data8 = data.imagePullPolicy;
-if(typeof data8 !== "string"){
-const err12 = {instancePath:instancePath+"/imagePullPolicy",schemaPath:"#/definitions/ImagePullPolicy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data8};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 2147483647 || isNaN(data5)){
+const err12 = {instancePath:instancePath+"/autoscaling/minReplicas",schemaPath:"#/definitions/AutoscalingSettings/properties/minReplicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema16.properties.minReplicas,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -187,8 +428,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(!(((data8 === "Always") || (data8 === "IfNotPresent")) || (data8 === "Never"))){
-const err13 = {instancePath:instancePath+"/imagePullPolicy",schemaPath:"#/definitions/ImagePullPolicy/enum",keyword:"enum",params:{allowedValues: schema17.enum},message:"must be equal to one of the allowed values",schema:schema17.enum,parentSchema:schema17,data:data8};
+if(data5 < 1 || isNaN(data5)){
+const err13 = {instancePath:instancePath+"/autoscaling/minReplicas",schemaPath:"#/definitions/AutoscalingSettings/properties/minReplicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.minReplicas,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -198,14 +439,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.imagePullSecrets !== undefined){
-let data9 = data.imagePullSecrets;
-if(Array.isArray(data9)){
-const len1 = data9.length;
-for(let i1=0; i1<len1; i1++){
-let data10 = data9[i1];
-if(typeof data10 !== "string"){
-const err14 = {instancePath:instancePath+"/imagePullSecrets/" + i1,schemaPath:"#/properties/imagePullSecrets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.imagePullSecrets.items.type,parentSchema:schema15.properties.imagePullSecrets.items,data:data10};
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/autoscaling",schemaPath:"#/definitions/AutoscalingSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -215,9 +452,12 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/imagePullSecrets",schemaPath:"#/properties/imagePullSecrets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.imagePullSecrets.type,parentSchema:schema15.properties.imagePullSecrets,data:data9};
+if(data.connectionPool !== undefined){
+let data6 = data.connectionPool;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key3 in data6){
+if(!((key3 === "http") || (key3 === "tcp"))){
+const err15 = {instancePath:instancePath+"/connectionPool",schemaPath:"#/definitions/ConnectionPoolSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema17,data:data6};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -227,13 +467,12 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.labels !== undefined){
-let data11 = data.labels;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-for(const key3 in data11){
-let data12 = data11[key3];
-if(typeof data12 !== "string"){
-const err16 = {instancePath:instancePath+"/labels/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/labels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.labels.additionalProperties.type,parentSchema:schema15.properties.labels.additionalProperties,data:data12};
+if(data6.http !== undefined){
+let data7 = data6.http;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key4 in data7){
+if(!(((((key4 === "http1MaxPendingRequests") || (key4 === "http2MaxRequests")) || (key4 === "idleTimeout")) || (key4 === "maxRequestsPerConnection")) || (key4 === "maxRetries"))){
+const err16 = {instancePath:instancePath+"/connectionPool/http",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema17.properties.http,data:data7};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -243,9 +482,10 @@ vErrors.push(err16);
 errors++;
 }
 }
-}
-else {
-const err17 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.properties.labels.type,parentSchema:schema15.properties.labels,data:data11};
+if(data7.http1MaxPendingRequests !== undefined){
+let data8 = data7.http1MaxPendingRequests;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err17 = {instancePath:instancePath+"/connectionPool/http/http1MaxPendingRequests",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/http1MaxPendingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties.http.properties.http1MaxPendingRequests.type,parentSchema:schema17.properties.http.properties.http1MaxPendingRequests,data:data8};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -254,11 +494,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data.port !== undefined){
-let data13 = data.port;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err18 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.properties.port.type,parentSchema:schema15.properties.port,data:data13};
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2147483647 || isNaN(data8)){
+const err18 = {instancePath:instancePath+"/connectionPool/http/http1MaxPendingRequests",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/http1MaxPendingRequests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema17.properties.http.properties.http1MaxPendingRequests,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -267,9 +505,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 > 65535 || isNaN(data13)){
-const err19 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema15.properties.port,data:data13};
+if(data8 < 1 || isNaN(data8)){
+const err19 = {instancePath:instancePath+"/connectionPool/http/http1MaxPendingRequests",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/http1MaxPendingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema17.properties.http.properties.http1MaxPendingRequests,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -278,8 +515,12 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data13 < 1 || isNaN(data13)){
-const err20 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema15.properties.port,data:data13};
+}
+}
+if(data7.http2MaxRequests !== undefined){
+let data9 = data7.http2MaxRequests;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err20 = {instancePath:instancePath+"/connectionPool/http/http2MaxRequests",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/http2MaxRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties.http.properties.http2MaxRequests.type,parentSchema:schema17.properties.http.properties.http2MaxRequests,data:data9};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -288,12 +529,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-if(data.portName !== undefined){
-let data14 = data.portName;
-if(typeof data14 !== "string"){
-const err21 = {instancePath:instancePath+"/portName",schemaPath:"#/properties/portName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.portName.type,parentSchema:schema15.properties.portName,data:data14};
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 2147483647 || isNaN(data9)){
+const err21 = {instancePath:instancePath+"/connectionPool/http/http2MaxRequests",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/http2MaxRequests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema17.properties.http.properties.http2MaxRequests,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -302,11 +540,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data.replicas !== undefined){
-let data15 = data.replicas;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err22 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.properties.replicas.type,parentSchema:schema15.properties.replicas,data:data15};
+if(data9 < 1 || isNaN(data9)){
+const err22 = {instancePath:instancePath+"/connectionPool/http/http2MaxRequests",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/http2MaxRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema17.properties.http.properties.http2MaxRequests,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -315,9 +550,12 @@ vErrors.push(err22);
 }
 errors++;
 }
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 > 2147483647 || isNaN(data15)){
-const err23 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema15.properties.replicas,data:data15};
+}
+}
+if(data7.idleTimeout !== undefined){
+let data10 = data7.idleTimeout;
+if(typeof data10 !== "string"){
+const err23 = {instancePath:instancePath+"/connectionPool/http/idleTimeout",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/idleTimeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.http.properties.idleTimeout.type,parentSchema:schema17.properties.http.properties.idleTimeout,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -326,8 +564,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data15 < 0 || isNaN(data15)){
-const err24 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.replicas,data:data15};
+}
+if(data7.maxRequestsPerConnection !== undefined){
+let data11 = data7.maxRequestsPerConnection;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err24 = {instancePath:instancePath+"/connectionPool/http/maxRequestsPerConnection",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/maxRequestsPerConnection/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties.http.properties.maxRequestsPerConnection.type,parentSchema:schema17.properties.http.properties.maxRequestsPerConnection,data:data11};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -336,14 +577,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-}
-if(data.resources !== undefined){
-let data16 = data.resources;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-for(const key4 in data16){
-if(!((key4 === "limits") || (key4 === "requests"))){
-const err25 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/ResourceSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema18,data:data16};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 2147483647 || isNaN(data11)){
+const err25 = {instancePath:instancePath+"/connectionPool/http/maxRequestsPerConnection",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/maxRequestsPerConnection/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema17.properties.http.properties.maxRequestsPerConnection,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -352,13 +588,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data16.limits !== undefined){
-let data17 = data16.limits;
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-for(const key5 in data17){
-if(!((key5 === "cpu") || (key5 === "memory"))){
-const err26 = {instancePath:instancePath+"/resources/limits",schemaPath:"#/definitions/ResourceSettings/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema18.properties.limits,data:data17};
+if(data11 < 1 || isNaN(data11)){
+const err26 = {instancePath:instancePath+"/connectionPool/http/maxRequestsPerConnection",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/maxRequestsPerConnection/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema17.properties.http.properties.maxRequestsPerConnection,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -368,10 +599,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data17.cpu !== undefined){
-let data18 = data17.cpu;
-if(typeof data18 !== "string"){
-const err27 = {instancePath:instancePath+"/resources/limits/cpu",schemaPath:"#/definitions/ResourceSettings/properties/limits/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.limits.properties.cpu.type,parentSchema:schema18.properties.limits.properties.cpu,data:data18};
+}
+if(data7.maxRetries !== undefined){
+let data12 = data7.maxRetries;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err27 = {instancePath:instancePath+"/connectionPool/http/maxRetries",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/maxRetries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties.http.properties.maxRetries.type,parentSchema:schema17.properties.http.properties.maxRetries,data:data12};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -380,11 +612,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data17.memory !== undefined){
-let data19 = data17.memory;
-if(typeof data19 !== "string"){
-const err28 = {instancePath:instancePath+"/resources/limits/memory",schemaPath:"#/definitions/ResourceSettings/properties/limits/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.limits.properties.memory.type,parentSchema:schema18.properties.limits.properties.memory,data:data19};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 2147483647 || isNaN(data12)){
+const err28 = {instancePath:instancePath+"/connectionPool/http/maxRetries",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/maxRetries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema17.properties.http.properties.maxRetries,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -393,10 +623,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/resources/limits",schemaPath:"#/definitions/ResourceSettings/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.properties.limits.type,parentSchema:schema18.properties.limits,data:data17};
+if(data12 < 0 || isNaN(data12)){
+const err29 = {instancePath:instancePath+"/connectionPool/http/maxRetries",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/maxRetries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17.properties.http.properties.maxRetries,data:data12};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -406,12 +634,10 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data16.requests !== undefined){
-let data20 = data16.requests;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key6 in data20){
-if(!((key6 === "cpu") || (key6 === "memory"))){
-const err30 = {instancePath:instancePath+"/resources/requests",schemaPath:"#/definitions/ResourceSettings/properties/requests/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema18.properties.requests,data:data20};
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/connectionPool/http",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.http.type,parentSchema:schema17.properties.http,data:data7};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -421,10 +647,12 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data20.cpu !== undefined){
-let data21 = data20.cpu;
-if(typeof data21 !== "string"){
-const err31 = {instancePath:instancePath+"/resources/requests/cpu",schemaPath:"#/definitions/ResourceSettings/properties/requests/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.requests.properties.cpu.type,parentSchema:schema18.properties.requests.properties.cpu,data:data21};
+if(data6.tcp !== undefined){
+let data13 = data6.tcp;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+for(const key5 in data13){
+if(!((key5 === "connectTimeout") || (key5 === "maxConnections"))){
+const err31 = {instancePath:instancePath+"/connectionPool/tcp",schemaPath:"#/definitions/ConnectionPoolSettings/properties/tcp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema17.properties.tcp,data:data13};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -434,10 +662,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data20.memory !== undefined){
-let data22 = data20.memory;
-if(typeof data22 !== "string"){
-const err32 = {instancePath:instancePath+"/resources/requests/memory",schemaPath:"#/definitions/ResourceSettings/properties/requests/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.requests.properties.memory.type,parentSchema:schema18.properties.requests.properties.memory,data:data22};
+if(data13.connectTimeout !== undefined){
+let data14 = data13.connectTimeout;
+if(typeof data14 !== "string"){
+const err32 = {instancePath:instancePath+"/connectionPool/tcp/connectTimeout",schemaPath:"#/definitions/ConnectionPoolSettings/properties/tcp/properties/connectTimeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.tcp.properties.connectTimeout.type,parentSchema:schema17.properties.tcp.properties.connectTimeout,data:data14};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -447,9 +675,10 @@ vErrors.push(err32);
 errors++;
 }
 }
-}
-else {
-const err33 = {instancePath:instancePath+"/resources/requests",schemaPath:"#/definitions/ResourceSettings/properties/requests/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.properties.requests.type,parentSchema:schema18.properties.requests,data:data20};
+if(data13.maxConnections !== undefined){
+let data15 = data13.maxConnections;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err33 = {instancePath:instancePath+"/connectionPool/tcp/maxConnections",schemaPath:"#/definitions/ConnectionPoolSettings/properties/tcp/properties/maxConnections/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties.tcp.properties.maxConnections.type,parentSchema:schema17.properties.tcp.properties.maxConnections,data:data15};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -458,10 +687,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/ResourceSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data:data16};
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 > 2147483647 || isNaN(data15)){
+const err34 = {instancePath:instancePath+"/connectionPool/tcp/maxConnections",schemaPath:"#/definitions/ConnectionPoolSettings/properties/tcp/properties/maxConnections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema17.properties.tcp.properties.maxConnections,data:data15};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -470,11 +698,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data.upstreamUrlEnv !== undefined){
-let data23 = data.upstreamUrlEnv;
-if(typeof data23 !== "string"){
-const err35 = {instancePath:instancePath+"/upstreamUrlEnv",schemaPath:"#/properties/upstreamUrlEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.upstreamUrlEnv.type,parentSchema:schema15.properties.upstreamUrlEnv,data:data23};
+if(data15 < 1 || isNaN(data15)){
+const err35 = {instancePath:instancePath+"/connectionPool/tcp/maxConnections",schemaPath:"#/definitions/ConnectionPoolSettings/properties/tcp/properties/maxConnections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema17.properties.tcp.properties.maxConnections,data:data15};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -485,8 +710,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+const err36 = {instancePath:instancePath+"/connectionPool/tcp",schemaPath:"#/definitions/ConnectionPoolSettings/properties/tcp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.tcp.type,parentSchema:schema17.properties.tcp,data:data13};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -495,22 +721,1674 @@ vErrors.push(err36);
 }
 errors++;
 }
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/connectionPool",schemaPath:"#/definitions/ConnectionPoolSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data:data6};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.containerName !== undefined){
+let data16 = data.containerName;
+if(typeof data16 !== "string"){
+const err38 = {instancePath:instancePath+"/containerName",schemaPath:"#/properties/containerName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.containerName.type,parentSchema:schema15.properties.containerName,data:data16};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data.disruptionBudget !== undefined){
+let data17 = data.disruptionBudget;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key6 in data17){
+if(!((key6 === "maxUnavailable") || (key6 === "minAvailable"))){
+const err39 = {instancePath:instancePath+"/disruptionBudget",schemaPath:"#/definitions/DisruptionBudgetSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema18,data:data17};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data17.maxUnavailable !== undefined){
+let data18 = data17.maxUnavailable;
+if((!((typeof data18 == "number") && (isFinite(data18)))) && (typeof data18 !== "string")){
+const err40 = {instancePath:instancePath+"/disruptionBudget/maxUnavailable",schemaPath:"#/definitions/DisruptionBudgetSettings/properties/maxUnavailable/type",keyword:"type",params:{type: schema18.properties.maxUnavailable.type},message:"must be number,string",schema:schema18.properties.maxUnavailable.type,parentSchema:schema18.properties.maxUnavailable,data:data18};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data17.minAvailable !== undefined){
+let data19 = data17.minAvailable;
+if((!((typeof data19 == "number") && (isFinite(data19)))) && (typeof data19 !== "string")){
+const err41 = {instancePath:instancePath+"/disruptionBudget/minAvailable",schemaPath:"#/definitions/DisruptionBudgetSettings/properties/minAvailable/type",keyword:"type",params:{type: schema18.properties.minAvailable.type},message:"must be number,string",schema:schema18.properties.minAvailable.type,parentSchema:schema18.properties.minAvailable,data:data19};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/disruptionBudget",schemaPath:"#/definitions/DisruptionBudgetSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data:data17};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.env !== undefined){
+let data20 = data.env;
+if(Array.isArray(data20)){
+const len0 = data20.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate13(data20[i0], {instancePath:instancePath+"/env/" + i0,parentData:data20,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/env",schemaPath:"#/properties/env/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.env.type,parentSchema:schema15.properties.env,data:data20};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.image !== undefined){
+let data22 = data.image;
+if(typeof data22 !== "string"){
+const err44 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.image.type,parentSchema:schema15.properties.image,data:data22};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.imagePullPolicy !== undefined){
+let data23 = data.imagePullPolicy;
+if(typeof data23 !== "string"){
+const err45 = {instancePath:instancePath+"/imagePullPolicy",schemaPath:"#/definitions/ImagePullPolicy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.type,parentSchema:schema22,data:data23};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(!(((data23 === "Always") || (data23 === "IfNotPresent")) || (data23 === "Never"))){
+const err46 = {instancePath:instancePath+"/imagePullPolicy",schemaPath:"#/definitions/ImagePullPolicy/enum",keyword:"enum",params:{allowedValues: schema22.enum},message:"must be equal to one of the allowed values",schema:schema22.enum,parentSchema:schema22,data:data23};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data.imagePullSecrets !== undefined){
+let data24 = data.imagePullSecrets;
+if(Array.isArray(data24)){
+const len1 = data24.length;
+for(let i1=0; i1<len1; i1++){
+let data25 = data24[i1];
+if(typeof data25 !== "string"){
+const err47 = {instancePath:instancePath+"/imagePullSecrets/" + i1,schemaPath:"#/properties/imagePullSecrets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.imagePullSecrets.items.type,parentSchema:schema15.properties.imagePullSecrets.items,data:data25};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/imagePullSecrets",schemaPath:"#/properties/imagePullSecrets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.imagePullSecrets.type,parentSchema:schema15.properties.imagePullSecrets,data:data24};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data.labels !== undefined){
+let data26 = data.labels;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+for(const key7 in data26){
+let data27 = data26[key7];
+if(typeof data27 !== "string"){
+const err49 = {instancePath:instancePath+"/labels/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/labels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.labels.additionalProperties.type,parentSchema:schema15.properties.labels.additionalProperties,data:data27};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.properties.labels.type,parentSchema:schema15.properties.labels,data:data26};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data.livenessProbe !== undefined){
+let data28 = data.livenessProbe;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key8 in data28){
+if(!(((((((key8 === "exec") || (key8 === "failureThreshold")) || (key8 === "httpGet")) || (key8 === "initialDelaySeconds")) || (key8 === "periodSeconds")) || (key8 === "tcpSocket")) || (key8 === "timeoutSeconds"))){
+const err51 = {instancePath:instancePath+"/livenessProbe",schemaPath:"#/definitions/ProbeSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data:data28};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data28.exec !== undefined){
+let data29 = data28.exec;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.command === undefined){
+const err52 = {instancePath:instancePath+"/livenessProbe/exec",schemaPath:"#/definitions/ProbeSettings/properties/exec/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema23.properties.exec.required,parentSchema:schema23.properties.exec,data:data29};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+for(const key9 in data29){
+if(!(key9 === "command")){
+const err53 = {instancePath:instancePath+"/livenessProbe/exec",schemaPath:"#/definitions/ProbeSettings/properties/exec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema23.properties.exec,data:data29};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data29.command !== undefined){
+let data30 = data29.command;
+if(Array.isArray(data30)){
+if(data30.length < 1){
+const err54 = {instancePath:instancePath+"/livenessProbe/exec/command",schemaPath:"#/definitions/ProbeSettings/properties/exec/properties/command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema23.properties.exec.properties.command,data:data30};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+const len2 = data30.length;
+for(let i2=0; i2<len2; i2++){
+let data31 = data30[i2];
+if(typeof data31 !== "string"){
+const err55 = {instancePath:instancePath+"/livenessProbe/exec/command/" + i2,schemaPath:"#/definitions/ProbeSettings/properties/exec/properties/command/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.exec.properties.command.items.type,parentSchema:schema23.properties.exec.properties.command.items,data:data31};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/livenessProbe/exec/command",schemaPath:"#/definitions/ProbeSettings/properties/exec/properties/command/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema23.properties.exec.properties.command.type,parentSchema:schema23.properties.exec.properties.command,data:data30};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/livenessProbe/exec",schemaPath:"#/definitions/ProbeSettings/properties/exec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.properties.exec.type,parentSchema:schema23.properties.exec,data:data29};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data28.failureThreshold !== undefined){
+let data32 = data28.failureThreshold;
+if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
+const err58 = {instancePath:instancePath+"/livenessProbe/failureThreshold",schemaPath:"#/definitions/ProbeSettings/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.failureThreshold.type,parentSchema:schema23.properties.failureThreshold,data:data32};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 2147483647 || isNaN(data32)){
+const err59 = {instancePath:instancePath+"/livenessProbe/failureThreshold",schemaPath:"#/definitions/ProbeSettings/properties/failureThreshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema23.properties.failureThreshold,data:data32};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+if(data32 < 1 || isNaN(data32)){
+const err60 = {instancePath:instancePath+"/livenessProbe/failureThreshold",schemaPath:"#/definitions/ProbeSettings/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema23.properties.failureThreshold,data:data32};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+if(data28.httpGet !== undefined){
+let data33 = data28.httpGet;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.path === undefined){
+const err61 = {instancePath:instancePath+"/livenessProbe/httpGet",schemaPath:"#/definitions/ProbeSettings/properties/httpGet/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema23.properties.httpGet.required,parentSchema:schema23.properties.httpGet,data:data33};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+for(const key10 in data33){
+if(!((key10 === "path") || (key10 === "port"))){
+const err62 = {instancePath:instancePath+"/livenessProbe/httpGet",schemaPath:"#/definitions/ProbeSettings/properties/httpGet/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema23.properties.httpGet,data:data33};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data33.path !== undefined){
+let data34 = data33.path;
+if(typeof data34 !== "string"){
+const err63 = {instancePath:instancePath+"/livenessProbe/httpGet/path",schemaPath:"#/definitions/ProbeSettings/properties/httpGet/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.httpGet.properties.path.type,parentSchema:schema23.properties.httpGet.properties.path,data:data34};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data33.port !== undefined){
+let data35 = data33.port;
+if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
+const err64 = {instancePath:instancePath+"/livenessProbe/httpGet/port",schemaPath:"#/definitions/ProbeSettings/properties/httpGet/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.httpGet.properties.port.type,parentSchema:schema23.properties.httpGet.properties.port,data:data35};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/livenessProbe/httpGet",schemaPath:"#/definitions/ProbeSettings/properties/httpGet/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.properties.httpGet.type,parentSchema:schema23.properties.httpGet,data:data33};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data28.initialDelaySeconds !== undefined){
+let data36 = data28.initialDelaySeconds;
+if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
+const err66 = {instancePath:instancePath+"/livenessProbe/initialDelaySeconds",schemaPath:"#/definitions/ProbeSettings/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.initialDelaySeconds.type,parentSchema:schema23.properties.initialDelaySeconds,data:data36};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if((typeof data36 == "number") && (isFinite(data36))){
+if(data36 > 2147483647 || isNaN(data36)){
+const err67 = {instancePath:instancePath+"/livenessProbe/initialDelaySeconds",schemaPath:"#/definitions/ProbeSettings/properties/initialDelaySeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema23.properties.initialDelaySeconds,data:data36};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+if(data36 < 0 || isNaN(data36)){
+const err68 = {instancePath:instancePath+"/livenessProbe/initialDelaySeconds",schemaPath:"#/definitions/ProbeSettings/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23.properties.initialDelaySeconds,data:data36};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+if(data28.periodSeconds !== undefined){
+let data37 = data28.periodSeconds;
+if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
+const err69 = {instancePath:instancePath+"/livenessProbe/periodSeconds",schemaPath:"#/definitions/ProbeSettings/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.periodSeconds.type,parentSchema:schema23.properties.periodSeconds,data:data37};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 > 2147483647 || isNaN(data37)){
+const err70 = {instancePath:instancePath+"/livenessProbe/periodSeconds",schemaPath:"#/definitions/ProbeSettings/properties/periodSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema23.properties.periodSeconds,data:data37};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if(data37 < 1 || isNaN(data37)){
+const err71 = {instancePath:instancePath+"/livenessProbe/periodSeconds",schemaPath:"#/definitions/ProbeSettings/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema23.properties.periodSeconds,data:data37};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+if(data28.tcpSocket !== undefined){
+let data38 = data28.tcpSocket;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key11 in data38){
+if(!(key11 === "port")){
+const err72 = {instancePath:instancePath+"/livenessProbe/tcpSocket",schemaPath:"#/definitions/ProbeSettings/properties/tcpSocket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema23.properties.tcpSocket,data:data38};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data38.port !== undefined){
+let data39 = data38.port;
+if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
+const err73 = {instancePath:instancePath+"/livenessProbe/tcpSocket/port",schemaPath:"#/definitions/ProbeSettings/properties/tcpSocket/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.tcpSocket.properties.port.type,parentSchema:schema23.properties.tcpSocket.properties.port,data:data39};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/livenessProbe/tcpSocket",schemaPath:"#/definitions/ProbeSettings/properties/tcpSocket/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.properties.tcpSocket.type,parentSchema:schema23.properties.tcpSocket,data:data38};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data28.timeoutSeconds !== undefined){
+let data40 = data28.timeoutSeconds;
+if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
+const err75 = {instancePath:instancePath+"/livenessProbe/timeoutSeconds",schemaPath:"#/definitions/ProbeSettings/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.timeoutSeconds.type,parentSchema:schema23.properties.timeoutSeconds,data:data40};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if((typeof data40 == "number") && (isFinite(data40))){
+if(data40 > 2147483647 || isNaN(data40)){
+const err76 = {instancePath:instancePath+"/livenessProbe/timeoutSeconds",schemaPath:"#/definitions/ProbeSettings/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema23.properties.timeoutSeconds,data:data40};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+if(data40 < 1 || isNaN(data40)){
+const err77 = {instancePath:instancePath+"/livenessProbe/timeoutSeconds",schemaPath:"#/definitions/ProbeSettings/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema23.properties.timeoutSeconds,data:data40};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/livenessProbe",schemaPath:"#/definitions/ProbeSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data:data28};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data.outlierDetection !== undefined){
+let data41 = data.outlierDetection;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key12 in data41){
+if(!((((((key12 === "baseEjectionTime") || (key12 === "consecutive5xxErrors")) || (key12 === "consecutiveGatewayErrors")) || (key12 === "interval")) || (key12 === "maxEjectionPercent")) || (key12 === "minHealthPercent"))){
+const err79 = {instancePath:instancePath+"/outlierDetection",schemaPath:"#/definitions/OutlierDetectionSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema24,data:data41};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data41.baseEjectionTime !== undefined){
+let data42 = data41.baseEjectionTime;
+if(typeof data42 !== "string"){
+const err80 = {instancePath:instancePath+"/outlierDetection/baseEjectionTime",schemaPath:"#/definitions/OutlierDetectionSettings/properties/baseEjectionTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.baseEjectionTime.type,parentSchema:schema24.properties.baseEjectionTime,data:data42};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data41.consecutive5xxErrors !== undefined){
+let data43 = data41.consecutive5xxErrors;
+if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+const err81 = {instancePath:instancePath+"/outlierDetection/consecutive5xxErrors",schemaPath:"#/definitions/OutlierDetectionSettings/properties/consecutive5xxErrors/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.properties.consecutive5xxErrors.type,parentSchema:schema24.properties.consecutive5xxErrors,data:data43};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 > 2147483647 || isNaN(data43)){
+const err82 = {instancePath:instancePath+"/outlierDetection/consecutive5xxErrors",schemaPath:"#/definitions/OutlierDetectionSettings/properties/consecutive5xxErrors/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema24.properties.consecutive5xxErrors,data:data43};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+if(data43 < 0 || isNaN(data43)){
+const err83 = {instancePath:instancePath+"/outlierDetection/consecutive5xxErrors",schemaPath:"#/definitions/OutlierDetectionSettings/properties/consecutive5xxErrors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema24.properties.consecutive5xxErrors,data:data43};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+if(data41.consecutiveGatewayErrors !== undefined){
+let data44 = data41.consecutiveGatewayErrors;
+if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
+const err84 = {instancePath:instancePath+"/outlierDetection/consecutiveGatewayErrors",schemaPath:"#/definitions/OutlierDetectionSettings/properties/consecutiveGatewayErrors/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.properties.consecutiveGatewayErrors.type,parentSchema:schema24.properties.consecutiveGatewayErrors,data:data44};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 > 2147483647 || isNaN(data44)){
+const err85 = {instancePath:instancePath+"/outlierDetection/consecutiveGatewayErrors",schemaPath:"#/definitions/OutlierDetectionSettings/properties/consecutiveGatewayErrors/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema24.properties.consecutiveGatewayErrors,data:data44};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+if(data44 < 0 || isNaN(data44)){
+const err86 = {instancePath:instancePath+"/outlierDetection/consecutiveGatewayErrors",schemaPath:"#/definitions/OutlierDetectionSettings/properties/consecutiveGatewayErrors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema24.properties.consecutiveGatewayErrors,data:data44};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+if(data41.interval !== undefined){
+let data45 = data41.interval;
+if(typeof data45 !== "string"){
+const err87 = {instancePath:instancePath+"/outlierDetection/interval",schemaPath:"#/definitions/OutlierDetectionSettings/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.interval.type,parentSchema:schema24.properties.interval,data:data45};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data41.maxEjectionPercent !== undefined){
+let data46 = data41.maxEjectionPercent;
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+const err88 = {instancePath:instancePath+"/outlierDetection/maxEjectionPercent",schemaPath:"#/definitions/OutlierDetectionSettings/properties/maxEjectionPercent/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.properties.maxEjectionPercent.type,parentSchema:schema24.properties.maxEjectionPercent,data:data46};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 > 100 || isNaN(data46)){
+const err89 = {instancePath:instancePath+"/outlierDetection/maxEjectionPercent",schemaPath:"#/definitions/OutlierDetectionSettings/properties/maxEjectionPercent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema24.properties.maxEjectionPercent,data:data46};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+if(data46 < 0 || isNaN(data46)){
+const err90 = {instancePath:instancePath+"/outlierDetection/maxEjectionPercent",schemaPath:"#/definitions/OutlierDetectionSettings/properties/maxEjectionPercent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema24.properties.maxEjectionPercent,data:data46};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+}
+if(data41.minHealthPercent !== undefined){
+let data47 = data41.minHealthPercent;
+if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+const err91 = {instancePath:instancePath+"/outlierDetection/minHealthPercent",schemaPath:"#/definitions/OutlierDetectionSettings/properties/minHealthPercent/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.properties.minHealthPercent.type,parentSchema:schema24.properties.minHealthPercent,data:data47};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 > 100 || isNaN(data47)){
+const err92 = {instancePath:instancePath+"/outlierDetection/minHealthPercent",schemaPath:"#/definitions/OutlierDetectionSettings/properties/minHealthPercent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema24.properties.minHealthPercent,data:data47};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+if(data47 < 0 || isNaN(data47)){
+const err93 = {instancePath:instancePath+"/outlierDetection/minHealthPercent",schemaPath:"#/definitions/OutlierDetectionSettings/properties/minHealthPercent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema24.properties.minHealthPercent,data:data47};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/outlierDetection",schemaPath:"#/definitions/OutlierDetectionSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data:data41};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data.port !== undefined){
+let data48 = data.port;
+if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
+const err95 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.properties.port.type,parentSchema:schema15.properties.port,data:data48};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+if((typeof data48 == "number") && (isFinite(data48))){
+if(data48 > 65535 || isNaN(data48)){
+const err96 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema15.properties.port,data:data48};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+if(data48 < 1 || isNaN(data48)){
+const err97 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema15.properties.port,data:data48};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+}
+if(data.portName !== undefined){
+let data49 = data.portName;
+if(typeof data49 !== "string"){
+const err98 = {instancePath:instancePath+"/portName",schemaPath:"#/properties/portName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.portName.type,parentSchema:schema15.properties.portName,data:data49};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+if(data.readinessProbe !== undefined){
+let data50 = data.readinessProbe;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+for(const key13 in data50){
+if(!(((((((key13 === "exec") || (key13 === "failureThreshold")) || (key13 === "httpGet")) || (key13 === "initialDelaySeconds")) || (key13 === "periodSeconds")) || (key13 === "tcpSocket")) || (key13 === "timeoutSeconds"))){
+const err99 = {instancePath:instancePath+"/readinessProbe",schemaPath:"#/definitions/ProbeSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data:data50};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data50.exec !== undefined){
+let data51 = data50.exec;
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+if(data51.command === undefined){
+const err100 = {instancePath:instancePath+"/readinessProbe/exec",schemaPath:"#/definitions/ProbeSettings/properties/exec/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema23.properties.exec.required,parentSchema:schema23.properties.exec,data:data51};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+for(const key14 in data51){
+if(!(key14 === "command")){
+const err101 = {instancePath:instancePath+"/readinessProbe/exec",schemaPath:"#/definitions/ProbeSettings/properties/exec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema23.properties.exec,data:data51};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+if(data51.command !== undefined){
+let data52 = data51.command;
+if(Array.isArray(data52)){
+if(data52.length < 1){
+const err102 = {instancePath:instancePath+"/readinessProbe/exec/command",schemaPath:"#/definitions/ProbeSettings/properties/exec/properties/command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema23.properties.exec.properties.command,data:data52};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+const len3 = data52.length;
+for(let i3=0; i3<len3; i3++){
+let data53 = data52[i3];
+if(typeof data53 !== "string"){
+const err103 = {instancePath:instancePath+"/readinessProbe/exec/command/" + i3,schemaPath:"#/definitions/ProbeSettings/properties/exec/properties/command/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.exec.properties.command.items.type,parentSchema:schema23.properties.exec.properties.command.items,data:data53};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/readinessProbe/exec/command",schemaPath:"#/definitions/ProbeSettings/properties/exec/properties/command/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema23.properties.exec.properties.command.type,parentSchema:schema23.properties.exec.properties.command,data:data52};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/readinessProbe/exec",schemaPath:"#/definitions/ProbeSettings/properties/exec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.properties.exec.type,parentSchema:schema23.properties.exec,data:data51};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+if(data50.failureThreshold !== undefined){
+let data54 = data50.failureThreshold;
+if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
+const err106 = {instancePath:instancePath+"/readinessProbe/failureThreshold",schemaPath:"#/definitions/ProbeSettings/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.failureThreshold.type,parentSchema:schema23.properties.failureThreshold,data:data54};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 > 2147483647 || isNaN(data54)){
+const err107 = {instancePath:instancePath+"/readinessProbe/failureThreshold",schemaPath:"#/definitions/ProbeSettings/properties/failureThreshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema23.properties.failureThreshold,data:data54};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+if(data54 < 1 || isNaN(data54)){
+const err108 = {instancePath:instancePath+"/readinessProbe/failureThreshold",schemaPath:"#/definitions/ProbeSettings/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema23.properties.failureThreshold,data:data54};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+}
+if(data50.httpGet !== undefined){
+let data55 = data50.httpGet;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(data55.path === undefined){
+const err109 = {instancePath:instancePath+"/readinessProbe/httpGet",schemaPath:"#/definitions/ProbeSettings/properties/httpGet/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema23.properties.httpGet.required,parentSchema:schema23.properties.httpGet,data:data55};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+for(const key15 in data55){
+if(!((key15 === "path") || (key15 === "port"))){
+const err110 = {instancePath:instancePath+"/readinessProbe/httpGet",schemaPath:"#/definitions/ProbeSettings/properties/httpGet/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema23.properties.httpGet,data:data55};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+if(data55.path !== undefined){
+let data56 = data55.path;
+if(typeof data56 !== "string"){
+const err111 = {instancePath:instancePath+"/readinessProbe/httpGet/path",schemaPath:"#/definitions/ProbeSettings/properties/httpGet/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.httpGet.properties.path.type,parentSchema:schema23.properties.httpGet.properties.path,data:data56};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+if(data55.port !== undefined){
+let data57 = data55.port;
+if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
+const err112 = {instancePath:instancePath+"/readinessProbe/httpGet/port",schemaPath:"#/definitions/ProbeSettings/properties/httpGet/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.httpGet.properties.port.type,parentSchema:schema23.properties.httpGet.properties.port,data:data57};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/readinessProbe/httpGet",schemaPath:"#/definitions/ProbeSettings/properties/httpGet/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.properties.httpGet.type,parentSchema:schema23.properties.httpGet,data:data55};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+if(data50.initialDelaySeconds !== undefined){
+let data58 = data50.initialDelaySeconds;
+if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
+const err114 = {instancePath:instancePath+"/readinessProbe/initialDelaySeconds",schemaPath:"#/definitions/ProbeSettings/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.initialDelaySeconds.type,parentSchema:schema23.properties.initialDelaySeconds,data:data58};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+if((typeof data58 == "number") && (isFinite(data58))){
+if(data58 > 2147483647 || isNaN(data58)){
+const err115 = {instancePath:instancePath+"/readinessProbe/initialDelaySeconds",schemaPath:"#/definitions/ProbeSettings/properties/initialDelaySeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema23.properties.initialDelaySeconds,data:data58};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+if(data58 < 0 || isNaN(data58)){
+const err116 = {instancePath:instancePath+"/readinessProbe/initialDelaySeconds",schemaPath:"#/definitions/ProbeSettings/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23.properties.initialDelaySeconds,data:data58};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+}
+if(data50.periodSeconds !== undefined){
+let data59 = data50.periodSeconds;
+if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
+const err117 = {instancePath:instancePath+"/readinessProbe/periodSeconds",schemaPath:"#/definitions/ProbeSettings/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.periodSeconds.type,parentSchema:schema23.properties.periodSeconds,data:data59};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+if((typeof data59 == "number") && (isFinite(data59))){
+if(data59 > 2147483647 || isNaN(data59)){
+const err118 = {instancePath:instancePath+"/readinessProbe/periodSeconds",schemaPath:"#/definitions/ProbeSettings/properties/periodSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema23.properties.periodSeconds,data:data59};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+if(data59 < 1 || isNaN(data59)){
+const err119 = {instancePath:instancePath+"/readinessProbe/periodSeconds",schemaPath:"#/definitions/ProbeSettings/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema23.properties.periodSeconds,data:data59};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+}
+if(data50.tcpSocket !== undefined){
+let data60 = data50.tcpSocket;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+for(const key16 in data60){
+if(!(key16 === "port")){
+const err120 = {instancePath:instancePath+"/readinessProbe/tcpSocket",schemaPath:"#/definitions/ProbeSettings/properties/tcpSocket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema23.properties.tcpSocket,data:data60};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+if(data60.port !== undefined){
+let data61 = data60.port;
+if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
+const err121 = {instancePath:instancePath+"/readinessProbe/tcpSocket/port",schemaPath:"#/definitions/ProbeSettings/properties/tcpSocket/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.tcpSocket.properties.port.type,parentSchema:schema23.properties.tcpSocket.properties.port,data:data61};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/readinessProbe/tcpSocket",schemaPath:"#/definitions/ProbeSettings/properties/tcpSocket/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.properties.tcpSocket.type,parentSchema:schema23.properties.tcpSocket,data:data60};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+if(data50.timeoutSeconds !== undefined){
+let data62 = data50.timeoutSeconds;
+if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
+const err123 = {instancePath:instancePath+"/readinessProbe/timeoutSeconds",schemaPath:"#/definitions/ProbeSettings/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.timeoutSeconds.type,parentSchema:schema23.properties.timeoutSeconds,data:data62};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+if((typeof data62 == "number") && (isFinite(data62))){
+if(data62 > 2147483647 || isNaN(data62)){
+const err124 = {instancePath:instancePath+"/readinessProbe/timeoutSeconds",schemaPath:"#/definitions/ProbeSettings/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema23.properties.timeoutSeconds,data:data62};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+if(data62 < 1 || isNaN(data62)){
+const err125 = {instancePath:instancePath+"/readinessProbe/timeoutSeconds",schemaPath:"#/definitions/ProbeSettings/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema23.properties.timeoutSeconds,data:data62};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err126 = {instancePath:instancePath+"/readinessProbe",schemaPath:"#/definitions/ProbeSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data:data50};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+if(data.replicas !== undefined){
+let data63 = data.replicas;
+if(!(((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63))) && (isFinite(data63)))){
+const err127 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema15.properties.replicas.type,parentSchema:schema15.properties.replicas,data:data63};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+if((typeof data63 == "number") && (isFinite(data63))){
+if(data63 > 2147483647 || isNaN(data63)){
+const err128 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema15.properties.replicas,data:data63};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+if(data63 < 0 || isNaN(data63)){
+const err129 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema15.properties.replicas,data:data63};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+}
+if(data.resources !== undefined){
+let data64 = data.resources;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+for(const key17 in data64){
+if(!((key17 === "limits") || (key17 === "requests"))){
+const err130 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/ResourceSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data:data64};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+if(data64.limits !== undefined){
+let data65 = data64.limits;
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+for(const key18 in data65){
+if(!((key18 === "cpu") || (key18 === "memory"))){
+const err131 = {instancePath:instancePath+"/resources/limits",schemaPath:"#/definitions/ResourceSettings/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema26.properties.limits,data:data65};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+if(data65.cpu !== undefined){
+let data66 = data65.cpu;
+if(typeof data66 !== "string"){
+const err132 = {instancePath:instancePath+"/resources/limits/cpu",schemaPath:"#/definitions/ResourceSettings/properties/limits/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.limits.properties.cpu.type,parentSchema:schema26.properties.limits.properties.cpu,data:data66};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+if(data65.memory !== undefined){
+let data67 = data65.memory;
+if(typeof data67 !== "string"){
+const err133 = {instancePath:instancePath+"/resources/limits/memory",schemaPath:"#/definitions/ResourceSettings/properties/limits/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.limits.properties.memory.type,parentSchema:schema26.properties.limits.properties.memory,data:data67};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+}
+else {
+const err134 = {instancePath:instancePath+"/resources/limits",schemaPath:"#/definitions/ResourceSettings/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.properties.limits.type,parentSchema:schema26.properties.limits,data:data65};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+if(data64.requests !== undefined){
+let data68 = data64.requests;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+for(const key19 in data68){
+if(!((key19 === "cpu") || (key19 === "memory"))){
+const err135 = {instancePath:instancePath+"/resources/requests",schemaPath:"#/definitions/ResourceSettings/properties/requests/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema26.properties.requests,data:data68};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+if(data68.cpu !== undefined){
+let data69 = data68.cpu;
+if(typeof data69 !== "string"){
+const err136 = {instancePath:instancePath+"/resources/requests/cpu",schemaPath:"#/definitions/ResourceSettings/properties/requests/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.requests.properties.cpu.type,parentSchema:schema26.properties.requests.properties.cpu,data:data69};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+if(data68.memory !== undefined){
+let data70 = data68.memory;
+if(typeof data70 !== "string"){
+const err137 = {instancePath:instancePath+"/resources/requests/memory",schemaPath:"#/definitions/ResourceSettings/properties/requests/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.requests.properties.memory.type,parentSchema:schema26.properties.requests.properties.memory,data:data70};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+}
+else {
+const err138 = {instancePath:instancePath+"/resources/requests",schemaPath:"#/definitions/ResourceSettings/properties/requests/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.properties.requests.type,parentSchema:schema26.properties.requests,data:data68};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+}
+else {
+const err139 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/ResourceSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data:data64};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+if(data.retries !== undefined){
+let data71 = data.retries;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.attempts === undefined){
+const err140 = {instancePath:instancePath+"/retries",schemaPath:"#/definitions/RetrySettings/required",keyword:"required",params:{missingProperty: "attempts"},message:"must have required property '"+"attempts"+"'",schema:schema27.required,parentSchema:schema27,data:data71};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+for(const key20 in data71){
+if(!((((key20 === "attempts") || (key20 === "perTryTimeout")) || (key20 === "retryOn")) || (key20 === "retryRemoteLocalities"))){
+const err141 = {instancePath:instancePath+"/retries",schemaPath:"#/definitions/RetrySettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data:data71};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+if(data71.attempts !== undefined){
+let data72 = data71.attempts;
+if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
+const err142 = {instancePath:instancePath+"/retries/attempts",schemaPath:"#/definitions/RetrySettings/properties/attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema27.properties.attempts.type,parentSchema:schema27.properties.attempts,data:data72};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 > 100 || isNaN(data72)){
+const err143 = {instancePath:instancePath+"/retries/attempts",schemaPath:"#/definitions/RetrySettings/properties/attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema27.properties.attempts,data:data72};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+if(data72 < 0 || isNaN(data72)){
+const err144 = {instancePath:instancePath+"/retries/attempts",schemaPath:"#/definitions/RetrySettings/properties/attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.attempts,data:data72};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+}
+if(data71.perTryTimeout !== undefined){
+let data73 = data71.perTryTimeout;
+if(typeof data73 !== "string"){
+const err145 = {instancePath:instancePath+"/retries/perTryTimeout",schemaPath:"#/definitions/RetrySettings/properties/perTryTimeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.perTryTimeout.type,parentSchema:schema27.properties.perTryTimeout,data:data73};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+if(data71.retryOn !== undefined){
+let data74 = data71.retryOn;
+if(Array.isArray(data74)){
+if(data74.length > 20){
+const err146 = {instancePath:instancePath+"/retries/retryOn",schemaPath:"#/definitions/RetrySettings/properties/retryOn/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema27.properties.retryOn,data:data74};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+const len4 = data74.length;
+for(let i4=0; i4<len4; i4++){
+let data75 = data74[i4];
+if(typeof data75 !== "string"){
+const err147 = {instancePath:instancePath+"/retries/retryOn/" + i4,schemaPath:"#/definitions/RetrySettings/properties/retryOn/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.retryOn.items.type,parentSchema:schema27.properties.retryOn.items,data:data75};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/retries/retryOn",schemaPath:"#/definitions/RetrySettings/properties/retryOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.retryOn.type,parentSchema:schema27.properties.retryOn,data:data74};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+if(data71.retryRemoteLocalities !== undefined){
+let data76 = data71.retryRemoteLocalities;
+if(typeof data76 !== "boolean"){
+const err149 = {instancePath:instancePath+"/retries/retryRemoteLocalities",schemaPath:"#/definitions/RetrySettings/properties/retryRemoteLocalities/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.retryRemoteLocalities.type,parentSchema:schema27.properties.retryRemoteLocalities,data:data76};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+}
+else {
+const err150 = {instancePath:instancePath+"/retries",schemaPath:"#/definitions/RetrySettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data:data71};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+if(data.securityProfile !== undefined){
+let data77 = data.securityProfile;
+if(typeof data77 !== "string"){
+const err151 = {instancePath:instancePath+"/securityProfile",schemaPath:"#/definitions/SecurityProfile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data77};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+if(!((data77 === "restricted") || (data77 === "none"))){
+const err152 = {instancePath:instancePath+"/securityProfile",schemaPath:"#/definitions/SecurityProfile/enum",keyword:"enum",params:{allowedValues: schema28.enum},message:"must be equal to one of the allowed values",schema:schema28.enum,parentSchema:schema28,data:data77};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+if(data.serviceAccount !== undefined){
+let data78 = data.serviceAccount;
+if(typeof data78 !== "boolean"){
+const err153 = {instancePath:instancePath+"/serviceAccount",schemaPath:"#/properties/serviceAccount/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema15.properties.serviceAccount.type,parentSchema:schema15.properties.serviceAccount,data:data78};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+if(data.timeout !== undefined){
+let data79 = data.timeout;
+if(typeof data79 !== "string"){
+const err154 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.timeout.type,parentSchema:schema15.properties.timeout,data:data79};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+if(data.tls !== undefined){
+let data80 = data.tls;
+if(typeof data80 !== "string"){
+const err155 = {instancePath:instancePath+"/tls",schemaPath:"#/definitions/TlsMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data80};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+if(!((data80 === "ISTIO_MUTUAL") || (data80 === "DISABLE"))){
+const err156 = {instancePath:instancePath+"/tls",schemaPath:"#/definitions/TlsMode/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data:data80};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+if(data.topologySpread !== undefined){
+let data81 = data.topologySpread;
+if(Array.isArray(data81)){
+if(data81.length > 10){
+const err157 = {instancePath:instancePath+"/topologySpread",schemaPath:"#/properties/topologySpread/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items",schema:10,parentSchema:schema15.properties.topologySpread,data:data81};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+const len5 = data81.length;
+for(let i5=0; i5<len5; i5++){
+let data82 = data81[i5];
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+for(const key21 in data82){
+if(!(((key21 === "maxSkew") || (key21 === "topologyKey")) || (key21 === "whenUnsatisfiable"))){
+const err158 = {instancePath:instancePath+"/topologySpread/" + i5,schemaPath:"#/definitions/TopologySpreadSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema30,data:data82};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+if(data82.maxSkew !== undefined){
+let data83 = data82.maxSkew;
+if(!(((typeof data83 == "number") && (!(data83 % 1) && !isNaN(data83))) && (isFinite(data83)))){
+const err159 = {instancePath:instancePath+"/topologySpread/" + i5+"/maxSkew",schemaPath:"#/definitions/TopologySpreadSettings/properties/maxSkew/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema30.properties.maxSkew.type,parentSchema:schema30.properties.maxSkew,data:data83};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+if((typeof data83 == "number") && (isFinite(data83))){
+if(data83 > 2147483647 || isNaN(data83)){
+const err160 = {instancePath:instancePath+"/topologySpread/" + i5+"/maxSkew",schemaPath:"#/definitions/TopologySpreadSettings/properties/maxSkew/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema30.properties.maxSkew,data:data83};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+if(data83 < 1 || isNaN(data83)){
+const err161 = {instancePath:instancePath+"/topologySpread/" + i5+"/maxSkew",schemaPath:"#/definitions/TopologySpreadSettings/properties/maxSkew/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema30.properties.maxSkew,data:data83};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+}
+if(data82.topologyKey !== undefined){
+let data84 = data82.topologyKey;
+if(typeof data84 !== "string"){
+const err162 = {instancePath:instancePath+"/topologySpread/" + i5+"/topologyKey",schemaPath:"#/definitions/TopologySpreadSettings/properties/topologyKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.topologyKey.type,parentSchema:schema30.properties.topologyKey,data:data84};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+if(data82.whenUnsatisfiable !== undefined){
+let data85 = data82.whenUnsatisfiable;
+if(typeof data85 !== "string"){
+const err163 = {instancePath:instancePath+"/topologySpread/" + i5+"/whenUnsatisfiable",schemaPath:"#/definitions/TopologySpreadSettings/properties/whenUnsatisfiable/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.whenUnsatisfiable.type,parentSchema:schema30.properties.whenUnsatisfiable,data:data85};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+if(!((data85 === "ScheduleAnyway") || (data85 === "DoNotSchedule"))){
+const err164 = {instancePath:instancePath+"/topologySpread/" + i5+"/whenUnsatisfiable",schemaPath:"#/definitions/TopologySpreadSettings/properties/whenUnsatisfiable/enum",keyword:"enum",params:{allowedValues: schema30.properties.whenUnsatisfiable.enum},message:"must be equal to one of the allowed values",schema:schema30.properties.whenUnsatisfiable.enum,parentSchema:schema30.properties.whenUnsatisfiable,data:data85};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+}
+else {
+const err165 = {instancePath:instancePath+"/topologySpread/" + i5,schemaPath:"#/definitions/TopologySpreadSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.type,parentSchema:schema30,data:data82};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+}
+else {
+const err166 = {instancePath:instancePath+"/topologySpread",schemaPath:"#/properties/topologySpread/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema15.properties.topologySpread.type,parentSchema:schema15.properties.topologySpread,data:data81};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+if(data.upstreamUrlEnv !== undefined){
+let data86 = data.upstreamUrlEnv;
+if(typeof data86 !== "string"){
+const err167 = {instancePath:instancePath+"/upstreamUrlEnv",schemaPath:"#/properties/upstreamUrlEnv/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema15.properties.upstreamUrlEnv.type,parentSchema:schema15.properties.upstreamUrlEnv,data:data86};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+}
+else {
+const err168 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
 validate12.errors = vErrors;
 return errors === 0;
 }
 
-const schema19 = {"additionalProperties":false,"description":"The entry of the chain: how outside and mesh traffic reaches the entry service, and in which version.","properties":{"createGateways":{"description":"Istio Gateways to write. Each `ref` is added to `gateways` if missing.","items":{"$ref":"#/definitions/GatewayProps"},"maxItems":50,"type":"array"},"defaultVersion":{"description":"Version of a last route without match, for whatever no rule above took.","type":"string"},"gatewayWeights":{"$ref":"#/definitions/Weights","description":"Split of gateway traffic between versions."},"gateways":{"description":"Gateways the entry is bound to, as `namespace/name` (never `mesh`: mesh traffic is `mesh`).","items":{"type":"string"},"type":"array"},"headerRoutes":{"description":"Header and cookie rules, tried in order before the weights.","items":{"$ref":"#/definitions/HeaderRoute"},"maxItems":1000,"type":"array"},"hosts":{"description":"External hosts of the entry (IP addresses or DNS names), none overlapping another. The entry service's cluster FQDN is added when the entry takes mesh traffic.","items":{"type":"string"},"maxItems":1000,"type":"array"},"mesh":{"default":true,"description":"Whether the entry also routes requests from inside the mesh.","type":"boolean"},"meshWeights":{"$ref":"#/definitions/Weights","description":"Split of mesh traffic between versions. When equal to `gatewayWeights`, one route serves both."},"rootName":{"description":"Name of the root VirtualService, bound to the gateways and the mesh, that delegates to the entry service.","type":"string"},"rootNamespace":{"description":"Namespace of the root VirtualService.","type":"string"},"service":{"description":"Name of the entry service.","type":"string"},"uriPrefix":{"default":"/","description":"URI prefix the root VirtualService delegates.","type":"string"}},"required":["service"],"type":"object"};
-const schema20 = {"additionalProperties":false,"description":"A Gateway the library writes for the entry: an Istio Gateway, or a Gateway API Gateway with `routingApi: gateway-api`.","properties":{"credentialName":{"description":"Name of the Secret with the TLS certificate; the server terminates TLS (`SIMPLE`).","type":"string"},"gatewayClassName":{"default":"istio","description":"The GatewayClass of a Gateway API Gateway (`routingApi: gateway-api` only): which implementation serves it.","type":"string"},"hosts":{"description":"Hosts the gateway server accepts. Each must match a host of the entry.","items":{"type":"string"},"maxItems":100,"type":"array"},"port":{"description":"Port the gateway listens on.","maximum":65535,"minimum":1,"type":"integer"},"ref":{"description":"Reference `namespace/name` of the Gateway; also listed in the entry's `gateways`.","type":"string"},"selector":{"additionalProperties":{"type":"string"},"default":{"istio":"ingressgateway"},"description":"Pod labels of the ingress gateway deployment (Istio Gateways only).","type":"object"}},"required":["ref"],"type":"object"};
-const schema21 = {"additionalProperties":{"maximum":100,"minimum":0,"type":"integer"},"description":"Traffic split between versions: version name to percentage. Destinations are written in version order. Each weight is a whole percentage, from 0 to 100.","type":"object"};
-const schema22 = {"additionalProperties":false,"description":"A rule that sends requests carrying a header (or cookie) to one version. Set exactly one of `header` or `cookie`, and exactly one of `exact`, `prefix` or `regex`.","properties":{"cookie":{"description":"Name of a cookie to match; written as a regex match on the `cookie` header, confined to that cookie's value (a regex is translated so that it never crosses the `;` between cookies).","type":"string"},"exact":{"type":"string"},"from":{"default":["gateway"],"description":"Which traffic the rule applies to.","items":{"$ref":"#/definitions/TrafficSource"},"type":"array"},"header":{"description":"Name of the request header to match.","type":"string"},"prefix":{"type":"string"},"regex":{"description":"An RE2 regular expression; Envoy requires it to match the whole value. Never empty.","type":"string"},"version":{"description":"The version that matching requests go to.","type":"string"}},"required":["version"],"type":"object"};
-const schema23 = {"description":"Where a request reaches the entry: through an ingress gateway, or from inside the mesh.","enum":["gateway","mesh"],"type":"string"};
+const schema31 = {"additionalProperties":false,"description":"The entry of the chain: how outside and mesh traffic reaches the entry service, and in which version.","properties":{"createGateways":{"description":"Istio Gateways to write. Each `ref` is added to `gateways` if missing.","items":{"$ref":"#/definitions/GatewayProps"},"maxItems":50,"type":"array"},"defaultVersion":{"description":"Version of a last route without match, for whatever no rule above took.","type":"string"},"gatewayWeights":{"$ref":"#/definitions/Weights","description":"Split of gateway traffic between versions."},"gateways":{"description":"Gateways the entry is bound to, as `namespace/name` (never `mesh`: mesh traffic is `mesh`).","items":{"type":"string"},"type":"array"},"headerRoutes":{"description":"Header and cookie rules, tried in order before the weights.","items":{"$ref":"#/definitions/HeaderRoute"},"maxItems":1000,"type":"array"},"hosts":{"description":"External hosts of the entry (IP addresses or DNS names), none overlapping another. The entry service's cluster FQDN is added when the entry takes mesh traffic.","items":{"type":"string"},"maxItems":1000,"type":"array"},"mesh":{"default":true,"description":"Whether the entry also routes requests from inside the mesh.","type":"boolean"},"meshWeights":{"$ref":"#/definitions/Weights","description":"Split of mesh traffic between versions. When equal to `gatewayWeights`, one route serves both."},"rootName":{"description":"Name of the root VirtualService, bound to the gateways and the mesh, that delegates to the entry service.","type":"string"},"rootNamespace":{"description":"Namespace of the root VirtualService.","type":"string"},"service":{"description":"Name of the entry service.","type":"string"},"uriPrefix":{"default":"/","description":"URI prefix the root VirtualService delegates.","type":"string"}},"required":["service"],"type":"object"};
+const schema32 = {"additionalProperties":false,"description":"A Gateway the library writes for the entry: an Istio Gateway, or a Gateway API Gateway with `routingApi: gateway-api`.","properties":{"credentialName":{"description":"Name of the Secret with the TLS certificate; the server terminates TLS (`SIMPLE`).","type":"string"},"gatewayClassName":{"default":"istio","description":"The GatewayClass of a Gateway API Gateway (`routingApi: gateway-api` only): which implementation serves it.","type":"string"},"hosts":{"description":"Hosts the gateway server accepts. Each must match a host of the entry.","items":{"type":"string"},"maxItems":100,"type":"array"},"port":{"description":"Port the gateway listens on.","maximum":65535,"minimum":1,"type":"integer"},"ref":{"description":"Reference `namespace/name` of the Gateway; also listed in the entry's `gateways`.","type":"string"},"selector":{"additionalProperties":{"type":"string"},"default":{"istio":"ingressgateway"},"description":"Pod labels of the ingress gateway deployment (Istio Gateways only).","type":"object"}},"required":["ref"],"type":"object"};
+const schema33 = {"additionalProperties":{"maximum":100,"minimum":0,"type":"integer"},"description":"Traffic split between versions: version name to percentage. Destinations are written in version order. Each weight is a whole percentage, from 0 to 100.","type":"object"};
+const schema34 = {"additionalProperties":false,"description":"A rule that sends requests carrying a header (or cookie) to one version. Set exactly one of `header` or `cookie`, and exactly one of `exact`, `prefix` or `regex`.","properties":{"cookie":{"description":"Name of a cookie to match; written as a regex match on the `cookie` header, confined to that cookie's value (a regex is translated so that it never crosses the `;` between cookies).","type":"string"},"exact":{"type":"string"},"from":{"default":["gateway"],"description":"Which traffic the rule applies to.","items":{"$ref":"#/definitions/TrafficSource"},"type":"array"},"header":{"description":"Name of the request header to match.","type":"string"},"prefix":{"type":"string"},"regex":{"description":"An RE2 regular expression; Envoy requires it to match the whole value. Never empty.","type":"string"},"version":{"description":"The version that matching requests go to.","type":"string"}},"required":["version"],"type":"object"};
+const schema35 = {"description":"Where a request reaches the entry: through an ingress gateway, or from inside the mesh.","enum":["gateway","mesh"],"type":"string"};
 
-function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.version === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema22.required,parentSchema:schema22,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema34.required,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -521,7 +2399,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "cookie") || (key0 === "exact")) || (key0 === "from")) || (key0 === "header")) || (key0 === "prefix")) || (key0 === "regex")) || (key0 === "version"))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema22,data};
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -534,7 +2412,7 @@ errors++;
 if(data.cookie !== undefined){
 let data0 = data.cookie;
 if(typeof data0 !== "string"){
-const err2 = {instancePath:instancePath+"/cookie",schemaPath:"#/properties/cookie/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.cookie.type,parentSchema:schema22.properties.cookie,data:data0};
+const err2 = {instancePath:instancePath+"/cookie",schemaPath:"#/properties/cookie/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.cookie.type,parentSchema:schema34.properties.cookie,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -547,7 +2425,7 @@ errors++;
 if(data.exact !== undefined){
 let data1 = data.exact;
 if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/exact",schemaPath:"#/properties/exact/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.exact.type,parentSchema:schema22.properties.exact,data:data1};
+const err3 = {instancePath:instancePath+"/exact",schemaPath:"#/properties/exact/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.exact.type,parentSchema:schema34.properties.exact,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -564,7 +2442,7 @@ const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 !== "string"){
-const err4 = {instancePath:instancePath+"/from/" + i0,schemaPath:"#/definitions/TrafficSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.type,parentSchema:schema23,data:data3};
+const err4 = {instancePath:instancePath+"/from/" + i0,schemaPath:"#/definitions/TrafficSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data3};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -574,7 +2452,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!((data3 === "gateway") || (data3 === "mesh"))){
-const err5 = {instancePath:instancePath+"/from/" + i0,schemaPath:"#/definitions/TrafficSource/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values",schema:schema23.enum,parentSchema:schema23,data:data3};
+const err5 = {instancePath:instancePath+"/from/" + i0,schemaPath:"#/definitions/TrafficSource/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values",schema:schema35.enum,parentSchema:schema35,data:data3};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -586,7 +2464,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema22.properties.from.type,parentSchema:schema22.properties.from,data:data2};
+const err6 = {instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema34.properties.from.type,parentSchema:schema34.properties.from,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -599,7 +2477,7 @@ errors++;
 if(data.header !== undefined){
 let data4 = data.header;
 if(typeof data4 !== "string"){
-const err7 = {instancePath:instancePath+"/header",schemaPath:"#/properties/header/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.header.type,parentSchema:schema22.properties.header,data:data4};
+const err7 = {instancePath:instancePath+"/header",schemaPath:"#/properties/header/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.header.type,parentSchema:schema34.properties.header,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -612,7 +2490,7 @@ errors++;
 if(data.prefix !== undefined){
 let data5 = data.prefix;
 if(typeof data5 !== "string"){
-const err8 = {instancePath:instancePath+"/prefix",schemaPath:"#/properties/prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.prefix.type,parentSchema:schema22.properties.prefix,data:data5};
+const err8 = {instancePath:instancePath+"/prefix",schemaPath:"#/properties/prefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.prefix.type,parentSchema:schema34.properties.prefix,data:data5};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -625,7 +2503,7 @@ errors++;
 if(data.regex !== undefined){
 let data6 = data.regex;
 if(typeof data6 !== "string"){
-const err9 = {instancePath:instancePath+"/regex",schemaPath:"#/properties/regex/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.regex.type,parentSchema:schema22.properties.regex,data:data6};
+const err9 = {instancePath:instancePath+"/regex",schemaPath:"#/properties/regex/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.regex.type,parentSchema:schema34.properties.regex,data:data6};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -638,7 +2516,7 @@ errors++;
 if(data.version !== undefined){
 let data7 = data.version;
 if(typeof data7 !== "string"){
-const err10 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.version.type,parentSchema:schema22.properties.version,data:data7};
+const err10 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.version.type,parentSchema:schema34.properties.version,data:data7};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -650,7 +2528,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data};
+const err11 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -659,17 +2537,17 @@ vErrors.push(err11);
 }
 errors++;
 }
-validate15.errors = vErrors;
+validate17.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.service === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema19.required,parentSchema:schema19,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "service"},message:"must have required property '"+"service"+"'",schema:schema31.required,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -679,8 +2557,8 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema19.properties, key0))){
-const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data};
+if(!(func2.call(schema31.properties, key0))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -694,7 +2572,7 @@ if(data.createGateways !== undefined){
 let data0 = data.createGateways;
 if(Array.isArray(data0)){
 if(data0.length > 50){
-const err2 = {instancePath:instancePath+"/createGateways",schemaPath:"#/properties/createGateways/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema19.properties.createGateways,data:data0};
+const err2 = {instancePath:instancePath+"/createGateways",schemaPath:"#/properties/createGateways/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema31.properties.createGateways,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -708,7 +2586,7 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.ref === undefined){
-const err3 = {instancePath:instancePath+"/createGateways/" + i0,schemaPath:"#/definitions/GatewayProps/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'",schema:schema20.required,parentSchema:schema20,data:data1};
+const err3 = {instancePath:instancePath+"/createGateways/" + i0,schemaPath:"#/definitions/GatewayProps/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'",schema:schema32.required,parentSchema:schema32,data:data1};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -719,7 +2597,7 @@ errors++;
 }
 for(const key1 in data1){
 if(!((((((key1 === "credentialName") || (key1 === "gatewayClassName")) || (key1 === "hosts")) || (key1 === "port")) || (key1 === "ref")) || (key1 === "selector"))){
-const err4 = {instancePath:instancePath+"/createGateways/" + i0,schemaPath:"#/definitions/GatewayProps/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data:data1};
+const err4 = {instancePath:instancePath+"/createGateways/" + i0,schemaPath:"#/definitions/GatewayProps/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -732,7 +2610,7 @@ errors++;
 if(data1.credentialName !== undefined){
 let data2 = data1.credentialName;
 if(typeof data2 !== "string"){
-const err5 = {instancePath:instancePath+"/createGateways/" + i0+"/credentialName",schemaPath:"#/definitions/GatewayProps/properties/credentialName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.credentialName.type,parentSchema:schema20.properties.credentialName,data:data2};
+const err5 = {instancePath:instancePath+"/createGateways/" + i0+"/credentialName",schemaPath:"#/definitions/GatewayProps/properties/credentialName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.credentialName.type,parentSchema:schema32.properties.credentialName,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -745,7 +2623,7 @@ errors++;
 if(data1.gatewayClassName !== undefined){
 let data3 = data1.gatewayClassName;
 if(typeof data3 !== "string"){
-const err6 = {instancePath:instancePath+"/createGateways/" + i0+"/gatewayClassName",schemaPath:"#/definitions/GatewayProps/properties/gatewayClassName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.gatewayClassName.type,parentSchema:schema20.properties.gatewayClassName,data:data3};
+const err6 = {instancePath:instancePath+"/createGateways/" + i0+"/gatewayClassName",schemaPath:"#/definitions/GatewayProps/properties/gatewayClassName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.gatewayClassName.type,parentSchema:schema32.properties.gatewayClassName,data:data3};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -759,7 +2637,7 @@ if(data1.hosts !== undefined){
 let data4 = data1.hosts;
 if(Array.isArray(data4)){
 if(data4.length > 100){
-const err7 = {instancePath:instancePath+"/createGateways/" + i0+"/hosts",schemaPath:"#/definitions/GatewayProps/properties/hosts/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema20.properties.hosts,data:data4};
+const err7 = {instancePath:instancePath+"/createGateways/" + i0+"/hosts",schemaPath:"#/definitions/GatewayProps/properties/hosts/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema32.properties.hosts,data:data4};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -772,7 +2650,7 @@ const len1 = data4.length;
 for(let i1=0; i1<len1; i1++){
 let data5 = data4[i1];
 if(typeof data5 !== "string"){
-const err8 = {instancePath:instancePath+"/createGateways/" + i0+"/hosts/" + i1,schemaPath:"#/definitions/GatewayProps/properties/hosts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.hosts.items.type,parentSchema:schema20.properties.hosts.items,data:data5};
+const err8 = {instancePath:instancePath+"/createGateways/" + i0+"/hosts/" + i1,schemaPath:"#/definitions/GatewayProps/properties/hosts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.hosts.items.type,parentSchema:schema32.properties.hosts.items,data:data5};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -784,7 +2662,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/createGateways/" + i0+"/hosts",schemaPath:"#/definitions/GatewayProps/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema20.properties.hosts.type,parentSchema:schema20.properties.hosts,data:data4};
+const err9 = {instancePath:instancePath+"/createGateways/" + i0+"/hosts",schemaPath:"#/definitions/GatewayProps/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.hosts.type,parentSchema:schema32.properties.hosts,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -797,7 +2675,7 @@ errors++;
 if(data1.port !== undefined){
 let data6 = data1.port;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err10 = {instancePath:instancePath+"/createGateways/" + i0+"/port",schemaPath:"#/definitions/GatewayProps/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema20.properties.port.type,parentSchema:schema20.properties.port,data:data6};
+const err10 = {instancePath:instancePath+"/createGateways/" + i0+"/port",schemaPath:"#/definitions/GatewayProps/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.port.type,parentSchema:schema32.properties.port,data:data6};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -808,7 +2686,7 @@ errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 65535 || isNaN(data6)){
-const err11 = {instancePath:instancePath+"/createGateways/" + i0+"/port",schemaPath:"#/definitions/GatewayProps/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema20.properties.port,data:data6};
+const err11 = {instancePath:instancePath+"/createGateways/" + i0+"/port",schemaPath:"#/definitions/GatewayProps/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema32.properties.port,data:data6};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -818,7 +2696,7 @@ vErrors.push(err11);
 errors++;
 }
 if(data6 < 1 || isNaN(data6)){
-const err12 = {instancePath:instancePath+"/createGateways/" + i0+"/port",schemaPath:"#/definitions/GatewayProps/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema20.properties.port,data:data6};
+const err12 = {instancePath:instancePath+"/createGateways/" + i0+"/port",schemaPath:"#/definitions/GatewayProps/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema32.properties.port,data:data6};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -832,7 +2710,7 @@ errors++;
 if(data1.ref !== undefined){
 let data7 = data1.ref;
 if(typeof data7 !== "string"){
-const err13 = {instancePath:instancePath+"/createGateways/" + i0+"/ref",schemaPath:"#/definitions/GatewayProps/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.ref.type,parentSchema:schema20.properties.ref,data:data7};
+const err13 = {instancePath:instancePath+"/createGateways/" + i0+"/ref",schemaPath:"#/definitions/GatewayProps/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.ref.type,parentSchema:schema32.properties.ref,data:data7};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -848,7 +2726,7 @@ if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 for(const key2 in data8){
 let data9 = data8[key2];
 if(typeof data9 !== "string"){
-const err14 = {instancePath:instancePath+"/createGateways/" + i0+"/selector/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/GatewayProps/properties/selector/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.selector.additionalProperties.type,parentSchema:schema20.properties.selector.additionalProperties,data:data9};
+const err14 = {instancePath:instancePath+"/createGateways/" + i0+"/selector/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/GatewayProps/properties/selector/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.selector.additionalProperties.type,parentSchema:schema32.properties.selector.additionalProperties,data:data9};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -860,7 +2738,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/createGateways/" + i0+"/selector",schemaPath:"#/definitions/GatewayProps/properties/selector/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.properties.selector.type,parentSchema:schema20.properties.selector,data:data8};
+const err15 = {instancePath:instancePath+"/createGateways/" + i0+"/selector",schemaPath:"#/definitions/GatewayProps/properties/selector/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.selector.type,parentSchema:schema32.properties.selector,data:data8};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -872,7 +2750,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/createGateways/" + i0,schemaPath:"#/definitions/GatewayProps/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data:data1};
+const err16 = {instancePath:instancePath+"/createGateways/" + i0,schemaPath:"#/definitions/GatewayProps/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data:data1};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -884,7 +2762,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/createGateways",schemaPath:"#/properties/createGateways/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.properties.createGateways.type,parentSchema:schema19.properties.createGateways,data:data0};
+const err17 = {instancePath:instancePath+"/createGateways",schemaPath:"#/properties/createGateways/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.createGateways.type,parentSchema:schema31.properties.createGateways,data:data0};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -897,7 +2775,7 @@ errors++;
 if(data.defaultVersion !== undefined){
 let data10 = data.defaultVersion;
 if(typeof data10 !== "string"){
-const err18 = {instancePath:instancePath+"/defaultVersion",schemaPath:"#/properties/defaultVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.defaultVersion.type,parentSchema:schema19.properties.defaultVersion,data:data10};
+const err18 = {instancePath:instancePath+"/defaultVersion",schemaPath:"#/properties/defaultVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.defaultVersion.type,parentSchema:schema31.properties.defaultVersion,data:data10};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -913,7 +2791,7 @@ if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 for(const key3 in data11){
 let data12 = data11[key3];
 if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err19 = {instancePath:instancePath+"/gatewayWeights/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.additionalProperties.type,parentSchema:schema21.additionalProperties,data:data12};
+const err19 = {instancePath:instancePath+"/gatewayWeights/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.additionalProperties.type,parentSchema:schema33.additionalProperties,data:data12};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -924,7 +2802,7 @@ errors++;
 }
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 > 100 || isNaN(data12)){
-const err20 = {instancePath:instancePath+"/gatewayWeights/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema21.additionalProperties,data:data12};
+const err20 = {instancePath:instancePath+"/gatewayWeights/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema33.additionalProperties,data:data12};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -934,7 +2812,7 @@ vErrors.push(err20);
 errors++;
 }
 if(data12 < 0 || isNaN(data12)){
-const err21 = {instancePath:instancePath+"/gatewayWeights/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema21.additionalProperties,data:data12};
+const err21 = {instancePath:instancePath+"/gatewayWeights/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.additionalProperties,data:data12};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -947,7 +2825,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/gatewayWeights",schemaPath:"#/definitions/Weights/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data11};
+const err22 = {instancePath:instancePath+"/gatewayWeights",schemaPath:"#/definitions/Weights/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data11};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -964,7 +2842,7 @@ const len2 = data13.length;
 for(let i2=0; i2<len2; i2++){
 let data14 = data13[i2];
 if(typeof data14 !== "string"){
-const err23 = {instancePath:instancePath+"/gateways/" + i2,schemaPath:"#/properties/gateways/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.gateways.items.type,parentSchema:schema19.properties.gateways.items,data:data14};
+const err23 = {instancePath:instancePath+"/gateways/" + i2,schemaPath:"#/properties/gateways/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.gateways.items.type,parentSchema:schema31.properties.gateways.items,data:data14};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -976,7 +2854,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/gateways",schemaPath:"#/properties/gateways/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.properties.gateways.type,parentSchema:schema19.properties.gateways,data:data13};
+const err24 = {instancePath:instancePath+"/gateways",schemaPath:"#/properties/gateways/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.gateways.type,parentSchema:schema31.properties.gateways,data:data13};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -990,7 +2868,7 @@ if(data.headerRoutes !== undefined){
 let data15 = data.headerRoutes;
 if(Array.isArray(data15)){
 if(data15.length > 1000){
-const err25 = {instancePath:instancePath+"/headerRoutes",schemaPath:"#/properties/headerRoutes/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema19.properties.headerRoutes,data:data15};
+const err25 = {instancePath:instancePath+"/headerRoutes",schemaPath:"#/properties/headerRoutes/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema31.properties.headerRoutes,data:data15};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1001,14 +2879,14 @@ errors++;
 }
 const len3 = data15.length;
 for(let i3=0; i3<len3; i3++){
-if(!(validate15(data15[i3], {instancePath:instancePath+"/headerRoutes/" + i3,parentData:data15,parentDataProperty:i3,rootData}))){
-vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+if(!(validate17(data15[i3], {instancePath:instancePath+"/headerRoutes/" + i3,parentData:data15,parentDataProperty:i3,rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/headerRoutes",schemaPath:"#/properties/headerRoutes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.properties.headerRoutes.type,parentSchema:schema19.properties.headerRoutes,data:data15};
+const err26 = {instancePath:instancePath+"/headerRoutes",schemaPath:"#/properties/headerRoutes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.headerRoutes.type,parentSchema:schema31.properties.headerRoutes,data:data15};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1022,7 +2900,7 @@ if(data.hosts !== undefined){
 let data17 = data.hosts;
 if(Array.isArray(data17)){
 if(data17.length > 1000){
-const err27 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema19.properties.hosts,data:data17};
+const err27 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema31.properties.hosts,data:data17};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1035,7 +2913,7 @@ const len4 = data17.length;
 for(let i4=0; i4<len4; i4++){
 let data18 = data17[i4];
 if(typeof data18 !== "string"){
-const err28 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.hosts.items.type,parentSchema:schema19.properties.hosts.items,data:data18};
+const err28 = {instancePath:instancePath+"/hosts/" + i4,schemaPath:"#/properties/hosts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.hosts.items.type,parentSchema:schema31.properties.hosts.items,data:data18};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1047,7 +2925,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema19.properties.hosts.type,parentSchema:schema19.properties.hosts,data:data17};
+const err29 = {instancePath:instancePath+"/hosts",schemaPath:"#/properties/hosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema31.properties.hosts.type,parentSchema:schema31.properties.hosts,data:data17};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1060,7 +2938,7 @@ errors++;
 if(data.mesh !== undefined){
 let data19 = data.mesh;
 if(typeof data19 !== "boolean"){
-const err30 = {instancePath:instancePath+"/mesh",schemaPath:"#/properties/mesh/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.mesh.type,parentSchema:schema19.properties.mesh,data:data19};
+const err30 = {instancePath:instancePath+"/mesh",schemaPath:"#/properties/mesh/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.mesh.type,parentSchema:schema31.properties.mesh,data:data19};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1076,7 +2954,7 @@ if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 for(const key4 in data20){
 let data21 = data20[key4];
 if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
-const err31 = {instancePath:instancePath+"/meshWeights/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema21.additionalProperties.type,parentSchema:schema21.additionalProperties,data:data21};
+const err31 = {instancePath:instancePath+"/meshWeights/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema33.additionalProperties.type,parentSchema:schema33.additionalProperties,data:data21};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1087,7 +2965,7 @@ errors++;
 }
 if((typeof data21 == "number") && (isFinite(data21))){
 if(data21 > 100 || isNaN(data21)){
-const err32 = {instancePath:instancePath+"/meshWeights/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema21.additionalProperties,data:data21};
+const err32 = {instancePath:instancePath+"/meshWeights/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema33.additionalProperties,data:data21};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1097,7 +2975,7 @@ vErrors.push(err32);
 errors++;
 }
 if(data21 < 0 || isNaN(data21)){
-const err33 = {instancePath:instancePath+"/meshWeights/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema21.additionalProperties,data:data21};
+const err33 = {instancePath:instancePath+"/meshWeights/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Weights/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema33.additionalProperties,data:data21};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1110,7 +2988,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/meshWeights",schemaPath:"#/definitions/Weights/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data:data20};
+const err34 = {instancePath:instancePath+"/meshWeights",schemaPath:"#/definitions/Weights/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data:data20};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1123,7 +3001,7 @@ errors++;
 if(data.rootName !== undefined){
 let data22 = data.rootName;
 if(typeof data22 !== "string"){
-const err35 = {instancePath:instancePath+"/rootName",schemaPath:"#/properties/rootName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.rootName.type,parentSchema:schema19.properties.rootName,data:data22};
+const err35 = {instancePath:instancePath+"/rootName",schemaPath:"#/properties/rootName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.rootName.type,parentSchema:schema31.properties.rootName,data:data22};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1136,7 +3014,7 @@ errors++;
 if(data.rootNamespace !== undefined){
 let data23 = data.rootNamespace;
 if(typeof data23 !== "string"){
-const err36 = {instancePath:instancePath+"/rootNamespace",schemaPath:"#/properties/rootNamespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.rootNamespace.type,parentSchema:schema19.properties.rootNamespace,data:data23};
+const err36 = {instancePath:instancePath+"/rootNamespace",schemaPath:"#/properties/rootNamespace/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.rootNamespace.type,parentSchema:schema31.properties.rootNamespace,data:data23};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1149,7 +3027,7 @@ errors++;
 if(data.service !== undefined){
 let data24 = data.service;
 if(typeof data24 !== "string"){
-const err37 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.service.type,parentSchema:schema19.properties.service,data:data24};
+const err37 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.service.type,parentSchema:schema31.properties.service,data:data24};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1162,7 +3040,7 @@ errors++;
 if(data.uriPrefix !== undefined){
 let data25 = data.uriPrefix;
 if(typeof data25 !== "string"){
-const err38 = {instancePath:instancePath+"/uriPrefix",schemaPath:"#/properties/uriPrefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.uriPrefix.type,parentSchema:schema19.properties.uriPrefix,data:data25};
+const err38 = {instancePath:instancePath+"/uriPrefix",schemaPath:"#/properties/uriPrefix/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.uriPrefix.type,parentSchema:schema31.properties.uriPrefix,data:data25};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1174,7 +3052,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
+const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1183,20 +3061,22 @@ vErrors.push(err39);
 }
 errors++;
 }
-validate14.errors = vErrors;
+validate16.errors = vErrors;
 return errors === 0;
 }
 
-const schema28 = {"additionalProperties":false,"description":"One service of the chain: a Kubernetes Service, a DestinationRule and a Deployment per version.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"baseline":{"description":"The version that takes requests no lane claims: the default route of the service. A baseline other than the first version in natural order (a canary) is warned about.","type":"string"},"calls":{"description":"Names of the services this one calls.","items":{"type":"string"},"maxItems":1000,"type":"array"},"containerName":{"description":"Name of the application container.","type":"string"},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"name":{"description":"Service name, also the `app` label. A DNS-1035 label.","type":"string"},"port":{"description":"Port of the Service and of the container.","maximum":65535,"minimum":1,"type":"integer"},"portName":{"description":"Name of the Service port. Istio reads the protocol from its prefix (`http`, `grpc`, `tcp`...).","type":"string"},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."},"versions":{"additionalProperties":{"$ref":"#/definitions/VersionProps"},"description":"The versions of this service, keyed by version name (the `version` label and subset name). Versions are ordered by name in natural order (`v2` before `v10`), whatever the key order. At most 100, which keeps validation fast on hostile input.","maxProperties":100,"type":"object"}},"required":["name","versions"],"type":"object"};
-const schema32 = {"additionalProperties":false,"description":"One version of a service: a Deployment, and a subset in the service's DestinationRule.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"containerName":{"description":"Name of the application container.","type":"string"},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."}},"type":"object"};
+const schema40 = {"additionalProperties":false,"description":"One service of the chain: a Kubernetes Service, a DestinationRule and a Deployment per version.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"autoscaling":{"$ref":"#/definitions/AutoscalingSettings","description":"A HorizontalPodAutoscaler `<service>-<version>` per version. Needs the chain to write the Deployments."},"baseline":{"description":"The version that takes requests no lane claims: the default route of the service. A baseline other than the first version in natural order (a canary) is warned about.","type":"string"},"calls":{"description":"Names of the services this one calls.","items":{"type":"string"},"maxItems":1000,"type":"array"},"connectionPool":{"$ref":"#/definitions/ConnectionPoolSettings","description":"Connection limits, in the DestinationRule (per service; per subset for a version)."},"containerName":{"description":"Name of the application container.","type":"string"},"disruptionBudget":{"$ref":"#/definitions/DisruptionBudgetSettings","description":"A PodDisruptionBudget `<service>-<version>` per version. Needs the chain to write the Deployments."},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"faults":{"description":"Fault injection into canary lanes: delays and aborts for the requests of one lane that reach this service. Not on the entry service, which picks the lanes. At most one per lane.","items":{"$ref":"#/definitions/LaneFault"},"maxItems":100,"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"livenessProbe":{"$ref":"#/definitions/ProbeSettings","description":"Liveness probe of the application container."},"loadBalancer":{"$ref":"#/definitions/LoadBalancer","description":"Load-balancing policy of this service (its DestinationRule) or version (its subset)."},"mirrors":{"description":"Dark launches: copies of a share of a lane's (or the baseline's) requests sent to a version that takes no live traffic. Not on the entry service. At most one per lane and one for the baseline.","items":{"$ref":"#/definitions/Mirror"},"maxItems":100,"type":"array"},"name":{"description":"Service name, also the `app` label. A DNS-1035 label.","type":"string"},"outlierDetection":{"$ref":"#/definitions/OutlierDetectionSettings","description":"Outlier detection, in the DestinationRule (per service; per subset for a version)."},"port":{"description":"Port of the Service and of the container.","maximum":65535,"minimum":1,"type":"integer"},"portName":{"description":"Name of the Service port. Istio reads the protocol from its prefix (`http`, `grpc`, `tcp`...).","type":"string"},"readinessProbe":{"$ref":"#/definitions/ProbeSettings","description":"Readiness probe of the application container."},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."},"retries":{"$ref":"#/definitions/RetrySettings","description":"Retries on the routes to this version."},"securityProfile":{"$ref":"#/definitions/SecurityProfile","default":"none","description":"Security profile of the pods and the application container. Set `restricted` on `defaults` and `none` on a version that cannot run with it."},"serviceAccount":{"description":"Write a ServiceAccount named after the service, which the pods of every version run as.","type":"boolean"},"timeout":{"description":"Time limit of a request on the routes to this version, as an Istio duration (`500ms`, `2s`), at least 1 ms.","type":"string"},"tls":{"$ref":"#/definitions/TlsMode","description":"TLS mode towards the pods, in the DestinationRule (per service; per subset for a version)."},"topologySpread":{"description":"Topology spread constraints of the pods, each selecting the pods of the version.","items":{"$ref":"#/definitions/TopologySpreadSettings"},"maxItems":10,"type":"array"},"versions":{"additionalProperties":{"$ref":"#/definitions/VersionProps"},"description":"The versions of this service, keyed by version name (the `version` label and subset name). Versions are ordered by name in natural order (`v2` before `v10`), whatever the key order. At most 100, which keeps validation fast on hostile input.","maxProperties":100,"type":"object"}},"required":["name","versions"],"type":"object"};
+const schema50 = {"additionalProperties":false,"description":"A dark launch: a copy of a share of one lane's requests (or of the baseline's) is sent to a version that takes no live traffic; its answers are dropped. Calls made by that version's pods go to the baselines of the services they call, outside every lane.","properties":{"lane":{"description":"The lane whose requests are copied, a version name.","type":"string"},"percentage":{"description":"Share of the requests copied, in percent.","maximum":100,"minimum":0,"type":"number"},"version":{"description":"The version that receives the copies; it gets no lane and no live traffic.","type":"string"}},"required":["version","percentage"],"type":"object"};
+const schema44 = {"additionalProperties":false,"description":"Fault injection for chaos tests inside a canary lane: only the requests of `lane` that reach this service are delayed or aborted; the baseline's traffic and other lanes are never touched.","properties":{"abort":{"$ref":"#/definitions/FaultAbort"},"delay":{"$ref":"#/definitions/FaultDelay"},"lane":{"description":"The lane: a version name. In `header` mode, requests whose lane header names it; in `sourceLabels` mode, requests from callers running that version. Never the service's baseline.","type":"string"}},"required":["lane"],"type":"object"};
+const schema45 = {"additionalProperties":false,"description":"Requests of one lane answered with an error status before they reach the service.","properties":{"httpStatus":{"description":"HTTP status returned.","maximum":599,"minimum":200,"type":"integer"},"percentage":{"description":"Share of the lane's requests aborted, in percent.","maximum":100,"minimum":0,"type":"number"}},"required":["httpStatus","percentage"],"type":"object"};
+const schema46 = {"additionalProperties":false,"description":"A delay injected into a share of one lane's requests.","properties":{"fixedDelay":{"description":"How long the requests wait, as an Istio duration (`5s`), at least 1 ms.","type":"string"},"percentage":{"description":"Share of the lane's requests delayed, in percent.","maximum":100,"minimum":0,"type":"number"}},"required":["fixedDelay","percentage"],"type":"object"};
 
-function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
-for(const key0 in data){
-if(!(func2.call(schema32.properties, key0))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data};
+if(data.lane === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "lane"},message:"must have required property '"+"lane"+"'",schema:schema44.required,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1205,14 +3085,9 @@ vErrors.push(err0);
 }
 errors++;
 }
-}
-if(data.annotations !== undefined){
-let data0 = data.annotations;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-for(const key1 in data0){
-let data1 = data0[key1];
-if(typeof data1 !== "string"){
-const err1 = {instancePath:instancePath+"/annotations/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/annotations/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.annotations.additionalProperties.type,parentSchema:schema32.properties.annotations.additionalProperties,data:data1};
+for(const key0 in data){
+if(!(((key0 === "abort") || (key0 === "delay")) || (key0 === "lane"))){
+const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1222,9 +3097,11 @@ vErrors.push(err1);
 errors++;
 }
 }
-}
-else {
-const err2 = {instancePath:instancePath+"/annotations",schemaPath:"#/properties/annotations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.annotations.type,parentSchema:schema32.properties.annotations,data:data0};
+if(data.abort !== undefined){
+let data0 = data.abort;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.httpStatus === undefined){
+const err2 = {instancePath:instancePath+"/abort",schemaPath:"#/definitions/FaultAbort/required",keyword:"required",params:{missingProperty: "httpStatus"},message:"must have required property '"+"httpStatus"+"'",schema:schema45.required,parentSchema:schema45,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1233,11 +3110,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-}
-if(data.containerName !== undefined){
-let data2 = data.containerName;
-if(typeof data2 !== "string"){
-const err3 = {instancePath:instancePath+"/containerName",schemaPath:"#/properties/containerName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.containerName.type,parentSchema:schema32.properties.containerName,data:data2};
+if(data0.percentage === undefined){
+const err3 = {instancePath:instancePath+"/abort",schemaPath:"#/definitions/FaultAbort/required",keyword:"required",params:{missingProperty: "percentage"},message:"must have required property '"+"percentage"+"'",schema:schema45.required,parentSchema:schema45,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1246,16 +3120,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-}
-if(data.env !== undefined){
-let data3 = data.env;
-if(Array.isArray(data3)){
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.name === undefined){
-const err4 = {instancePath:instancePath+"/env/" + i0,schemaPath:"#/definitions/EnvVar/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema16.required,parentSchema:schema16,data:data4};
+for(const key1 in data0){
+if(!((key1 === "httpStatus") || (key1 === "percentage"))){
+const err4 = {instancePath:instancePath+"/abort",schemaPath:"#/definitions/FaultAbort/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1264,8 +3131,11 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data4.value === undefined){
-const err5 = {instancePath:instancePath+"/env/" + i0,schemaPath:"#/definitions/EnvVar/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema16.required,parentSchema:schema16,data:data4};
+}
+if(data0.httpStatus !== undefined){
+let data1 = data0.httpStatus;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err5 = {instancePath:instancePath+"/abort/httpStatus",schemaPath:"#/definitions/FaultAbort/properties/httpStatus/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema45.properties.httpStatus.type,parentSchema:schema45.properties.httpStatus,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1274,9 +3144,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-for(const key2 in data4){
-if(!((key2 === "name") || (key2 === "value"))){
-const err6 = {instancePath:instancePath+"/env/" + i0,schemaPath:"#/definitions/EnvVar/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data:data4};
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 > 599 || isNaN(data1)){
+const err6 = {instancePath:instancePath+"/abort/httpStatus",schemaPath:"#/definitions/FaultAbort/properties/httpStatus/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599",schema:599,parentSchema:schema45.properties.httpStatus,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1285,11 +3155,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data4.name !== undefined){
-let data5 = data4.name;
-if(typeof data5 !== "string"){
-const err7 = {instancePath:instancePath+"/env/" + i0+"/name",schemaPath:"#/definitions/EnvVar/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.name.type,parentSchema:schema16.properties.name,data:data5};
+if(data1 < 200 || isNaN(data1)){
+const err7 = {instancePath:instancePath+"/abort/httpStatus",schemaPath:"#/definitions/FaultAbort/properties/httpStatus/minimum",keyword:"minimum",params:{comparison: ">=", limit: 200},message:"must be >= 200",schema:200,parentSchema:schema45.properties.httpStatus,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1299,10 +3166,12 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data4.value !== undefined){
-let data6 = data4.value;
-if(typeof data6 !== "string"){
-const err8 = {instancePath:instancePath+"/env/" + i0+"/value",schemaPath:"#/definitions/EnvVar/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.value.type,parentSchema:schema16.properties.value,data:data6};
+}
+if(data0.percentage !== undefined){
+let data2 = data0.percentage;
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 > 100 || isNaN(data2)){
+const err8 = {instancePath:instancePath+"/abort/percentage",schemaPath:"#/definitions/FaultAbort/properties/percentage/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema45.properties.percentage,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1311,10 +3180,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-}
-else {
-const err9 = {instancePath:instancePath+"/env/" + i0,schemaPath:"#/definitions/EnvVar/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data:data4};
+if(data2 < 0 || isNaN(data2)){
+const err9 = {instancePath:instancePath+"/abort/percentage",schemaPath:"#/definitions/FaultAbort/properties/percentage/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema45.properties.percentage,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1324,9 +3191,8 @@ vErrors.push(err9);
 errors++;
 }
 }
-}
 else {
-const err10 = {instancePath:instancePath+"/env",schemaPath:"#/properties/env/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.env.type,parentSchema:schema32.properties.env,data:data3};
+const err10 = {instancePath:instancePath+"/abort/percentage",schemaPath:"#/definitions/FaultAbort/properties/percentage/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema45.properties.percentage.type,parentSchema:schema45.properties.percentage,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1336,10 +3202,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.image !== undefined){
-let data7 = data.image;
-if(typeof data7 !== "string"){
-const err11 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.image.type,parentSchema:schema32.properties.image,data:data7};
+}
+else {
+const err11 = {instancePath:instancePath+"/abort",schemaPath:"#/definitions/FaultAbort/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data:data0};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1349,10 +3214,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.imagePullPolicy !== undefined){
-let data8 = data.imagePullPolicy;
-if(typeof data8 !== "string"){
-const err12 = {instancePath:instancePath+"/imagePullPolicy",schemaPath:"#/definitions/ImagePullPolicy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data8};
+if(data.delay !== undefined){
+let data3 = data.delay;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.fixedDelay === undefined){
+const err12 = {instancePath:instancePath+"/delay",schemaPath:"#/definitions/FaultDelay/required",keyword:"required",params:{missingProperty: "fixedDelay"},message:"must have required property '"+"fixedDelay"+"'",schema:schema46.required,parentSchema:schema46,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1361,8 +3227,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(!(((data8 === "Always") || (data8 === "IfNotPresent")) || (data8 === "Never"))){
-const err13 = {instancePath:instancePath+"/imagePullPolicy",schemaPath:"#/definitions/ImagePullPolicy/enum",keyword:"enum",params:{allowedValues: schema17.enum},message:"must be equal to one of the allowed values",schema:schema17.enum,parentSchema:schema17,data:data8};
+if(data3.percentage === undefined){
+const err13 = {instancePath:instancePath+"/delay",schemaPath:"#/definitions/FaultDelay/required",keyword:"required",params:{missingProperty: "percentage"},message:"must have required property '"+"percentage"+"'",schema:schema46.required,parentSchema:schema46,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1371,15 +3237,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data.imagePullSecrets !== undefined){
-let data9 = data.imagePullSecrets;
-if(Array.isArray(data9)){
-const len1 = data9.length;
-for(let i1=0; i1<len1; i1++){
-let data10 = data9[i1];
-if(typeof data10 !== "string"){
-const err14 = {instancePath:instancePath+"/imagePullSecrets/" + i1,schemaPath:"#/properties/imagePullSecrets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.imagePullSecrets.items.type,parentSchema:schema32.properties.imagePullSecrets.items,data:data10};
+for(const key2 in data3){
+if(!((key2 === "fixedDelay") || (key2 === "percentage"))){
+const err14 = {instancePath:instancePath+"/delay",schemaPath:"#/definitions/FaultDelay/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1389,427 +3249,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/imagePullSecrets",schemaPath:"#/properties/imagePullSecrets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema32.properties.imagePullSecrets.type,parentSchema:schema32.properties.imagePullSecrets,data:data9};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data.labels !== undefined){
-let data11 = data.labels;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-for(const key3 in data11){
-let data12 = data11[key3];
-if(typeof data12 !== "string"){
-const err16 = {instancePath:instancePath+"/labels/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/labels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.labels.additionalProperties.type,parentSchema:schema32.properties.labels.additionalProperties,data:data12};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.properties.labels.type,parentSchema:schema32.properties.labels,data:data11};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data.replicas !== undefined){
-let data13 = data.replicas;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err18 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema32.properties.replicas.type,parentSchema:schema32.properties.replicas,data:data13};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 > 2147483647 || isNaN(data13)){
-const err19 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema32.properties.replicas,data:data13};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data13 < 0 || isNaN(data13)){
-const err20 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema32.properties.replicas,data:data13};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-if(data.resources !== undefined){
-let data14 = data.resources;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-for(const key4 in data14){
-if(!((key4 === "limits") || (key4 === "requests"))){
-const err21 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/ResourceSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema18,data:data14};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data14.limits !== undefined){
-let data15 = data14.limits;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key5 in data15){
-if(!((key5 === "cpu") || (key5 === "memory"))){
-const err22 = {instancePath:instancePath+"/resources/limits",schemaPath:"#/definitions/ResourceSettings/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema18.properties.limits,data:data15};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data15.cpu !== undefined){
-let data16 = data15.cpu;
-if(typeof data16 !== "string"){
-const err23 = {instancePath:instancePath+"/resources/limits/cpu",schemaPath:"#/definitions/ResourceSettings/properties/limits/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.limits.properties.cpu.type,parentSchema:schema18.properties.limits.properties.cpu,data:data16};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data15.memory !== undefined){
-let data17 = data15.memory;
-if(typeof data17 !== "string"){
-const err24 = {instancePath:instancePath+"/resources/limits/memory",schemaPath:"#/definitions/ResourceSettings/properties/limits/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.limits.properties.memory.type,parentSchema:schema18.properties.limits.properties.memory,data:data17};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/resources/limits",schemaPath:"#/definitions/ResourceSettings/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.properties.limits.type,parentSchema:schema18.properties.limits,data:data15};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data14.requests !== undefined){
-let data18 = data14.requests;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-for(const key6 in data18){
-if(!((key6 === "cpu") || (key6 === "memory"))){
-const err26 = {instancePath:instancePath+"/resources/requests",schemaPath:"#/definitions/ResourceSettings/properties/requests/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema18.properties.requests,data:data18};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data18.cpu !== undefined){
-let data19 = data18.cpu;
-if(typeof data19 !== "string"){
-const err27 = {instancePath:instancePath+"/resources/requests/cpu",schemaPath:"#/definitions/ResourceSettings/properties/requests/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.requests.properties.cpu.type,parentSchema:schema18.properties.requests.properties.cpu,data:data19};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data18.memory !== undefined){
-let data20 = data18.memory;
-if(typeof data20 !== "string"){
-const err28 = {instancePath:instancePath+"/resources/requests/memory",schemaPath:"#/definitions/ResourceSettings/properties/requests/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.requests.properties.memory.type,parentSchema:schema18.properties.requests.properties.memory,data:data20};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/resources/requests",schemaPath:"#/definitions/ResourceSettings/properties/requests/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.properties.requests.type,parentSchema:schema18.properties.requests,data:data18};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/ResourceSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data:data14};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-}
-else {
-const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-validate19.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema28.required,parentSchema:schema28,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.versions === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "versions"},message:"must have required property '"+"versions"+"'",schema:schema28.required,parentSchema:schema28,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(func2.call(schema28.properties, key0))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema28,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-}
-if(data.annotations !== undefined){
-let data0 = data.annotations;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-for(const key1 in data0){
-let data1 = data0[key1];
-if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/annotations/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/annotations/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.annotations.additionalProperties.type,parentSchema:schema28.properties.annotations.additionalProperties,data:data1};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-}
-else {
-const err4 = {instancePath:instancePath+"/annotations",schemaPath:"#/properties/annotations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.properties.annotations.type,parentSchema:schema28.properties.annotations,data:data0};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.baseline !== undefined){
-let data2 = data.baseline;
-if(typeof data2 !== "string"){
-const err5 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.baseline.type,parentSchema:schema28.properties.baseline,data:data2};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.calls !== undefined){
-let data3 = data.calls;
-if(Array.isArray(data3)){
-if(data3.length > 1000){
-const err6 = {instancePath:instancePath+"/calls",schemaPath:"#/properties/calls/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema28.properties.calls,data:data3};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
+if(data3.fixedDelay !== undefined){
+let data4 = data3.fixedDelay;
 if(typeof data4 !== "string"){
-const err7 = {instancePath:instancePath+"/calls/" + i0,schemaPath:"#/properties/calls/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.calls.items.type,parentSchema:schema28.properties.calls.items,data:data4};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/calls",schemaPath:"#/properties/calls/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.properties.calls.type,parentSchema:schema28.properties.calls,data:data3};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.containerName !== undefined){
-let data5 = data.containerName;
-if(typeof data5 !== "string"){
-const err9 = {instancePath:instancePath+"/containerName",schemaPath:"#/properties/containerName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.containerName.type,parentSchema:schema28.properties.containerName,data:data5};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.env !== undefined){
-let data6 = data.env;
-if(Array.isArray(data6)){
-const len1 = data6.length;
-for(let i1=0; i1<len1; i1++){
-let data7 = data6[i1];
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.name === undefined){
-const err10 = {instancePath:instancePath+"/env/" + i1,schemaPath:"#/definitions/EnvVar/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema16.required,parentSchema:schema16,data:data7};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data7.value === undefined){
-const err11 = {instancePath:instancePath+"/env/" + i1,schemaPath:"#/definitions/EnvVar/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema16.required,parentSchema:schema16,data:data7};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-for(const key2 in data7){
-if(!((key2 === "name") || (key2 === "value"))){
-const err12 = {instancePath:instancePath+"/env/" + i1,schemaPath:"#/definitions/EnvVar/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data:data7};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data7.name !== undefined){
-let data8 = data7.name;
-if(typeof data8 !== "string"){
-const err13 = {instancePath:instancePath+"/env/" + i1+"/name",schemaPath:"#/definitions/EnvVar/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.name.type,parentSchema:schema16.properties.name,data:data8};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data7.value !== undefined){
-let data9 = data7.value;
-if(typeof data9 !== "string"){
-const err14 = {instancePath:instancePath+"/env/" + i1+"/value",schemaPath:"#/definitions/EnvVar/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.value.type,parentSchema:schema16.properties.value,data:data9};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/env/" + i1,schemaPath:"#/definitions/EnvVar/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data:data7};
+const err15 = {instancePath:instancePath+"/delay/fixedDelay",schemaPath:"#/definitions/FaultDelay/properties/fixedDelay/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.fixedDelay.type,parentSchema:schema46.properties.fixedDelay,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1819,9 +3262,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-}
-else {
-const err16 = {instancePath:instancePath+"/env",schemaPath:"#/properties/env/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.properties.env.type,parentSchema:schema28.properties.env,data:data6};
+if(data3.percentage !== undefined){
+let data5 = data3.percentage;
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 100 || isNaN(data5)){
+const err16 = {instancePath:instancePath+"/delay/percentage",schemaPath:"#/definitions/FaultDelay/properties/percentage/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema46.properties.percentage,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1830,11 +3275,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data.image !== undefined){
-let data10 = data.image;
-if(typeof data10 !== "string"){
-const err17 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.image.type,parentSchema:schema28.properties.image,data:data10};
+if(data5 < 0 || isNaN(data5)){
+const err17 = {instancePath:instancePath+"/delay/percentage",schemaPath:"#/definitions/FaultDelay/properties/percentage/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema46.properties.percentage,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1844,10 +3286,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.imagePullPolicy !== undefined){
-let data11 = data.imagePullPolicy;
-if(typeof data11 !== "string"){
-const err18 = {instancePath:instancePath+"/imagePullPolicy",schemaPath:"#/definitions/ImagePullPolicy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data11};
+else {
+const err18 = {instancePath:instancePath+"/delay/percentage",schemaPath:"#/definitions/FaultDelay/properties/percentage/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.percentage.type,parentSchema:schema46.properties.percentage,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1856,8 +3296,10 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!(((data11 === "Always") || (data11 === "IfNotPresent")) || (data11 === "Never"))){
-const err19 = {instancePath:instancePath+"/imagePullPolicy",schemaPath:"#/definitions/ImagePullPolicy/enum",keyword:"enum",params:{allowedValues: schema17.enum},message:"must be equal to one of the allowed values",schema:schema17.enum,parentSchema:schema17,data:data11};
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/delay",schemaPath:"#/definitions/FaultDelay/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data:data3};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1867,14 +3309,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.imagePullSecrets !== undefined){
-let data12 = data.imagePullSecrets;
-if(Array.isArray(data12)){
-const len2 = data12.length;
-for(let i2=0; i2<len2; i2++){
-let data13 = data12[i2];
-if(typeof data13 !== "string"){
-const err20 = {instancePath:instancePath+"/imagePullSecrets/" + i2,schemaPath:"#/properties/imagePullSecrets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.imagePullSecrets.items.type,parentSchema:schema28.properties.imagePullSecrets.items,data:data13};
+if(data.lane !== undefined){
+let data6 = data.lane;
+if(typeof data6 !== "string"){
+const err20 = {instancePath:instancePath+"/lane",schemaPath:"#/properties/lane/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.lane.type,parentSchema:schema44.properties.lane,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1886,7 +3324,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/imagePullSecrets",schemaPath:"#/properties/imagePullSecrets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.properties.imagePullSecrets.type,parentSchema:schema28.properties.imagePullSecrets,data:data12};
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1895,14 +3333,288 @@ vErrors.push(err21);
 }
 errors++;
 }
+validate22.errors = vErrors;
+return errors === 0;
 }
-if(data.labels !== undefined){
-let data14 = data.labels;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-for(const key3 in data14){
-let data15 = data14[key3];
-if(typeof data15 !== "string"){
-const err22 = {instancePath:instancePath+"/labels/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/labels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.labels.additionalProperties.type,parentSchema:schema28.properties.labels.additionalProperties,data:data15};
+
+const schema58 = {"additionalProperties":false,"description":"One version of a service: a Deployment, and a subset in the service's DestinationRule. Its traffic settings apply to the routes that send requests to it and to its subset.","properties":{"annotations":{"additionalProperties":{"type":"string"},"description":"Annotations of the pods (for example `sidecar.istio.io/proxyCPU`).","type":"object"},"autoscaling":{"$ref":"#/definitions/AutoscalingSettings","description":"A HorizontalPodAutoscaler `<service>-<version>` per version. Needs the chain to write the Deployments."},"connectionPool":{"$ref":"#/definitions/ConnectionPoolSettings","description":"Connection limits, in the DestinationRule (per service; per subset for a version)."},"containerName":{"description":"Name of the application container.","type":"string"},"disruptionBudget":{"$ref":"#/definitions/DisruptionBudgetSettings","description":"A PodDisruptionBudget `<service>-<version>` per version. Needs the chain to write the Deployments."},"env":{"description":"Environment variables of the container, in order. A name set again at a more specific level replaces the value in place.","items":{"$ref":"#/definitions/EnvVar"},"type":"array"},"image":{"description":"Container image.","type":"string"},"imagePullPolicy":{"$ref":"#/definitions/ImagePullPolicy","description":"Pull policy of the image."},"imagePullSecrets":{"description":"Names of the Secrets used to pull the image.","items":{"type":"string"},"type":"array"},"labels":{"additionalProperties":{"type":"string"},"description":"Extra labels of the Deployment and its pods. `app` and `version` are always set.","type":"object"},"livenessProbe":{"$ref":"#/definitions/ProbeSettings","description":"Liveness probe of the application container."},"loadBalancer":{"$ref":"#/definitions/LoadBalancer","description":"Load-balancing policy of this service (its DestinationRule) or version (its subset)."},"outlierDetection":{"$ref":"#/definitions/OutlierDetectionSettings","description":"Outlier detection, in the DestinationRule (per service; per subset for a version)."},"readinessProbe":{"$ref":"#/definitions/ProbeSettings","description":"Readiness probe of the application container."},"replicas":{"default":1,"description":"Number of pods of the Deployment.","maximum":2147483647,"minimum":0,"type":"integer"},"resources":{"$ref":"#/definitions/ResourceSettings","description":"CPU and memory of the container."},"retries":{"$ref":"#/definitions/RetrySettings","description":"Retries on the routes to this version."},"securityProfile":{"$ref":"#/definitions/SecurityProfile","default":"none","description":"Security profile of the pods and the application container. Set `restricted` on `defaults` and `none` on a version that cannot run with it."},"timeout":{"description":"Time limit of a request on the routes to this version, as an Istio duration (`500ms`, `2s`), at least 1 ms.","type":"string"},"tls":{"$ref":"#/definitions/TlsMode","description":"TLS mode towards the pods, in the DestinationRule (per service; per subset for a version)."},"topologySpread":{"description":"Topology spread constraints of the pods, each selecting the pods of the version.","items":{"$ref":"#/definitions/TopologySpreadSettings"},"maxItems":10,"type":"array"}},"type":"object"};
+
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema58.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema58,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data0 = data.annotations;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key1 in data0){
+let data1 = data0[key1];
+if(typeof data1 !== "string"){
+const err1 = {instancePath:instancePath+"/annotations/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/annotations/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.annotations.additionalProperties.type,parentSchema:schema58.properties.annotations.additionalProperties,data:data1};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+else {
+const err2 = {instancePath:instancePath+"/annotations",schemaPath:"#/properties/annotations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.annotations.type,parentSchema:schema58.properties.annotations,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.autoscaling !== undefined){
+let data2 = data.autoscaling;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.maxReplicas === undefined){
+const err3 = {instancePath:instancePath+"/autoscaling",schemaPath:"#/definitions/AutoscalingSettings/required",keyword:"required",params:{missingProperty: "maxReplicas"},message:"must have required property '"+"maxReplicas"+"'",schema:schema16.required,parentSchema:schema16,data:data2};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key2 in data2){
+if(!(((key2 === "cpuUtilization") || (key2 === "maxReplicas")) || (key2 === "minReplicas"))){
+const err4 = {instancePath:instancePath+"/autoscaling",schemaPath:"#/definitions/AutoscalingSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data:data2};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data2.cpuUtilization !== undefined){
+let data3 = data2.cpuUtilization;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err5 = {instancePath:instancePath+"/autoscaling/cpuUtilization",schemaPath:"#/definitions/AutoscalingSettings/properties/cpuUtilization/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.cpuUtilization.type,parentSchema:schema16.properties.cpuUtilization,data:data3};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 1000 || isNaN(data3)){
+const err6 = {instancePath:instancePath+"/autoscaling/cpuUtilization",schemaPath:"#/definitions/AutoscalingSettings/properties/cpuUtilization/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema16.properties.cpuUtilization,data:data3};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data3 < 1 || isNaN(data3)){
+const err7 = {instancePath:instancePath+"/autoscaling/cpuUtilization",schemaPath:"#/definitions/AutoscalingSettings/properties/cpuUtilization/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.cpuUtilization,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+if(data2.maxReplicas !== undefined){
+let data4 = data2.maxReplicas;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err8 = {instancePath:instancePath+"/autoscaling/maxReplicas",schemaPath:"#/definitions/AutoscalingSettings/properties/maxReplicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.maxReplicas.type,parentSchema:schema16.properties.maxReplicas,data:data4};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 2147483647 || isNaN(data4)){
+const err9 = {instancePath:instancePath+"/autoscaling/maxReplicas",schemaPath:"#/definitions/AutoscalingSettings/properties/maxReplicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema16.properties.maxReplicas,data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data4 < 1 || isNaN(data4)){
+const err10 = {instancePath:instancePath+"/autoscaling/maxReplicas",schemaPath:"#/definitions/AutoscalingSettings/properties/maxReplicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.maxReplicas,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+if(data2.minReplicas !== undefined){
+let data5 = data2.minReplicas;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err11 = {instancePath:instancePath+"/autoscaling/minReplicas",schemaPath:"#/definitions/AutoscalingSettings/properties/minReplicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.minReplicas.type,parentSchema:schema16.properties.minReplicas,data:data5};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 2147483647 || isNaN(data5)){
+const err12 = {instancePath:instancePath+"/autoscaling/minReplicas",schemaPath:"#/definitions/AutoscalingSettings/properties/minReplicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema16.properties.minReplicas,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data5 < 1 || isNaN(data5)){
+const err13 = {instancePath:instancePath+"/autoscaling/minReplicas",schemaPath:"#/definitions/AutoscalingSettings/properties/minReplicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.minReplicas,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/autoscaling",schemaPath:"#/definitions/AutoscalingSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data:data2};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.connectionPool !== undefined){
+let data6 = data.connectionPool;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key3 in data6){
+if(!((key3 === "http") || (key3 === "tcp"))){
+const err15 = {instancePath:instancePath+"/connectionPool",schemaPath:"#/definitions/ConnectionPoolSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema17,data:data6};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data6.http !== undefined){
+let data7 = data6.http;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key4 in data7){
+if(!(((((key4 === "http1MaxPendingRequests") || (key4 === "http2MaxRequests")) || (key4 === "idleTimeout")) || (key4 === "maxRequestsPerConnection")) || (key4 === "maxRetries"))){
+const err16 = {instancePath:instancePath+"/connectionPool/http",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema17.properties.http,data:data7};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data7.http1MaxPendingRequests !== undefined){
+let data8 = data7.http1MaxPendingRequests;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err17 = {instancePath:instancePath+"/connectionPool/http/http1MaxPendingRequests",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/http1MaxPendingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties.http.properties.http1MaxPendingRequests.type,parentSchema:schema17.properties.http.properties.http1MaxPendingRequests,data:data8};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 2147483647 || isNaN(data8)){
+const err18 = {instancePath:instancePath+"/connectionPool/http/http1MaxPendingRequests",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/http1MaxPendingRequests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema17.properties.http.properties.http1MaxPendingRequests,data:data8};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data8 < 1 || isNaN(data8)){
+const err19 = {instancePath:instancePath+"/connectionPool/http/http1MaxPendingRequests",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/http1MaxPendingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema17.properties.http.properties.http1MaxPendingRequests,data:data8};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+if(data7.http2MaxRequests !== undefined){
+let data9 = data7.http2MaxRequests;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err20 = {instancePath:instancePath+"/connectionPool/http/http2MaxRequests",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/http2MaxRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties.http.properties.http2MaxRequests.type,parentSchema:schema17.properties.http.properties.http2MaxRequests,data:data9};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 2147483647 || isNaN(data9)){
+const err21 = {instancePath:instancePath+"/connectionPool/http/http2MaxRequests",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/http2MaxRequests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema17.properties.http.properties.http2MaxRequests,data:data9};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data9 < 1 || isNaN(data9)){
+const err22 = {instancePath:instancePath+"/connectionPool/http/http2MaxRequests",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/http2MaxRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema17.properties.http.properties.http2MaxRequests,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1913,8 +3625,10 @@ errors++;
 }
 }
 }
-else {
-const err23 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.properties.labels.type,parentSchema:schema28.properties.labels,data:data14};
+if(data7.idleTimeout !== undefined){
+let data10 = data7.idleTimeout;
+if(typeof data10 !== "string"){
+const err23 = {instancePath:instancePath+"/connectionPool/http/idleTimeout",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/idleTimeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.http.properties.idleTimeout.type,parentSchema:schema17.properties.http.properties.idleTimeout,data:data10};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1924,10 +3638,10 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.name !== undefined){
-let data16 = data.name;
-if(typeof data16 !== "string"){
-const err24 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.name.type,parentSchema:schema28.properties.name,data:data16};
+if(data7.maxRequestsPerConnection !== undefined){
+let data11 = data7.maxRequestsPerConnection;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err24 = {instancePath:instancePath+"/connectionPool/http/maxRequestsPerConnection",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/maxRequestsPerConnection/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties.http.properties.maxRequestsPerConnection.type,parentSchema:schema17.properties.http.properties.maxRequestsPerConnection,data:data11};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1936,11 +3650,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-if(data.port !== undefined){
-let data17 = data.port;
-if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err25 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema28.properties.port.type,parentSchema:schema28.properties.port,data:data17};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 2147483647 || isNaN(data11)){
+const err25 = {instancePath:instancePath+"/connectionPool/http/maxRequestsPerConnection",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/maxRequestsPerConnection/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema17.properties.http.properties.maxRequestsPerConnection,data:data11};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1949,9 +3661,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 > 65535 || isNaN(data17)){
-const err26 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema28.properties.port,data:data17};
+if(data11 < 1 || isNaN(data11)){
+const err26 = {instancePath:instancePath+"/connectionPool/http/maxRequestsPerConnection",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/maxRequestsPerConnection/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema17.properties.http.properties.maxRequestsPerConnection,data:data11};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1960,8 +3671,12 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data17 < 1 || isNaN(data17)){
-const err27 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema28.properties.port,data:data17};
+}
+}
+if(data7.maxRetries !== undefined){
+let data12 = data7.maxRetries;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err27 = {instancePath:instancePath+"/connectionPool/http/maxRetries",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/maxRetries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties.http.properties.maxRetries.type,parentSchema:schema17.properties.http.properties.maxRetries,data:data12};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1970,12 +3685,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-}
-if(data.portName !== undefined){
-let data18 = data.portName;
-if(typeof data18 !== "string"){
-const err28 = {instancePath:instancePath+"/portName",schemaPath:"#/properties/portName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.portName.type,parentSchema:schema28.properties.portName,data:data18};
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 2147483647 || isNaN(data12)){
+const err28 = {instancePath:instancePath+"/connectionPool/http/maxRetries",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/maxRetries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema17.properties.http.properties.maxRetries,data:data12};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1984,11 +3696,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data.replicas !== undefined){
-let data19 = data.replicas;
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err29 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema28.properties.replicas.type,parentSchema:schema28.properties.replicas,data:data19};
+if(data12 < 0 || isNaN(data12)){
+const err29 = {instancePath:instancePath+"/connectionPool/http/maxRetries",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/maxRetries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17.properties.http.properties.maxRetries,data:data12};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1997,9 +3706,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 > 2147483647 || isNaN(data19)){
-const err30 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema28.properties.replicas,data:data19};
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/connectionPool/http",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.http.type,parentSchema:schema17.properties.http,data:data7};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2008,8 +3719,13 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(data19 < 0 || isNaN(data19)){
-const err31 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema28.properties.replicas,data:data19};
+}
+if(data6.tcp !== undefined){
+let data13 = data6.tcp;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+for(const key5 in data13){
+if(!((key5 === "connectTimeout") || (key5 === "maxConnections"))){
+const err31 = {instancePath:instancePath+"/connectionPool/tcp",schemaPath:"#/definitions/ConnectionPoolSettings/properties/tcp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema17.properties.tcp,data:data13};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2019,13 +3735,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-}
-if(data.resources !== undefined){
-let data20 = data.resources;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key4 in data20){
-if(!((key4 === "limits") || (key4 === "requests"))){
-const err32 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/ResourceSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema18,data:data20};
+if(data13.connectTimeout !== undefined){
+let data14 = data13.connectTimeout;
+if(typeof data14 !== "string"){
+const err32 = {instancePath:instancePath+"/connectionPool/tcp/connectTimeout",schemaPath:"#/definitions/ConnectionPoolSettings/properties/tcp/properties/connectTimeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.tcp.properties.connectTimeout.type,parentSchema:schema17.properties.tcp.properties.connectTimeout,data:data14};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2035,12 +3748,10 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data20.limits !== undefined){
-let data21 = data20.limits;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key5 in data21){
-if(!((key5 === "cpu") || (key5 === "memory"))){
-const err33 = {instancePath:instancePath+"/resources/limits",schemaPath:"#/definitions/ResourceSettings/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema18.properties.limits,data:data21};
+if(data13.maxConnections !== undefined){
+let data15 = data13.maxConnections;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err33 = {instancePath:instancePath+"/connectionPool/tcp/maxConnections",schemaPath:"#/definitions/ConnectionPoolSettings/properties/tcp/properties/maxConnections/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties.tcp.properties.maxConnections.type,parentSchema:schema17.properties.tcp.properties.maxConnections,data:data15};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2049,11 +3760,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-if(data21.cpu !== undefined){
-let data22 = data21.cpu;
-if(typeof data22 !== "string"){
-const err34 = {instancePath:instancePath+"/resources/limits/cpu",schemaPath:"#/definitions/ResourceSettings/properties/limits/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.limits.properties.cpu.type,parentSchema:schema18.properties.limits.properties.cpu,data:data22};
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 > 2147483647 || isNaN(data15)){
+const err34 = {instancePath:instancePath+"/connectionPool/tcp/maxConnections",schemaPath:"#/definitions/ConnectionPoolSettings/properties/tcp/properties/maxConnections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema17.properties.tcp.properties.maxConnections,data:data15};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2062,11 +3771,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data21.memory !== undefined){
-let data23 = data21.memory;
-if(typeof data23 !== "string"){
-const err35 = {instancePath:instancePath+"/resources/limits/memory",schemaPath:"#/definitions/ResourceSettings/properties/limits/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.limits.properties.memory.type,parentSchema:schema18.properties.limits.properties.memory,data:data23};
+if(data15 < 1 || isNaN(data15)){
+const err35 = {instancePath:instancePath+"/connectionPool/tcp/maxConnections",schemaPath:"#/definitions/ConnectionPoolSettings/properties/tcp/properties/maxConnections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema17.properties.tcp.properties.maxConnections,data:data15};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2077,8 +3783,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err36 = {instancePath:instancePath+"/resources/limits",schemaPath:"#/definitions/ResourceSettings/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.properties.limits.type,parentSchema:schema18.properties.limits,data:data21};
+const err36 = {instancePath:instancePath+"/connectionPool/tcp",schemaPath:"#/definitions/ConnectionPoolSettings/properties/tcp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.tcp.type,parentSchema:schema17.properties.tcp,data:data13};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2088,12 +3795,9 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data20.requests !== undefined){
-let data24 = data20.requests;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-for(const key6 in data24){
-if(!((key6 === "cpu") || (key6 === "memory"))){
-const err37 = {instancePath:instancePath+"/resources/requests",schemaPath:"#/definitions/ResourceSettings/properties/requests/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema18.properties.requests,data:data24};
+}
+else {
+const err37 = {instancePath:instancePath+"/connectionPool",schemaPath:"#/definitions/ConnectionPoolSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data:data6};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2103,10 +3807,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data24.cpu !== undefined){
-let data25 = data24.cpu;
-if(typeof data25 !== "string"){
-const err38 = {instancePath:instancePath+"/resources/requests/cpu",schemaPath:"#/definitions/ResourceSettings/properties/requests/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.requests.properties.cpu.type,parentSchema:schema18.properties.requests.properties.cpu,data:data25};
+if(data.containerName !== undefined){
+let data16 = data.containerName;
+if(typeof data16 !== "string"){
+const err38 = {instancePath:instancePath+"/containerName",schemaPath:"#/properties/containerName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.containerName.type,parentSchema:schema58.properties.containerName,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2116,10 +3820,12 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data24.memory !== undefined){
-let data26 = data24.memory;
-if(typeof data26 !== "string"){
-const err39 = {instancePath:instancePath+"/resources/requests/memory",schemaPath:"#/definitions/ResourceSettings/properties/requests/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.properties.requests.properties.memory.type,parentSchema:schema18.properties.requests.properties.memory,data:data26};
+if(data.disruptionBudget !== undefined){
+let data17 = data.disruptionBudget;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key6 in data17){
+if(!((key6 === "maxUnavailable") || (key6 === "minAvailable"))){
+const err39 = {instancePath:instancePath+"/disruptionBudget",schemaPath:"#/definitions/DisruptionBudgetSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema18,data:data17};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2129,9 +3835,10 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/resources/requests",schemaPath:"#/definitions/ResourceSettings/properties/requests/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.properties.requests.type,parentSchema:schema18.properties.requests,data:data24};
+if(data17.maxUnavailable !== undefined){
+let data18 = data17.maxUnavailable;
+if((!((typeof data18 == "number") && (isFinite(data18)))) && (typeof data18 !== "string")){
+const err40 = {instancePath:instancePath+"/disruptionBudget/maxUnavailable",schemaPath:"#/definitions/DisruptionBudgetSettings/properties/maxUnavailable/type",keyword:"type",params:{type: schema18.properties.maxUnavailable.type},message:"must be number,string",schema:schema18.properties.maxUnavailable.type,parentSchema:schema18.properties.maxUnavailable,data:data18};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2141,9 +3848,10 @@ vErrors.push(err40);
 errors++;
 }
 }
-}
-else {
-const err41 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/ResourceSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data:data20};
+if(data17.minAvailable !== undefined){
+let data19 = data17.minAvailable;
+if((!((typeof data19 == "number") && (isFinite(data19)))) && (typeof data19 !== "string")){
+const err41 = {instancePath:instancePath+"/disruptionBudget/minAvailable",schemaPath:"#/definitions/DisruptionBudgetSettings/properties/minAvailable/type",keyword:"type",params:{type: schema18.properties.minAvailable.type},message:"must be number,string",schema:schema18.properties.minAvailable.type,parentSchema:schema18.properties.minAvailable,data:data19};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2153,11 +3861,9 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.versions !== undefined){
-let data27 = data.versions;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(Object.keys(data27).length > 100){
-const err42 = {instancePath:instancePath+"/versions",schemaPath:"#/properties/versions/maxProperties",keyword:"maxProperties",params:{limit: 100},message:"must NOT have more than 100 properties",schema:100,parentSchema:schema28.properties.versions,data:data27};
+}
+else {
+const err42 = {instancePath:instancePath+"/disruptionBudget",schemaPath:"#/definitions/DisruptionBudgetSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data:data17};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2166,15 +3872,20 @@ vErrors.push(err42);
 }
 errors++;
 }
-for(const key7 in data27){
-if(!(validate19(data27[key7], {instancePath:instancePath+"/versions/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data27,parentDataProperty:key7,rootData}))){
-vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+}
+if(data.env !== undefined){
+let data20 = data.env;
+if(Array.isArray(data20)){
+const len0 = data20.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate13(data20[i0], {instancePath:instancePath+"/env/" + i0,parentData:data20,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/versions",schemaPath:"#/properties/versions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.properties.versions.type,parentSchema:schema28.properties.versions,data:data27};
+const err43 = {instancePath:instancePath+"/env",schemaPath:"#/properties/env/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.env.type,parentSchema:schema58.properties.env,data:data20};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2184,9 +3895,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-}
-else {
-const err44 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.type,parentSchema:schema28,data};
+if(data.image !== undefined){
+let data22 = data.image;
+if(typeof data22 !== "string"){
+const err44 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.image.type,parentSchema:schema58.properties.image,data:data22};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2195,7 +3907,3899 @@ vErrors.push(err44);
 }
 errors++;
 }
-validate18.errors = vErrors;
+}
+if(data.imagePullPolicy !== undefined){
+let data23 = data.imagePullPolicy;
+if(typeof data23 !== "string"){
+const err45 = {instancePath:instancePath+"/imagePullPolicy",schemaPath:"#/definitions/ImagePullPolicy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.type,parentSchema:schema22,data:data23};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(!(((data23 === "Always") || (data23 === "IfNotPresent")) || (data23 === "Never"))){
+const err46 = {instancePath:instancePath+"/imagePullPolicy",schemaPath:"#/definitions/ImagePullPolicy/enum",keyword:"enum",params:{allowedValues: schema22.enum},message:"must be equal to one of the allowed values",schema:schema22.enum,parentSchema:schema22,data:data23};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data.imagePullSecrets !== undefined){
+let data24 = data.imagePullSecrets;
+if(Array.isArray(data24)){
+const len1 = data24.length;
+for(let i1=0; i1<len1; i1++){
+let data25 = data24[i1];
+if(typeof data25 !== "string"){
+const err47 = {instancePath:instancePath+"/imagePullSecrets/" + i1,schemaPath:"#/properties/imagePullSecrets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.imagePullSecrets.items.type,parentSchema:schema58.properties.imagePullSecrets.items,data:data25};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/imagePullSecrets",schemaPath:"#/properties/imagePullSecrets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.imagePullSecrets.type,parentSchema:schema58.properties.imagePullSecrets,data:data24};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data.labels !== undefined){
+let data26 = data.labels;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+for(const key7 in data26){
+let data27 = data26[key7];
+if(typeof data27 !== "string"){
+const err49 = {instancePath:instancePath+"/labels/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/labels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.labels.additionalProperties.type,parentSchema:schema58.properties.labels.additionalProperties,data:data27};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.properties.labels.type,parentSchema:schema58.properties.labels,data:data26};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data.livenessProbe !== undefined){
+let data28 = data.livenessProbe;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key8 in data28){
+if(!(((((((key8 === "exec") || (key8 === "failureThreshold")) || (key8 === "httpGet")) || (key8 === "initialDelaySeconds")) || (key8 === "periodSeconds")) || (key8 === "tcpSocket")) || (key8 === "timeoutSeconds"))){
+const err51 = {instancePath:instancePath+"/livenessProbe",schemaPath:"#/definitions/ProbeSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data:data28};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data28.exec !== undefined){
+let data29 = data28.exec;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.command === undefined){
+const err52 = {instancePath:instancePath+"/livenessProbe/exec",schemaPath:"#/definitions/ProbeSettings/properties/exec/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema23.properties.exec.required,parentSchema:schema23.properties.exec,data:data29};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+for(const key9 in data29){
+if(!(key9 === "command")){
+const err53 = {instancePath:instancePath+"/livenessProbe/exec",schemaPath:"#/definitions/ProbeSettings/properties/exec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema23.properties.exec,data:data29};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data29.command !== undefined){
+let data30 = data29.command;
+if(Array.isArray(data30)){
+if(data30.length < 1){
+const err54 = {instancePath:instancePath+"/livenessProbe/exec/command",schemaPath:"#/definitions/ProbeSettings/properties/exec/properties/command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema23.properties.exec.properties.command,data:data30};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+const len2 = data30.length;
+for(let i2=0; i2<len2; i2++){
+let data31 = data30[i2];
+if(typeof data31 !== "string"){
+const err55 = {instancePath:instancePath+"/livenessProbe/exec/command/" + i2,schemaPath:"#/definitions/ProbeSettings/properties/exec/properties/command/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.exec.properties.command.items.type,parentSchema:schema23.properties.exec.properties.command.items,data:data31};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/livenessProbe/exec/command",schemaPath:"#/definitions/ProbeSettings/properties/exec/properties/command/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema23.properties.exec.properties.command.type,parentSchema:schema23.properties.exec.properties.command,data:data30};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/livenessProbe/exec",schemaPath:"#/definitions/ProbeSettings/properties/exec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.properties.exec.type,parentSchema:schema23.properties.exec,data:data29};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data28.failureThreshold !== undefined){
+let data32 = data28.failureThreshold;
+if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
+const err58 = {instancePath:instancePath+"/livenessProbe/failureThreshold",schemaPath:"#/definitions/ProbeSettings/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.failureThreshold.type,parentSchema:schema23.properties.failureThreshold,data:data32};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 2147483647 || isNaN(data32)){
+const err59 = {instancePath:instancePath+"/livenessProbe/failureThreshold",schemaPath:"#/definitions/ProbeSettings/properties/failureThreshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema23.properties.failureThreshold,data:data32};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+if(data32 < 1 || isNaN(data32)){
+const err60 = {instancePath:instancePath+"/livenessProbe/failureThreshold",schemaPath:"#/definitions/ProbeSettings/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema23.properties.failureThreshold,data:data32};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+if(data28.httpGet !== undefined){
+let data33 = data28.httpGet;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.path === undefined){
+const err61 = {instancePath:instancePath+"/livenessProbe/httpGet",schemaPath:"#/definitions/ProbeSettings/properties/httpGet/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema23.properties.httpGet.required,parentSchema:schema23.properties.httpGet,data:data33};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+for(const key10 in data33){
+if(!((key10 === "path") || (key10 === "port"))){
+const err62 = {instancePath:instancePath+"/livenessProbe/httpGet",schemaPath:"#/definitions/ProbeSettings/properties/httpGet/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema23.properties.httpGet,data:data33};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data33.path !== undefined){
+let data34 = data33.path;
+if(typeof data34 !== "string"){
+const err63 = {instancePath:instancePath+"/livenessProbe/httpGet/path",schemaPath:"#/definitions/ProbeSettings/properties/httpGet/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.httpGet.properties.path.type,parentSchema:schema23.properties.httpGet.properties.path,data:data34};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data33.port !== undefined){
+let data35 = data33.port;
+if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
+const err64 = {instancePath:instancePath+"/livenessProbe/httpGet/port",schemaPath:"#/definitions/ProbeSettings/properties/httpGet/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.httpGet.properties.port.type,parentSchema:schema23.properties.httpGet.properties.port,data:data35};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/livenessProbe/httpGet",schemaPath:"#/definitions/ProbeSettings/properties/httpGet/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.properties.httpGet.type,parentSchema:schema23.properties.httpGet,data:data33};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data28.initialDelaySeconds !== undefined){
+let data36 = data28.initialDelaySeconds;
+if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
+const err66 = {instancePath:instancePath+"/livenessProbe/initialDelaySeconds",schemaPath:"#/definitions/ProbeSettings/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.initialDelaySeconds.type,parentSchema:schema23.properties.initialDelaySeconds,data:data36};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if((typeof data36 == "number") && (isFinite(data36))){
+if(data36 > 2147483647 || isNaN(data36)){
+const err67 = {instancePath:instancePath+"/livenessProbe/initialDelaySeconds",schemaPath:"#/definitions/ProbeSettings/properties/initialDelaySeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema23.properties.initialDelaySeconds,data:data36};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+if(data36 < 0 || isNaN(data36)){
+const err68 = {instancePath:instancePath+"/livenessProbe/initialDelaySeconds",schemaPath:"#/definitions/ProbeSettings/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23.properties.initialDelaySeconds,data:data36};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+if(data28.periodSeconds !== undefined){
+let data37 = data28.periodSeconds;
+if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
+const err69 = {instancePath:instancePath+"/livenessProbe/periodSeconds",schemaPath:"#/definitions/ProbeSettings/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.periodSeconds.type,parentSchema:schema23.properties.periodSeconds,data:data37};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 > 2147483647 || isNaN(data37)){
+const err70 = {instancePath:instancePath+"/livenessProbe/periodSeconds",schemaPath:"#/definitions/ProbeSettings/properties/periodSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema23.properties.periodSeconds,data:data37};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if(data37 < 1 || isNaN(data37)){
+const err71 = {instancePath:instancePath+"/livenessProbe/periodSeconds",schemaPath:"#/definitions/ProbeSettings/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema23.properties.periodSeconds,data:data37};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+if(data28.tcpSocket !== undefined){
+let data38 = data28.tcpSocket;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key11 in data38){
+if(!(key11 === "port")){
+const err72 = {instancePath:instancePath+"/livenessProbe/tcpSocket",schemaPath:"#/definitions/ProbeSettings/properties/tcpSocket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema23.properties.tcpSocket,data:data38};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data38.port !== undefined){
+let data39 = data38.port;
+if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
+const err73 = {instancePath:instancePath+"/livenessProbe/tcpSocket/port",schemaPath:"#/definitions/ProbeSettings/properties/tcpSocket/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.tcpSocket.properties.port.type,parentSchema:schema23.properties.tcpSocket.properties.port,data:data39};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/livenessProbe/tcpSocket",schemaPath:"#/definitions/ProbeSettings/properties/tcpSocket/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.properties.tcpSocket.type,parentSchema:schema23.properties.tcpSocket,data:data38};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data28.timeoutSeconds !== undefined){
+let data40 = data28.timeoutSeconds;
+if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
+const err75 = {instancePath:instancePath+"/livenessProbe/timeoutSeconds",schemaPath:"#/definitions/ProbeSettings/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.timeoutSeconds.type,parentSchema:schema23.properties.timeoutSeconds,data:data40};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if((typeof data40 == "number") && (isFinite(data40))){
+if(data40 > 2147483647 || isNaN(data40)){
+const err76 = {instancePath:instancePath+"/livenessProbe/timeoutSeconds",schemaPath:"#/definitions/ProbeSettings/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema23.properties.timeoutSeconds,data:data40};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+if(data40 < 1 || isNaN(data40)){
+const err77 = {instancePath:instancePath+"/livenessProbe/timeoutSeconds",schemaPath:"#/definitions/ProbeSettings/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema23.properties.timeoutSeconds,data:data40};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/livenessProbe",schemaPath:"#/definitions/ProbeSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data:data28};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data.loadBalancer !== undefined){
+let data41 = data.loadBalancer;
+if(typeof data41 !== "string"){
+const err79 = {instancePath:instancePath+"/loadBalancer",schemaPath:"#/definitions/LoadBalancer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data41};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+if(!((((data41 === "LEAST_REQUEST") || (data41 === "ROUND_ROBIN")) || (data41 === "RANDOM")) || (data41 === "PASSTHROUGH"))){
+const err80 = {instancePath:instancePath+"/loadBalancer",schemaPath:"#/definitions/LoadBalancer/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values",schema:schema38.enum,parentSchema:schema38,data:data41};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data.outlierDetection !== undefined){
+let data42 = data.outlierDetection;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+for(const key12 in data42){
+if(!((((((key12 === "baseEjectionTime") || (key12 === "consecutive5xxErrors")) || (key12 === "consecutiveGatewayErrors")) || (key12 === "interval")) || (key12 === "maxEjectionPercent")) || (key12 === "minHealthPercent"))){
+const err81 = {instancePath:instancePath+"/outlierDetection",schemaPath:"#/definitions/OutlierDetectionSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema24,data:data42};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data42.baseEjectionTime !== undefined){
+let data43 = data42.baseEjectionTime;
+if(typeof data43 !== "string"){
+const err82 = {instancePath:instancePath+"/outlierDetection/baseEjectionTime",schemaPath:"#/definitions/OutlierDetectionSettings/properties/baseEjectionTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.baseEjectionTime.type,parentSchema:schema24.properties.baseEjectionTime,data:data43};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data42.consecutive5xxErrors !== undefined){
+let data44 = data42.consecutive5xxErrors;
+if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
+const err83 = {instancePath:instancePath+"/outlierDetection/consecutive5xxErrors",schemaPath:"#/definitions/OutlierDetectionSettings/properties/consecutive5xxErrors/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.properties.consecutive5xxErrors.type,parentSchema:schema24.properties.consecutive5xxErrors,data:data44};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 > 2147483647 || isNaN(data44)){
+const err84 = {instancePath:instancePath+"/outlierDetection/consecutive5xxErrors",schemaPath:"#/definitions/OutlierDetectionSettings/properties/consecutive5xxErrors/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema24.properties.consecutive5xxErrors,data:data44};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if(data44 < 0 || isNaN(data44)){
+const err85 = {instancePath:instancePath+"/outlierDetection/consecutive5xxErrors",schemaPath:"#/definitions/OutlierDetectionSettings/properties/consecutive5xxErrors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema24.properties.consecutive5xxErrors,data:data44};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+}
+if(data42.consecutiveGatewayErrors !== undefined){
+let data45 = data42.consecutiveGatewayErrors;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err86 = {instancePath:instancePath+"/outlierDetection/consecutiveGatewayErrors",schemaPath:"#/definitions/OutlierDetectionSettings/properties/consecutiveGatewayErrors/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.properties.consecutiveGatewayErrors.type,parentSchema:schema24.properties.consecutiveGatewayErrors,data:data45};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 > 2147483647 || isNaN(data45)){
+const err87 = {instancePath:instancePath+"/outlierDetection/consecutiveGatewayErrors",schemaPath:"#/definitions/OutlierDetectionSettings/properties/consecutiveGatewayErrors/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema24.properties.consecutiveGatewayErrors,data:data45};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+if(data45 < 0 || isNaN(data45)){
+const err88 = {instancePath:instancePath+"/outlierDetection/consecutiveGatewayErrors",schemaPath:"#/definitions/OutlierDetectionSettings/properties/consecutiveGatewayErrors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema24.properties.consecutiveGatewayErrors,data:data45};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+}
+if(data42.interval !== undefined){
+let data46 = data42.interval;
+if(typeof data46 !== "string"){
+const err89 = {instancePath:instancePath+"/outlierDetection/interval",schemaPath:"#/definitions/OutlierDetectionSettings/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.interval.type,parentSchema:schema24.properties.interval,data:data46};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data42.maxEjectionPercent !== undefined){
+let data47 = data42.maxEjectionPercent;
+if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+const err90 = {instancePath:instancePath+"/outlierDetection/maxEjectionPercent",schemaPath:"#/definitions/OutlierDetectionSettings/properties/maxEjectionPercent/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.properties.maxEjectionPercent.type,parentSchema:schema24.properties.maxEjectionPercent,data:data47};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 > 100 || isNaN(data47)){
+const err91 = {instancePath:instancePath+"/outlierDetection/maxEjectionPercent",schemaPath:"#/definitions/OutlierDetectionSettings/properties/maxEjectionPercent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema24.properties.maxEjectionPercent,data:data47};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+if(data47 < 0 || isNaN(data47)){
+const err92 = {instancePath:instancePath+"/outlierDetection/maxEjectionPercent",schemaPath:"#/definitions/OutlierDetectionSettings/properties/maxEjectionPercent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema24.properties.maxEjectionPercent,data:data47};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+}
+if(data42.minHealthPercent !== undefined){
+let data48 = data42.minHealthPercent;
+if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
+const err93 = {instancePath:instancePath+"/outlierDetection/minHealthPercent",schemaPath:"#/definitions/OutlierDetectionSettings/properties/minHealthPercent/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.properties.minHealthPercent.type,parentSchema:schema24.properties.minHealthPercent,data:data48};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+if((typeof data48 == "number") && (isFinite(data48))){
+if(data48 > 100 || isNaN(data48)){
+const err94 = {instancePath:instancePath+"/outlierDetection/minHealthPercent",schemaPath:"#/definitions/OutlierDetectionSettings/properties/minHealthPercent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema24.properties.minHealthPercent,data:data48};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+if(data48 < 0 || isNaN(data48)){
+const err95 = {instancePath:instancePath+"/outlierDetection/minHealthPercent",schemaPath:"#/definitions/OutlierDetectionSettings/properties/minHealthPercent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema24.properties.minHealthPercent,data:data48};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/outlierDetection",schemaPath:"#/definitions/OutlierDetectionSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data:data42};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data.readinessProbe !== undefined){
+let data49 = data.readinessProbe;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key13 in data49){
+if(!(((((((key13 === "exec") || (key13 === "failureThreshold")) || (key13 === "httpGet")) || (key13 === "initialDelaySeconds")) || (key13 === "periodSeconds")) || (key13 === "tcpSocket")) || (key13 === "timeoutSeconds"))){
+const err97 = {instancePath:instancePath+"/readinessProbe",schemaPath:"#/definitions/ProbeSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data:data49};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+if(data49.exec !== undefined){
+let data50 = data49.exec;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+if(data50.command === undefined){
+const err98 = {instancePath:instancePath+"/readinessProbe/exec",schemaPath:"#/definitions/ProbeSettings/properties/exec/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema23.properties.exec.required,parentSchema:schema23.properties.exec,data:data50};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+for(const key14 in data50){
+if(!(key14 === "command")){
+const err99 = {instancePath:instancePath+"/readinessProbe/exec",schemaPath:"#/definitions/ProbeSettings/properties/exec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema23.properties.exec,data:data50};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data50.command !== undefined){
+let data51 = data50.command;
+if(Array.isArray(data51)){
+if(data51.length < 1){
+const err100 = {instancePath:instancePath+"/readinessProbe/exec/command",schemaPath:"#/definitions/ProbeSettings/properties/exec/properties/command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema23.properties.exec.properties.command,data:data51};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+const len3 = data51.length;
+for(let i3=0; i3<len3; i3++){
+let data52 = data51[i3];
+if(typeof data52 !== "string"){
+const err101 = {instancePath:instancePath+"/readinessProbe/exec/command/" + i3,schemaPath:"#/definitions/ProbeSettings/properties/exec/properties/command/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.exec.properties.command.items.type,parentSchema:schema23.properties.exec.properties.command.items,data:data52};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/readinessProbe/exec/command",schemaPath:"#/definitions/ProbeSettings/properties/exec/properties/command/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema23.properties.exec.properties.command.type,parentSchema:schema23.properties.exec.properties.command,data:data51};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/readinessProbe/exec",schemaPath:"#/definitions/ProbeSettings/properties/exec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.properties.exec.type,parentSchema:schema23.properties.exec,data:data50};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+if(data49.failureThreshold !== undefined){
+let data53 = data49.failureThreshold;
+if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
+const err104 = {instancePath:instancePath+"/readinessProbe/failureThreshold",schemaPath:"#/definitions/ProbeSettings/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.failureThreshold.type,parentSchema:schema23.properties.failureThreshold,data:data53};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+if((typeof data53 == "number") && (isFinite(data53))){
+if(data53 > 2147483647 || isNaN(data53)){
+const err105 = {instancePath:instancePath+"/readinessProbe/failureThreshold",schemaPath:"#/definitions/ProbeSettings/properties/failureThreshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema23.properties.failureThreshold,data:data53};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+if(data53 < 1 || isNaN(data53)){
+const err106 = {instancePath:instancePath+"/readinessProbe/failureThreshold",schemaPath:"#/definitions/ProbeSettings/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema23.properties.failureThreshold,data:data53};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+}
+if(data49.httpGet !== undefined){
+let data54 = data49.httpGet;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+if(data54.path === undefined){
+const err107 = {instancePath:instancePath+"/readinessProbe/httpGet",schemaPath:"#/definitions/ProbeSettings/properties/httpGet/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema23.properties.httpGet.required,parentSchema:schema23.properties.httpGet,data:data54};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+for(const key15 in data54){
+if(!((key15 === "path") || (key15 === "port"))){
+const err108 = {instancePath:instancePath+"/readinessProbe/httpGet",schemaPath:"#/definitions/ProbeSettings/properties/httpGet/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema23.properties.httpGet,data:data54};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+if(data54.path !== undefined){
+let data55 = data54.path;
+if(typeof data55 !== "string"){
+const err109 = {instancePath:instancePath+"/readinessProbe/httpGet/path",schemaPath:"#/definitions/ProbeSettings/properties/httpGet/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.httpGet.properties.path.type,parentSchema:schema23.properties.httpGet.properties.path,data:data55};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+if(data54.port !== undefined){
+let data56 = data54.port;
+if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
+const err110 = {instancePath:instancePath+"/readinessProbe/httpGet/port",schemaPath:"#/definitions/ProbeSettings/properties/httpGet/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.httpGet.properties.port.type,parentSchema:schema23.properties.httpGet.properties.port,data:data56};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/readinessProbe/httpGet",schemaPath:"#/definitions/ProbeSettings/properties/httpGet/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.properties.httpGet.type,parentSchema:schema23.properties.httpGet,data:data54};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+if(data49.initialDelaySeconds !== undefined){
+let data57 = data49.initialDelaySeconds;
+if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
+const err112 = {instancePath:instancePath+"/readinessProbe/initialDelaySeconds",schemaPath:"#/definitions/ProbeSettings/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.initialDelaySeconds.type,parentSchema:schema23.properties.initialDelaySeconds,data:data57};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+if((typeof data57 == "number") && (isFinite(data57))){
+if(data57 > 2147483647 || isNaN(data57)){
+const err113 = {instancePath:instancePath+"/readinessProbe/initialDelaySeconds",schemaPath:"#/definitions/ProbeSettings/properties/initialDelaySeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema23.properties.initialDelaySeconds,data:data57};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+if(data57 < 0 || isNaN(data57)){
+const err114 = {instancePath:instancePath+"/readinessProbe/initialDelaySeconds",schemaPath:"#/definitions/ProbeSettings/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23.properties.initialDelaySeconds,data:data57};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+}
+if(data49.periodSeconds !== undefined){
+let data58 = data49.periodSeconds;
+if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
+const err115 = {instancePath:instancePath+"/readinessProbe/periodSeconds",schemaPath:"#/definitions/ProbeSettings/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.periodSeconds.type,parentSchema:schema23.properties.periodSeconds,data:data58};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+if((typeof data58 == "number") && (isFinite(data58))){
+if(data58 > 2147483647 || isNaN(data58)){
+const err116 = {instancePath:instancePath+"/readinessProbe/periodSeconds",schemaPath:"#/definitions/ProbeSettings/properties/periodSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema23.properties.periodSeconds,data:data58};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+if(data58 < 1 || isNaN(data58)){
+const err117 = {instancePath:instancePath+"/readinessProbe/periodSeconds",schemaPath:"#/definitions/ProbeSettings/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema23.properties.periodSeconds,data:data58};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+}
+if(data49.tcpSocket !== undefined){
+let data59 = data49.tcpSocket;
+if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+for(const key16 in data59){
+if(!(key16 === "port")){
+const err118 = {instancePath:instancePath+"/readinessProbe/tcpSocket",schemaPath:"#/definitions/ProbeSettings/properties/tcpSocket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema23.properties.tcpSocket,data:data59};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+if(data59.port !== undefined){
+let data60 = data59.port;
+if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
+const err119 = {instancePath:instancePath+"/readinessProbe/tcpSocket/port",schemaPath:"#/definitions/ProbeSettings/properties/tcpSocket/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.tcpSocket.properties.port.type,parentSchema:schema23.properties.tcpSocket.properties.port,data:data60};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+}
+else {
+const err120 = {instancePath:instancePath+"/readinessProbe/tcpSocket",schemaPath:"#/definitions/ProbeSettings/properties/tcpSocket/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.properties.tcpSocket.type,parentSchema:schema23.properties.tcpSocket,data:data59};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+if(data49.timeoutSeconds !== undefined){
+let data61 = data49.timeoutSeconds;
+if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
+const err121 = {instancePath:instancePath+"/readinessProbe/timeoutSeconds",schemaPath:"#/definitions/ProbeSettings/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.timeoutSeconds.type,parentSchema:schema23.properties.timeoutSeconds,data:data61};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+if((typeof data61 == "number") && (isFinite(data61))){
+if(data61 > 2147483647 || isNaN(data61)){
+const err122 = {instancePath:instancePath+"/readinessProbe/timeoutSeconds",schemaPath:"#/definitions/ProbeSettings/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema23.properties.timeoutSeconds,data:data61};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+if(data61 < 1 || isNaN(data61)){
+const err123 = {instancePath:instancePath+"/readinessProbe/timeoutSeconds",schemaPath:"#/definitions/ProbeSettings/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema23.properties.timeoutSeconds,data:data61};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err124 = {instancePath:instancePath+"/readinessProbe",schemaPath:"#/definitions/ProbeSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data:data49};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+if(data.replicas !== undefined){
+let data62 = data.replicas;
+if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
+const err125 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema58.properties.replicas.type,parentSchema:schema58.properties.replicas,data:data62};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+if((typeof data62 == "number") && (isFinite(data62))){
+if(data62 > 2147483647 || isNaN(data62)){
+const err126 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema58.properties.replicas,data:data62};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+if(data62 < 0 || isNaN(data62)){
+const err127 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema58.properties.replicas,data:data62};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+}
+if(data.resources !== undefined){
+let data63 = data.resources;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+for(const key17 in data63){
+if(!((key17 === "limits") || (key17 === "requests"))){
+const err128 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/ResourceSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data:data63};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+if(data63.limits !== undefined){
+let data64 = data63.limits;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+for(const key18 in data64){
+if(!((key18 === "cpu") || (key18 === "memory"))){
+const err129 = {instancePath:instancePath+"/resources/limits",schemaPath:"#/definitions/ResourceSettings/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema26.properties.limits,data:data64};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+if(data64.cpu !== undefined){
+let data65 = data64.cpu;
+if(typeof data65 !== "string"){
+const err130 = {instancePath:instancePath+"/resources/limits/cpu",schemaPath:"#/definitions/ResourceSettings/properties/limits/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.limits.properties.cpu.type,parentSchema:schema26.properties.limits.properties.cpu,data:data65};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+if(data64.memory !== undefined){
+let data66 = data64.memory;
+if(typeof data66 !== "string"){
+const err131 = {instancePath:instancePath+"/resources/limits/memory",schemaPath:"#/definitions/ResourceSettings/properties/limits/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.limits.properties.memory.type,parentSchema:schema26.properties.limits.properties.memory,data:data66};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/resources/limits",schemaPath:"#/definitions/ResourceSettings/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.properties.limits.type,parentSchema:schema26.properties.limits,data:data64};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+if(data63.requests !== undefined){
+let data67 = data63.requests;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+for(const key19 in data67){
+if(!((key19 === "cpu") || (key19 === "memory"))){
+const err133 = {instancePath:instancePath+"/resources/requests",schemaPath:"#/definitions/ResourceSettings/properties/requests/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema26.properties.requests,data:data67};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+if(data67.cpu !== undefined){
+let data68 = data67.cpu;
+if(typeof data68 !== "string"){
+const err134 = {instancePath:instancePath+"/resources/requests/cpu",schemaPath:"#/definitions/ResourceSettings/properties/requests/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.requests.properties.cpu.type,parentSchema:schema26.properties.requests.properties.cpu,data:data68};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+if(data67.memory !== undefined){
+let data69 = data67.memory;
+if(typeof data69 !== "string"){
+const err135 = {instancePath:instancePath+"/resources/requests/memory",schemaPath:"#/definitions/ResourceSettings/properties/requests/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.requests.properties.memory.type,parentSchema:schema26.properties.requests.properties.memory,data:data69};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+}
+else {
+const err136 = {instancePath:instancePath+"/resources/requests",schemaPath:"#/definitions/ResourceSettings/properties/requests/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.properties.requests.type,parentSchema:schema26.properties.requests,data:data67};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+}
+else {
+const err137 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/ResourceSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data:data63};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+if(data.retries !== undefined){
+let data70 = data.retries;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.attempts === undefined){
+const err138 = {instancePath:instancePath+"/retries",schemaPath:"#/definitions/RetrySettings/required",keyword:"required",params:{missingProperty: "attempts"},message:"must have required property '"+"attempts"+"'",schema:schema27.required,parentSchema:schema27,data:data70};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+for(const key20 in data70){
+if(!((((key20 === "attempts") || (key20 === "perTryTimeout")) || (key20 === "retryOn")) || (key20 === "retryRemoteLocalities"))){
+const err139 = {instancePath:instancePath+"/retries",schemaPath:"#/definitions/RetrySettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data:data70};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+if(data70.attempts !== undefined){
+let data71 = data70.attempts;
+if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
+const err140 = {instancePath:instancePath+"/retries/attempts",schemaPath:"#/definitions/RetrySettings/properties/attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema27.properties.attempts.type,parentSchema:schema27.properties.attempts,data:data71};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+if((typeof data71 == "number") && (isFinite(data71))){
+if(data71 > 100 || isNaN(data71)){
+const err141 = {instancePath:instancePath+"/retries/attempts",schemaPath:"#/definitions/RetrySettings/properties/attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema27.properties.attempts,data:data71};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+if(data71 < 0 || isNaN(data71)){
+const err142 = {instancePath:instancePath+"/retries/attempts",schemaPath:"#/definitions/RetrySettings/properties/attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.attempts,data:data71};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+}
+if(data70.perTryTimeout !== undefined){
+let data72 = data70.perTryTimeout;
+if(typeof data72 !== "string"){
+const err143 = {instancePath:instancePath+"/retries/perTryTimeout",schemaPath:"#/definitions/RetrySettings/properties/perTryTimeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.perTryTimeout.type,parentSchema:schema27.properties.perTryTimeout,data:data72};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+if(data70.retryOn !== undefined){
+let data73 = data70.retryOn;
+if(Array.isArray(data73)){
+if(data73.length > 20){
+const err144 = {instancePath:instancePath+"/retries/retryOn",schemaPath:"#/definitions/RetrySettings/properties/retryOn/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema27.properties.retryOn,data:data73};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+const len4 = data73.length;
+for(let i4=0; i4<len4; i4++){
+let data74 = data73[i4];
+if(typeof data74 !== "string"){
+const err145 = {instancePath:instancePath+"/retries/retryOn/" + i4,schemaPath:"#/definitions/RetrySettings/properties/retryOn/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.retryOn.items.type,parentSchema:schema27.properties.retryOn.items,data:data74};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+}
+else {
+const err146 = {instancePath:instancePath+"/retries/retryOn",schemaPath:"#/definitions/RetrySettings/properties/retryOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.retryOn.type,parentSchema:schema27.properties.retryOn,data:data73};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+if(data70.retryRemoteLocalities !== undefined){
+let data75 = data70.retryRemoteLocalities;
+if(typeof data75 !== "boolean"){
+const err147 = {instancePath:instancePath+"/retries/retryRemoteLocalities",schemaPath:"#/definitions/RetrySettings/properties/retryRemoteLocalities/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.retryRemoteLocalities.type,parentSchema:schema27.properties.retryRemoteLocalities,data:data75};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/retries",schemaPath:"#/definitions/RetrySettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data:data70};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+if(data.securityProfile !== undefined){
+let data76 = data.securityProfile;
+if(typeof data76 !== "string"){
+const err149 = {instancePath:instancePath+"/securityProfile",schemaPath:"#/definitions/SecurityProfile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data76};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+if(!((data76 === "restricted") || (data76 === "none"))){
+const err150 = {instancePath:instancePath+"/securityProfile",schemaPath:"#/definitions/SecurityProfile/enum",keyword:"enum",params:{allowedValues: schema28.enum},message:"must be equal to one of the allowed values",schema:schema28.enum,parentSchema:schema28,data:data76};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+if(data.timeout !== undefined){
+let data77 = data.timeout;
+if(typeof data77 !== "string"){
+const err151 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.timeout.type,parentSchema:schema58.properties.timeout,data:data77};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+if(data.tls !== undefined){
+let data78 = data.tls;
+if(typeof data78 !== "string"){
+const err152 = {instancePath:instancePath+"/tls",schemaPath:"#/definitions/TlsMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data78};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+if(!((data78 === "ISTIO_MUTUAL") || (data78 === "DISABLE"))){
+const err153 = {instancePath:instancePath+"/tls",schemaPath:"#/definitions/TlsMode/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data:data78};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+if(data.topologySpread !== undefined){
+let data79 = data.topologySpread;
+if(Array.isArray(data79)){
+if(data79.length > 10){
+const err154 = {instancePath:instancePath+"/topologySpread",schemaPath:"#/properties/topologySpread/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items",schema:10,parentSchema:schema58.properties.topologySpread,data:data79};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+const len5 = data79.length;
+for(let i5=0; i5<len5; i5++){
+let data80 = data79[i5];
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+for(const key21 in data80){
+if(!(((key21 === "maxSkew") || (key21 === "topologyKey")) || (key21 === "whenUnsatisfiable"))){
+const err155 = {instancePath:instancePath+"/topologySpread/" + i5,schemaPath:"#/definitions/TopologySpreadSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema30,data:data80};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+if(data80.maxSkew !== undefined){
+let data81 = data80.maxSkew;
+if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
+const err156 = {instancePath:instancePath+"/topologySpread/" + i5+"/maxSkew",schemaPath:"#/definitions/TopologySpreadSettings/properties/maxSkew/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema30.properties.maxSkew.type,parentSchema:schema30.properties.maxSkew,data:data81};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 > 2147483647 || isNaN(data81)){
+const err157 = {instancePath:instancePath+"/topologySpread/" + i5+"/maxSkew",schemaPath:"#/definitions/TopologySpreadSettings/properties/maxSkew/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema30.properties.maxSkew,data:data81};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+if(data81 < 1 || isNaN(data81)){
+const err158 = {instancePath:instancePath+"/topologySpread/" + i5+"/maxSkew",schemaPath:"#/definitions/TopologySpreadSettings/properties/maxSkew/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema30.properties.maxSkew,data:data81};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+}
+if(data80.topologyKey !== undefined){
+let data82 = data80.topologyKey;
+if(typeof data82 !== "string"){
+const err159 = {instancePath:instancePath+"/topologySpread/" + i5+"/topologyKey",schemaPath:"#/definitions/TopologySpreadSettings/properties/topologyKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.topologyKey.type,parentSchema:schema30.properties.topologyKey,data:data82};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+if(data80.whenUnsatisfiable !== undefined){
+let data83 = data80.whenUnsatisfiable;
+if(typeof data83 !== "string"){
+const err160 = {instancePath:instancePath+"/topologySpread/" + i5+"/whenUnsatisfiable",schemaPath:"#/definitions/TopologySpreadSettings/properties/whenUnsatisfiable/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.whenUnsatisfiable.type,parentSchema:schema30.properties.whenUnsatisfiable,data:data83};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+if(!((data83 === "ScheduleAnyway") || (data83 === "DoNotSchedule"))){
+const err161 = {instancePath:instancePath+"/topologySpread/" + i5+"/whenUnsatisfiable",schemaPath:"#/definitions/TopologySpreadSettings/properties/whenUnsatisfiable/enum",keyword:"enum",params:{allowedValues: schema30.properties.whenUnsatisfiable.enum},message:"must be equal to one of the allowed values",schema:schema30.properties.whenUnsatisfiable.enum,parentSchema:schema30.properties.whenUnsatisfiable,data:data83};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+}
+else {
+const err162 = {instancePath:instancePath+"/topologySpread/" + i5,schemaPath:"#/definitions/TopologySpreadSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.type,parentSchema:schema30,data:data80};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+}
+else {
+const err163 = {instancePath:instancePath+"/topologySpread",schemaPath:"#/properties/topologySpread/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.topologySpread.type,parentSchema:schema58.properties.topologySpread,data:data79};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+}
+else {
+const err164 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+validate24.errors = vErrors;
+return errors === 0;
+}
+
+
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema40.required,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.versions === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "versions"},message:"must have required property '"+"versions"+"'",schema:schema40.required,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema40.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.annotations !== undefined){
+let data0 = data.annotations;
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key1 in data0){
+let data1 = data0[key1];
+if(typeof data1 !== "string"){
+const err3 = {instancePath:instancePath+"/annotations/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/annotations/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.annotations.additionalProperties.type,parentSchema:schema40.properties.annotations.additionalProperties,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/annotations",schemaPath:"#/properties/annotations/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.annotations.type,parentSchema:schema40.properties.annotations,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.autoscaling !== undefined){
+let data2 = data.autoscaling;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.maxReplicas === undefined){
+const err5 = {instancePath:instancePath+"/autoscaling",schemaPath:"#/definitions/AutoscalingSettings/required",keyword:"required",params:{missingProperty: "maxReplicas"},message:"must have required property '"+"maxReplicas"+"'",schema:schema16.required,parentSchema:schema16,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key2 in data2){
+if(!(((key2 === "cpuUtilization") || (key2 === "maxReplicas")) || (key2 === "minReplicas"))){
+const err6 = {instancePath:instancePath+"/autoscaling",schemaPath:"#/definitions/AutoscalingSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data2.cpuUtilization !== undefined){
+let data3 = data2.cpuUtilization;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err7 = {instancePath:instancePath+"/autoscaling/cpuUtilization",schemaPath:"#/definitions/AutoscalingSettings/properties/cpuUtilization/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.cpuUtilization.type,parentSchema:schema16.properties.cpuUtilization,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 > 1000 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/autoscaling/cpuUtilization",schemaPath:"#/definitions/AutoscalingSettings/properties/cpuUtilization/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000},message:"must be <= 1000",schema:1000,parentSchema:schema16.properties.cpuUtilization,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data3 < 1 || isNaN(data3)){
+const err9 = {instancePath:instancePath+"/autoscaling/cpuUtilization",schemaPath:"#/definitions/AutoscalingSettings/properties/cpuUtilization/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.cpuUtilization,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data2.maxReplicas !== undefined){
+let data4 = data2.maxReplicas;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err10 = {instancePath:instancePath+"/autoscaling/maxReplicas",schemaPath:"#/definitions/AutoscalingSettings/properties/maxReplicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.maxReplicas.type,parentSchema:schema16.properties.maxReplicas,data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 > 2147483647 || isNaN(data4)){
+const err11 = {instancePath:instancePath+"/autoscaling/maxReplicas",schemaPath:"#/definitions/AutoscalingSettings/properties/maxReplicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema16.properties.maxReplicas,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data4 < 1 || isNaN(data4)){
+const err12 = {instancePath:instancePath+"/autoscaling/maxReplicas",schemaPath:"#/definitions/AutoscalingSettings/properties/maxReplicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.maxReplicas,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+if(data2.minReplicas !== undefined){
+let data5 = data2.minReplicas;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err13 = {instancePath:instancePath+"/autoscaling/minReplicas",schemaPath:"#/definitions/AutoscalingSettings/properties/minReplicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema16.properties.minReplicas.type,parentSchema:schema16.properties.minReplicas,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 2147483647 || isNaN(data5)){
+const err14 = {instancePath:instancePath+"/autoscaling/minReplicas",schemaPath:"#/definitions/AutoscalingSettings/properties/minReplicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema16.properties.minReplicas,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data5 < 1 || isNaN(data5)){
+const err15 = {instancePath:instancePath+"/autoscaling/minReplicas",schemaPath:"#/definitions/AutoscalingSettings/properties/minReplicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema16.properties.minReplicas,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/autoscaling",schemaPath:"#/definitions/AutoscalingSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data:data2};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.baseline !== undefined){
+let data6 = data.baseline;
+if(typeof data6 !== "string"){
+const err17 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.baseline.type,parentSchema:schema40.properties.baseline,data:data6};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.calls !== undefined){
+let data7 = data.calls;
+if(Array.isArray(data7)){
+if(data7.length > 1000){
+const err18 = {instancePath:instancePath+"/calls",schemaPath:"#/properties/calls/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items",schema:1000,parentSchema:schema40.properties.calls,data:data7};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+const len0 = data7.length;
+for(let i0=0; i0<len0; i0++){
+let data8 = data7[i0];
+if(typeof data8 !== "string"){
+const err19 = {instancePath:instancePath+"/calls/" + i0,schemaPath:"#/properties/calls/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.calls.items.type,parentSchema:schema40.properties.calls.items,data:data8};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/calls",schemaPath:"#/properties/calls/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.properties.calls.type,parentSchema:schema40.properties.calls,data:data7};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.connectionPool !== undefined){
+let data9 = data.connectionPool;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+for(const key3 in data9){
+if(!((key3 === "http") || (key3 === "tcp"))){
+const err21 = {instancePath:instancePath+"/connectionPool",schemaPath:"#/definitions/ConnectionPoolSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema17,data:data9};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data9.http !== undefined){
+let data10 = data9.http;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+for(const key4 in data10){
+if(!(((((key4 === "http1MaxPendingRequests") || (key4 === "http2MaxRequests")) || (key4 === "idleTimeout")) || (key4 === "maxRequestsPerConnection")) || (key4 === "maxRetries"))){
+const err22 = {instancePath:instancePath+"/connectionPool/http",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema17.properties.http,data:data10};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data10.http1MaxPendingRequests !== undefined){
+let data11 = data10.http1MaxPendingRequests;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err23 = {instancePath:instancePath+"/connectionPool/http/http1MaxPendingRequests",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/http1MaxPendingRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties.http.properties.http1MaxPendingRequests.type,parentSchema:schema17.properties.http.properties.http1MaxPendingRequests,data:data11};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 2147483647 || isNaN(data11)){
+const err24 = {instancePath:instancePath+"/connectionPool/http/http1MaxPendingRequests",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/http1MaxPendingRequests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema17.properties.http.properties.http1MaxPendingRequests,data:data11};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data11 < 1 || isNaN(data11)){
+const err25 = {instancePath:instancePath+"/connectionPool/http/http1MaxPendingRequests",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/http1MaxPendingRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema17.properties.http.properties.http1MaxPendingRequests,data:data11};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+if(data10.http2MaxRequests !== undefined){
+let data12 = data10.http2MaxRequests;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err26 = {instancePath:instancePath+"/connectionPool/http/http2MaxRequests",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/http2MaxRequests/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties.http.properties.http2MaxRequests.type,parentSchema:schema17.properties.http.properties.http2MaxRequests,data:data12};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 2147483647 || isNaN(data12)){
+const err27 = {instancePath:instancePath+"/connectionPool/http/http2MaxRequests",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/http2MaxRequests/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema17.properties.http.properties.http2MaxRequests,data:data12};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data12 < 1 || isNaN(data12)){
+const err28 = {instancePath:instancePath+"/connectionPool/http/http2MaxRequests",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/http2MaxRequests/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema17.properties.http.properties.http2MaxRequests,data:data12};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+if(data10.idleTimeout !== undefined){
+let data13 = data10.idleTimeout;
+if(typeof data13 !== "string"){
+const err29 = {instancePath:instancePath+"/connectionPool/http/idleTimeout",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/idleTimeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.http.properties.idleTimeout.type,parentSchema:schema17.properties.http.properties.idleTimeout,data:data13};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data10.maxRequestsPerConnection !== undefined){
+let data14 = data10.maxRequestsPerConnection;
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err30 = {instancePath:instancePath+"/connectionPool/http/maxRequestsPerConnection",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/maxRequestsPerConnection/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties.http.properties.maxRequestsPerConnection.type,parentSchema:schema17.properties.http.properties.maxRequestsPerConnection,data:data14};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 2147483647 || isNaN(data14)){
+const err31 = {instancePath:instancePath+"/connectionPool/http/maxRequestsPerConnection",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/maxRequestsPerConnection/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema17.properties.http.properties.maxRequestsPerConnection,data:data14};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(data14 < 1 || isNaN(data14)){
+const err32 = {instancePath:instancePath+"/connectionPool/http/maxRequestsPerConnection",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/maxRequestsPerConnection/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema17.properties.http.properties.maxRequestsPerConnection,data:data14};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+if(data10.maxRetries !== undefined){
+let data15 = data10.maxRetries;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err33 = {instancePath:instancePath+"/connectionPool/http/maxRetries",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/maxRetries/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties.http.properties.maxRetries.type,parentSchema:schema17.properties.http.properties.maxRetries,data:data15};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 > 2147483647 || isNaN(data15)){
+const err34 = {instancePath:instancePath+"/connectionPool/http/maxRetries",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/maxRetries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema17.properties.http.properties.maxRetries,data:data15};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(data15 < 0 || isNaN(data15)){
+const err35 = {instancePath:instancePath+"/connectionPool/http/maxRetries",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/properties/maxRetries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema17.properties.http.properties.maxRetries,data:data15};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/connectionPool/http",schemaPath:"#/definitions/ConnectionPoolSettings/properties/http/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.http.type,parentSchema:schema17.properties.http,data:data10};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data9.tcp !== undefined){
+let data16 = data9.tcp;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key5 in data16){
+if(!((key5 === "connectTimeout") || (key5 === "maxConnections"))){
+const err37 = {instancePath:instancePath+"/connectionPool/tcp",schemaPath:"#/definitions/ConnectionPoolSettings/properties/tcp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema17.properties.tcp,data:data16};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data16.connectTimeout !== undefined){
+let data17 = data16.connectTimeout;
+if(typeof data17 !== "string"){
+const err38 = {instancePath:instancePath+"/connectionPool/tcp/connectTimeout",schemaPath:"#/definitions/ConnectionPoolSettings/properties/tcp/properties/connectTimeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.tcp.properties.connectTimeout.type,parentSchema:schema17.properties.tcp.properties.connectTimeout,data:data17};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data16.maxConnections !== undefined){
+let data18 = data16.maxConnections;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err39 = {instancePath:instancePath+"/connectionPool/tcp/maxConnections",schemaPath:"#/definitions/ConnectionPoolSettings/properties/tcp/properties/maxConnections/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema17.properties.tcp.properties.maxConnections.type,parentSchema:schema17.properties.tcp.properties.maxConnections,data:data18};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 > 2147483647 || isNaN(data18)){
+const err40 = {instancePath:instancePath+"/connectionPool/tcp/maxConnections",schemaPath:"#/definitions/ConnectionPoolSettings/properties/tcp/properties/maxConnections/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema17.properties.tcp.properties.maxConnections,data:data18};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(data18 < 1 || isNaN(data18)){
+const err41 = {instancePath:instancePath+"/connectionPool/tcp/maxConnections",schemaPath:"#/definitions/ConnectionPoolSettings/properties/tcp/properties/maxConnections/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema17.properties.tcp.properties.maxConnections,data:data18};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/connectionPool/tcp",schemaPath:"#/definitions/ConnectionPoolSettings/properties/tcp/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.properties.tcp.type,parentSchema:schema17.properties.tcp,data:data16};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/connectionPool",schemaPath:"#/definitions/ConnectionPoolSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data:data9};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.containerName !== undefined){
+let data19 = data.containerName;
+if(typeof data19 !== "string"){
+const err44 = {instancePath:instancePath+"/containerName",schemaPath:"#/properties/containerName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.containerName.type,parentSchema:schema40.properties.containerName,data:data19};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.disruptionBudget !== undefined){
+let data20 = data.disruptionBudget;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+for(const key6 in data20){
+if(!((key6 === "maxUnavailable") || (key6 === "minAvailable"))){
+const err45 = {instancePath:instancePath+"/disruptionBudget",schemaPath:"#/definitions/DisruptionBudgetSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema18,data:data20};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data20.maxUnavailable !== undefined){
+let data21 = data20.maxUnavailable;
+if((!((typeof data21 == "number") && (isFinite(data21)))) && (typeof data21 !== "string")){
+const err46 = {instancePath:instancePath+"/disruptionBudget/maxUnavailable",schemaPath:"#/definitions/DisruptionBudgetSettings/properties/maxUnavailable/type",keyword:"type",params:{type: schema18.properties.maxUnavailable.type},message:"must be number,string",schema:schema18.properties.maxUnavailable.type,parentSchema:schema18.properties.maxUnavailable,data:data21};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data20.minAvailable !== undefined){
+let data22 = data20.minAvailable;
+if((!((typeof data22 == "number") && (isFinite(data22)))) && (typeof data22 !== "string")){
+const err47 = {instancePath:instancePath+"/disruptionBudget/minAvailable",schemaPath:"#/definitions/DisruptionBudgetSettings/properties/minAvailable/type",keyword:"type",params:{type: schema18.properties.minAvailable.type},message:"must be number,string",schema:schema18.properties.minAvailable.type,parentSchema:schema18.properties.minAvailable,data:data22};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/disruptionBudget",schemaPath:"#/definitions/DisruptionBudgetSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema18.type,parentSchema:schema18,data:data20};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data.env !== undefined){
+let data23 = data.env;
+if(Array.isArray(data23)){
+const len1 = data23.length;
+for(let i1=0; i1<len1; i1++){
+if(!(validate13(data23[i1], {instancePath:instancePath+"/env/" + i1,parentData:data23,parentDataProperty:i1,rootData}))){
+vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/env",schemaPath:"#/properties/env/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.properties.env.type,parentSchema:schema40.properties.env,data:data23};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data.faults !== undefined){
+let data25 = data.faults;
+if(Array.isArray(data25)){
+if(data25.length > 100){
+const err50 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema40.properties.faults,data:data25};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+const len2 = data25.length;
+for(let i2=0; i2<len2; i2++){
+if(!(validate22(data25[i2], {instancePath:instancePath+"/faults/" + i2,parentData:data25,parentDataProperty:i2,rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/faults",schemaPath:"#/properties/faults/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.properties.faults.type,parentSchema:schema40.properties.faults,data:data25};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data.image !== undefined){
+let data27 = data.image;
+if(typeof data27 !== "string"){
+const err52 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.image.type,parentSchema:schema40.properties.image,data:data27};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data.imagePullPolicy !== undefined){
+let data28 = data.imagePullPolicy;
+if(typeof data28 !== "string"){
+const err53 = {instancePath:instancePath+"/imagePullPolicy",schemaPath:"#/definitions/ImagePullPolicy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.type,parentSchema:schema22,data:data28};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(!(((data28 === "Always") || (data28 === "IfNotPresent")) || (data28 === "Never"))){
+const err54 = {instancePath:instancePath+"/imagePullPolicy",schemaPath:"#/definitions/ImagePullPolicy/enum",keyword:"enum",params:{allowedValues: schema22.enum},message:"must be equal to one of the allowed values",schema:schema22.enum,parentSchema:schema22,data:data28};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data.imagePullSecrets !== undefined){
+let data29 = data.imagePullSecrets;
+if(Array.isArray(data29)){
+const len3 = data29.length;
+for(let i3=0; i3<len3; i3++){
+let data30 = data29[i3];
+if(typeof data30 !== "string"){
+const err55 = {instancePath:instancePath+"/imagePullSecrets/" + i3,schemaPath:"#/properties/imagePullSecrets/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.imagePullSecrets.items.type,parentSchema:schema40.properties.imagePullSecrets.items,data:data30};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/imagePullSecrets",schemaPath:"#/properties/imagePullSecrets/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.properties.imagePullSecrets.type,parentSchema:schema40.properties.imagePullSecrets,data:data29};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data.labels !== undefined){
+let data31 = data.labels;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+for(const key7 in data31){
+let data32 = data31[key7];
+if(typeof data32 !== "string"){
+const err57 = {instancePath:instancePath+"/labels/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/labels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.labels.additionalProperties.type,parentSchema:schema40.properties.labels.additionalProperties,data:data32};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/labels",schemaPath:"#/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.labels.type,parentSchema:schema40.properties.labels,data:data31};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data.livenessProbe !== undefined){
+let data33 = data.livenessProbe;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+for(const key8 in data33){
+if(!(((((((key8 === "exec") || (key8 === "failureThreshold")) || (key8 === "httpGet")) || (key8 === "initialDelaySeconds")) || (key8 === "periodSeconds")) || (key8 === "tcpSocket")) || (key8 === "timeoutSeconds"))){
+const err59 = {instancePath:instancePath+"/livenessProbe",schemaPath:"#/definitions/ProbeSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data:data33};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data33.exec !== undefined){
+let data34 = data33.exec;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.command === undefined){
+const err60 = {instancePath:instancePath+"/livenessProbe/exec",schemaPath:"#/definitions/ProbeSettings/properties/exec/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema23.properties.exec.required,parentSchema:schema23.properties.exec,data:data34};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+for(const key9 in data34){
+if(!(key9 === "command")){
+const err61 = {instancePath:instancePath+"/livenessProbe/exec",schemaPath:"#/definitions/ProbeSettings/properties/exec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema23.properties.exec,data:data34};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data34.command !== undefined){
+let data35 = data34.command;
+if(Array.isArray(data35)){
+if(data35.length < 1){
+const err62 = {instancePath:instancePath+"/livenessProbe/exec/command",schemaPath:"#/definitions/ProbeSettings/properties/exec/properties/command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema23.properties.exec.properties.command,data:data35};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+const len4 = data35.length;
+for(let i4=0; i4<len4; i4++){
+let data36 = data35[i4];
+if(typeof data36 !== "string"){
+const err63 = {instancePath:instancePath+"/livenessProbe/exec/command/" + i4,schemaPath:"#/definitions/ProbeSettings/properties/exec/properties/command/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.exec.properties.command.items.type,parentSchema:schema23.properties.exec.properties.command.items,data:data36};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/livenessProbe/exec/command",schemaPath:"#/definitions/ProbeSettings/properties/exec/properties/command/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema23.properties.exec.properties.command.type,parentSchema:schema23.properties.exec.properties.command,data:data35};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/livenessProbe/exec",schemaPath:"#/definitions/ProbeSettings/properties/exec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.properties.exec.type,parentSchema:schema23.properties.exec,data:data34};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data33.failureThreshold !== undefined){
+let data37 = data33.failureThreshold;
+if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
+const err66 = {instancePath:instancePath+"/livenessProbe/failureThreshold",schemaPath:"#/definitions/ProbeSettings/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.failureThreshold.type,parentSchema:schema23.properties.failureThreshold,data:data37};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if((typeof data37 == "number") && (isFinite(data37))){
+if(data37 > 2147483647 || isNaN(data37)){
+const err67 = {instancePath:instancePath+"/livenessProbe/failureThreshold",schemaPath:"#/definitions/ProbeSettings/properties/failureThreshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema23.properties.failureThreshold,data:data37};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+if(data37 < 1 || isNaN(data37)){
+const err68 = {instancePath:instancePath+"/livenessProbe/failureThreshold",schemaPath:"#/definitions/ProbeSettings/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema23.properties.failureThreshold,data:data37};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+if(data33.httpGet !== undefined){
+let data38 = data33.httpGet;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.path === undefined){
+const err69 = {instancePath:instancePath+"/livenessProbe/httpGet",schemaPath:"#/definitions/ProbeSettings/properties/httpGet/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema23.properties.httpGet.required,parentSchema:schema23.properties.httpGet,data:data38};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+for(const key10 in data38){
+if(!((key10 === "path") || (key10 === "port"))){
+const err70 = {instancePath:instancePath+"/livenessProbe/httpGet",schemaPath:"#/definitions/ProbeSettings/properties/httpGet/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema23.properties.httpGet,data:data38};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data38.path !== undefined){
+let data39 = data38.path;
+if(typeof data39 !== "string"){
+const err71 = {instancePath:instancePath+"/livenessProbe/httpGet/path",schemaPath:"#/definitions/ProbeSettings/properties/httpGet/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.httpGet.properties.path.type,parentSchema:schema23.properties.httpGet.properties.path,data:data39};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data38.port !== undefined){
+let data40 = data38.port;
+if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
+const err72 = {instancePath:instancePath+"/livenessProbe/httpGet/port",schemaPath:"#/definitions/ProbeSettings/properties/httpGet/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.httpGet.properties.port.type,parentSchema:schema23.properties.httpGet.properties.port,data:data40};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/livenessProbe/httpGet",schemaPath:"#/definitions/ProbeSettings/properties/httpGet/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.properties.httpGet.type,parentSchema:schema23.properties.httpGet,data:data38};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data33.initialDelaySeconds !== undefined){
+let data41 = data33.initialDelaySeconds;
+if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
+const err74 = {instancePath:instancePath+"/livenessProbe/initialDelaySeconds",schemaPath:"#/definitions/ProbeSettings/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.initialDelaySeconds.type,parentSchema:schema23.properties.initialDelaySeconds,data:data41};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+if((typeof data41 == "number") && (isFinite(data41))){
+if(data41 > 2147483647 || isNaN(data41)){
+const err75 = {instancePath:instancePath+"/livenessProbe/initialDelaySeconds",schemaPath:"#/definitions/ProbeSettings/properties/initialDelaySeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema23.properties.initialDelaySeconds,data:data41};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if(data41 < 0 || isNaN(data41)){
+const err76 = {instancePath:instancePath+"/livenessProbe/initialDelaySeconds",schemaPath:"#/definitions/ProbeSettings/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23.properties.initialDelaySeconds,data:data41};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+if(data33.periodSeconds !== undefined){
+let data42 = data33.periodSeconds;
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+const err77 = {instancePath:instancePath+"/livenessProbe/periodSeconds",schemaPath:"#/definitions/ProbeSettings/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.periodSeconds.type,parentSchema:schema23.properties.periodSeconds,data:data42};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 > 2147483647 || isNaN(data42)){
+const err78 = {instancePath:instancePath+"/livenessProbe/periodSeconds",schemaPath:"#/definitions/ProbeSettings/properties/periodSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema23.properties.periodSeconds,data:data42};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+if(data42 < 1 || isNaN(data42)){
+const err79 = {instancePath:instancePath+"/livenessProbe/periodSeconds",schemaPath:"#/definitions/ProbeSettings/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema23.properties.periodSeconds,data:data42};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+if(data33.tcpSocket !== undefined){
+let data43 = data33.tcpSocket;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key11 in data43){
+if(!(key11 === "port")){
+const err80 = {instancePath:instancePath+"/livenessProbe/tcpSocket",schemaPath:"#/definitions/ProbeSettings/properties/tcpSocket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema23.properties.tcpSocket,data:data43};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data43.port !== undefined){
+let data44 = data43.port;
+if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
+const err81 = {instancePath:instancePath+"/livenessProbe/tcpSocket/port",schemaPath:"#/definitions/ProbeSettings/properties/tcpSocket/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.tcpSocket.properties.port.type,parentSchema:schema23.properties.tcpSocket.properties.port,data:data44};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/livenessProbe/tcpSocket",schemaPath:"#/definitions/ProbeSettings/properties/tcpSocket/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.properties.tcpSocket.type,parentSchema:schema23.properties.tcpSocket,data:data43};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data33.timeoutSeconds !== undefined){
+let data45 = data33.timeoutSeconds;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err83 = {instancePath:instancePath+"/livenessProbe/timeoutSeconds",schemaPath:"#/definitions/ProbeSettings/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.timeoutSeconds.type,parentSchema:schema23.properties.timeoutSeconds,data:data45};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 > 2147483647 || isNaN(data45)){
+const err84 = {instancePath:instancePath+"/livenessProbe/timeoutSeconds",schemaPath:"#/definitions/ProbeSettings/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema23.properties.timeoutSeconds,data:data45};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if(data45 < 1 || isNaN(data45)){
+const err85 = {instancePath:instancePath+"/livenessProbe/timeoutSeconds",schemaPath:"#/definitions/ProbeSettings/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema23.properties.timeoutSeconds,data:data45};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/livenessProbe",schemaPath:"#/definitions/ProbeSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data:data33};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data.loadBalancer !== undefined){
+let data46 = data.loadBalancer;
+if(typeof data46 !== "string"){
+const err87 = {instancePath:instancePath+"/loadBalancer",schemaPath:"#/definitions/LoadBalancer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data46};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+if(!((((data46 === "LEAST_REQUEST") || (data46 === "ROUND_ROBIN")) || (data46 === "RANDOM")) || (data46 === "PASSTHROUGH"))){
+const err88 = {instancePath:instancePath+"/loadBalancer",schemaPath:"#/definitions/LoadBalancer/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values",schema:schema38.enum,parentSchema:schema38,data:data46};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data.mirrors !== undefined){
+let data47 = data.mirrors;
+if(Array.isArray(data47)){
+if(data47.length > 100){
+const err89 = {instancePath:instancePath+"/mirrors",schemaPath:"#/properties/mirrors/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items",schema:100,parentSchema:schema40.properties.mirrors,data:data47};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+const len5 = data47.length;
+for(let i5=0; i5<len5; i5++){
+let data48 = data47[i5];
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(data48.version === undefined){
+const err90 = {instancePath:instancePath+"/mirrors/" + i5,schemaPath:"#/definitions/Mirror/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'",schema:schema50.required,parentSchema:schema50,data:data48};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+if(data48.percentage === undefined){
+const err91 = {instancePath:instancePath+"/mirrors/" + i5,schemaPath:"#/definitions/Mirror/required",keyword:"required",params:{missingProperty: "percentage"},message:"must have required property '"+"percentage"+"'",schema:schema50.required,parentSchema:schema50,data:data48};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+for(const key12 in data48){
+if(!(((key12 === "lane") || (key12 === "percentage")) || (key12 === "version"))){
+const err92 = {instancePath:instancePath+"/mirrors/" + i5,schemaPath:"#/definitions/Mirror/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data:data48};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data48.lane !== undefined){
+let data49 = data48.lane;
+if(typeof data49 !== "string"){
+const err93 = {instancePath:instancePath+"/mirrors/" + i5+"/lane",schemaPath:"#/definitions/Mirror/properties/lane/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.lane.type,parentSchema:schema50.properties.lane,data:data49};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data48.percentage !== undefined){
+let data50 = data48.percentage;
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 > 100 || isNaN(data50)){
+const err94 = {instancePath:instancePath+"/mirrors/" + i5+"/percentage",schemaPath:"#/definitions/Mirror/properties/percentage/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema50.properties.percentage,data:data50};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+if(data50 < 0 || isNaN(data50)){
+const err95 = {instancePath:instancePath+"/mirrors/" + i5+"/percentage",schemaPath:"#/definitions/Mirror/properties/percentage/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema50.properties.percentage,data:data50};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/mirrors/" + i5+"/percentage",schemaPath:"#/definitions/Mirror/properties/percentage/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema50.properties.percentage.type,parentSchema:schema50.properties.percentage,data:data50};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data48.version !== undefined){
+let data51 = data48.version;
+if(typeof data51 !== "string"){
+const err97 = {instancePath:instancePath+"/mirrors/" + i5+"/version",schemaPath:"#/definitions/Mirror/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.version.type,parentSchema:schema50.properties.version,data:data51};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/mirrors/" + i5,schemaPath:"#/definitions/Mirror/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data:data48};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/mirrors",schemaPath:"#/properties/mirrors/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.properties.mirrors.type,parentSchema:schema40.properties.mirrors,data:data47};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data52 = data.name;
+if(typeof data52 !== "string"){
+const err100 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.name.type,parentSchema:schema40.properties.name,data:data52};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+if(data.outlierDetection !== undefined){
+let data53 = data.outlierDetection;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+for(const key13 in data53){
+if(!((((((key13 === "baseEjectionTime") || (key13 === "consecutive5xxErrors")) || (key13 === "consecutiveGatewayErrors")) || (key13 === "interval")) || (key13 === "maxEjectionPercent")) || (key13 === "minHealthPercent"))){
+const err101 = {instancePath:instancePath+"/outlierDetection",schemaPath:"#/definitions/OutlierDetectionSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema24,data:data53};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+if(data53.baseEjectionTime !== undefined){
+let data54 = data53.baseEjectionTime;
+if(typeof data54 !== "string"){
+const err102 = {instancePath:instancePath+"/outlierDetection/baseEjectionTime",schemaPath:"#/definitions/OutlierDetectionSettings/properties/baseEjectionTime/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.baseEjectionTime.type,parentSchema:schema24.properties.baseEjectionTime,data:data54};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+if(data53.consecutive5xxErrors !== undefined){
+let data55 = data53.consecutive5xxErrors;
+if(!(((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55))) && (isFinite(data55)))){
+const err103 = {instancePath:instancePath+"/outlierDetection/consecutive5xxErrors",schemaPath:"#/definitions/OutlierDetectionSettings/properties/consecutive5xxErrors/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.properties.consecutive5xxErrors.type,parentSchema:schema24.properties.consecutive5xxErrors,data:data55};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+if((typeof data55 == "number") && (isFinite(data55))){
+if(data55 > 2147483647 || isNaN(data55)){
+const err104 = {instancePath:instancePath+"/outlierDetection/consecutive5xxErrors",schemaPath:"#/definitions/OutlierDetectionSettings/properties/consecutive5xxErrors/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema24.properties.consecutive5xxErrors,data:data55};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+if(data55 < 0 || isNaN(data55)){
+const err105 = {instancePath:instancePath+"/outlierDetection/consecutive5xxErrors",schemaPath:"#/definitions/OutlierDetectionSettings/properties/consecutive5xxErrors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema24.properties.consecutive5xxErrors,data:data55};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+}
+if(data53.consecutiveGatewayErrors !== undefined){
+let data56 = data53.consecutiveGatewayErrors;
+if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
+const err106 = {instancePath:instancePath+"/outlierDetection/consecutiveGatewayErrors",schemaPath:"#/definitions/OutlierDetectionSettings/properties/consecutiveGatewayErrors/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.properties.consecutiveGatewayErrors.type,parentSchema:schema24.properties.consecutiveGatewayErrors,data:data56};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+if((typeof data56 == "number") && (isFinite(data56))){
+if(data56 > 2147483647 || isNaN(data56)){
+const err107 = {instancePath:instancePath+"/outlierDetection/consecutiveGatewayErrors",schemaPath:"#/definitions/OutlierDetectionSettings/properties/consecutiveGatewayErrors/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema24.properties.consecutiveGatewayErrors,data:data56};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+if(data56 < 0 || isNaN(data56)){
+const err108 = {instancePath:instancePath+"/outlierDetection/consecutiveGatewayErrors",schemaPath:"#/definitions/OutlierDetectionSettings/properties/consecutiveGatewayErrors/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema24.properties.consecutiveGatewayErrors,data:data56};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+}
+if(data53.interval !== undefined){
+let data57 = data53.interval;
+if(typeof data57 !== "string"){
+const err109 = {instancePath:instancePath+"/outlierDetection/interval",schemaPath:"#/definitions/OutlierDetectionSettings/properties/interval/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.interval.type,parentSchema:schema24.properties.interval,data:data57};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+if(data53.maxEjectionPercent !== undefined){
+let data58 = data53.maxEjectionPercent;
+if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
+const err110 = {instancePath:instancePath+"/outlierDetection/maxEjectionPercent",schemaPath:"#/definitions/OutlierDetectionSettings/properties/maxEjectionPercent/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.properties.maxEjectionPercent.type,parentSchema:schema24.properties.maxEjectionPercent,data:data58};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+if((typeof data58 == "number") && (isFinite(data58))){
+if(data58 > 100 || isNaN(data58)){
+const err111 = {instancePath:instancePath+"/outlierDetection/maxEjectionPercent",schemaPath:"#/definitions/OutlierDetectionSettings/properties/maxEjectionPercent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema24.properties.maxEjectionPercent,data:data58};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+if(data58 < 0 || isNaN(data58)){
+const err112 = {instancePath:instancePath+"/outlierDetection/maxEjectionPercent",schemaPath:"#/definitions/OutlierDetectionSettings/properties/maxEjectionPercent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema24.properties.maxEjectionPercent,data:data58};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+}
+if(data53.minHealthPercent !== undefined){
+let data59 = data53.minHealthPercent;
+if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
+const err113 = {instancePath:instancePath+"/outlierDetection/minHealthPercent",schemaPath:"#/definitions/OutlierDetectionSettings/properties/minHealthPercent/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema24.properties.minHealthPercent.type,parentSchema:schema24.properties.minHealthPercent,data:data59};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+if((typeof data59 == "number") && (isFinite(data59))){
+if(data59 > 100 || isNaN(data59)){
+const err114 = {instancePath:instancePath+"/outlierDetection/minHealthPercent",schemaPath:"#/definitions/OutlierDetectionSettings/properties/minHealthPercent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema24.properties.minHealthPercent,data:data59};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+if(data59 < 0 || isNaN(data59)){
+const err115 = {instancePath:instancePath+"/outlierDetection/minHealthPercent",schemaPath:"#/definitions/OutlierDetectionSettings/properties/minHealthPercent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema24.properties.minHealthPercent,data:data59};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err116 = {instancePath:instancePath+"/outlierDetection",schemaPath:"#/definitions/OutlierDetectionSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data:data53};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+if(data.port !== undefined){
+let data60 = data.port;
+if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
+const err117 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.port.type,parentSchema:schema40.properties.port,data:data60};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 > 65535 || isNaN(data60)){
+const err118 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema40.properties.port,data:data60};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+if(data60 < 1 || isNaN(data60)){
+const err119 = {instancePath:instancePath+"/port",schemaPath:"#/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema40.properties.port,data:data60};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+}
+if(data.portName !== undefined){
+let data61 = data.portName;
+if(typeof data61 !== "string"){
+const err120 = {instancePath:instancePath+"/portName",schemaPath:"#/properties/portName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.portName.type,parentSchema:schema40.properties.portName,data:data61};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+if(data.readinessProbe !== undefined){
+let data62 = data.readinessProbe;
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+for(const key14 in data62){
+if(!(((((((key14 === "exec") || (key14 === "failureThreshold")) || (key14 === "httpGet")) || (key14 === "initialDelaySeconds")) || (key14 === "periodSeconds")) || (key14 === "tcpSocket")) || (key14 === "timeoutSeconds"))){
+const err121 = {instancePath:instancePath+"/readinessProbe",schemaPath:"#/definitions/ProbeSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data:data62};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+if(data62.exec !== undefined){
+let data63 = data62.exec;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.command === undefined){
+const err122 = {instancePath:instancePath+"/readinessProbe/exec",schemaPath:"#/definitions/ProbeSettings/properties/exec/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'",schema:schema23.properties.exec.required,parentSchema:schema23.properties.exec,data:data63};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+for(const key15 in data63){
+if(!(key15 === "command")){
+const err123 = {instancePath:instancePath+"/readinessProbe/exec",schemaPath:"#/definitions/ProbeSettings/properties/exec/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema23.properties.exec,data:data63};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+if(data63.command !== undefined){
+let data64 = data63.command;
+if(Array.isArray(data64)){
+if(data64.length < 1){
+const err124 = {instancePath:instancePath+"/readinessProbe/exec/command",schemaPath:"#/definitions/ProbeSettings/properties/exec/properties/command/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema23.properties.exec.properties.command,data:data64};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+const len6 = data64.length;
+for(let i6=0; i6<len6; i6++){
+let data65 = data64[i6];
+if(typeof data65 !== "string"){
+const err125 = {instancePath:instancePath+"/readinessProbe/exec/command/" + i6,schemaPath:"#/definitions/ProbeSettings/properties/exec/properties/command/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.exec.properties.command.items.type,parentSchema:schema23.properties.exec.properties.command.items,data:data65};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+}
+else {
+const err126 = {instancePath:instancePath+"/readinessProbe/exec/command",schemaPath:"#/definitions/ProbeSettings/properties/exec/properties/command/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema23.properties.exec.properties.command.type,parentSchema:schema23.properties.exec.properties.command,data:data64};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+}
+else {
+const err127 = {instancePath:instancePath+"/readinessProbe/exec",schemaPath:"#/definitions/ProbeSettings/properties/exec/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.properties.exec.type,parentSchema:schema23.properties.exec,data:data63};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+if(data62.failureThreshold !== undefined){
+let data66 = data62.failureThreshold;
+if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
+const err128 = {instancePath:instancePath+"/readinessProbe/failureThreshold",schemaPath:"#/definitions/ProbeSettings/properties/failureThreshold/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.failureThreshold.type,parentSchema:schema23.properties.failureThreshold,data:data66};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+if((typeof data66 == "number") && (isFinite(data66))){
+if(data66 > 2147483647 || isNaN(data66)){
+const err129 = {instancePath:instancePath+"/readinessProbe/failureThreshold",schemaPath:"#/definitions/ProbeSettings/properties/failureThreshold/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema23.properties.failureThreshold,data:data66};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+if(data66 < 1 || isNaN(data66)){
+const err130 = {instancePath:instancePath+"/readinessProbe/failureThreshold",schemaPath:"#/definitions/ProbeSettings/properties/failureThreshold/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema23.properties.failureThreshold,data:data66};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+}
+if(data62.httpGet !== undefined){
+let data67 = data62.httpGet;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(data67.path === undefined){
+const err131 = {instancePath:instancePath+"/readinessProbe/httpGet",schemaPath:"#/definitions/ProbeSettings/properties/httpGet/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema23.properties.httpGet.required,parentSchema:schema23.properties.httpGet,data:data67};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+for(const key16 in data67){
+if(!((key16 === "path") || (key16 === "port"))){
+const err132 = {instancePath:instancePath+"/readinessProbe/httpGet",schemaPath:"#/definitions/ProbeSettings/properties/httpGet/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema23.properties.httpGet,data:data67};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+if(data67.path !== undefined){
+let data68 = data67.path;
+if(typeof data68 !== "string"){
+const err133 = {instancePath:instancePath+"/readinessProbe/httpGet/path",schemaPath:"#/definitions/ProbeSettings/properties/httpGet/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.httpGet.properties.path.type,parentSchema:schema23.properties.httpGet.properties.path,data:data68};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+if(data67.port !== undefined){
+let data69 = data67.port;
+if(!(((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69))) && (isFinite(data69)))){
+const err134 = {instancePath:instancePath+"/readinessProbe/httpGet/port",schemaPath:"#/definitions/ProbeSettings/properties/httpGet/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.httpGet.properties.port.type,parentSchema:schema23.properties.httpGet.properties.port,data:data69};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+}
+else {
+const err135 = {instancePath:instancePath+"/readinessProbe/httpGet",schemaPath:"#/definitions/ProbeSettings/properties/httpGet/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.properties.httpGet.type,parentSchema:schema23.properties.httpGet,data:data67};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+if(data62.initialDelaySeconds !== undefined){
+let data70 = data62.initialDelaySeconds;
+if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
+const err136 = {instancePath:instancePath+"/readinessProbe/initialDelaySeconds",schemaPath:"#/definitions/ProbeSettings/properties/initialDelaySeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.initialDelaySeconds.type,parentSchema:schema23.properties.initialDelaySeconds,data:data70};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+if((typeof data70 == "number") && (isFinite(data70))){
+if(data70 > 2147483647 || isNaN(data70)){
+const err137 = {instancePath:instancePath+"/readinessProbe/initialDelaySeconds",schemaPath:"#/definitions/ProbeSettings/properties/initialDelaySeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema23.properties.initialDelaySeconds,data:data70};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+if(data70 < 0 || isNaN(data70)){
+const err138 = {instancePath:instancePath+"/readinessProbe/initialDelaySeconds",schemaPath:"#/definitions/ProbeSettings/properties/initialDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema23.properties.initialDelaySeconds,data:data70};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+}
+if(data62.periodSeconds !== undefined){
+let data71 = data62.periodSeconds;
+if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
+const err139 = {instancePath:instancePath+"/readinessProbe/periodSeconds",schemaPath:"#/definitions/ProbeSettings/properties/periodSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.periodSeconds.type,parentSchema:schema23.properties.periodSeconds,data:data71};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+if((typeof data71 == "number") && (isFinite(data71))){
+if(data71 > 2147483647 || isNaN(data71)){
+const err140 = {instancePath:instancePath+"/readinessProbe/periodSeconds",schemaPath:"#/definitions/ProbeSettings/properties/periodSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema23.properties.periodSeconds,data:data71};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+if(data71 < 1 || isNaN(data71)){
+const err141 = {instancePath:instancePath+"/readinessProbe/periodSeconds",schemaPath:"#/definitions/ProbeSettings/properties/periodSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema23.properties.periodSeconds,data:data71};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+}
+if(data62.tcpSocket !== undefined){
+let data72 = data62.tcpSocket;
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
+for(const key17 in data72){
+if(!(key17 === "port")){
+const err142 = {instancePath:instancePath+"/readinessProbe/tcpSocket",schemaPath:"#/definitions/ProbeSettings/properties/tcpSocket/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema23.properties.tcpSocket,data:data72};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+if(data72.port !== undefined){
+let data73 = data72.port;
+if(!(((typeof data73 == "number") && (!(data73 % 1) && !isNaN(data73))) && (isFinite(data73)))){
+const err143 = {instancePath:instancePath+"/readinessProbe/tcpSocket/port",schemaPath:"#/definitions/ProbeSettings/properties/tcpSocket/properties/port/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.tcpSocket.properties.port.type,parentSchema:schema23.properties.tcpSocket.properties.port,data:data73};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+}
+else {
+const err144 = {instancePath:instancePath+"/readinessProbe/tcpSocket",schemaPath:"#/definitions/ProbeSettings/properties/tcpSocket/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.properties.tcpSocket.type,parentSchema:schema23.properties.tcpSocket,data:data72};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+if(data62.timeoutSeconds !== undefined){
+let data74 = data62.timeoutSeconds;
+if(!(((typeof data74 == "number") && (!(data74 % 1) && !isNaN(data74))) && (isFinite(data74)))){
+const err145 = {instancePath:instancePath+"/readinessProbe/timeoutSeconds",schemaPath:"#/definitions/ProbeSettings/properties/timeoutSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema23.properties.timeoutSeconds.type,parentSchema:schema23.properties.timeoutSeconds,data:data74};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+if((typeof data74 == "number") && (isFinite(data74))){
+if(data74 > 2147483647 || isNaN(data74)){
+const err146 = {instancePath:instancePath+"/readinessProbe/timeoutSeconds",schemaPath:"#/definitions/ProbeSettings/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema23.properties.timeoutSeconds,data:data74};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+if(data74 < 1 || isNaN(data74)){
+const err147 = {instancePath:instancePath+"/readinessProbe/timeoutSeconds",schemaPath:"#/definitions/ProbeSettings/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema23.properties.timeoutSeconds,data:data74};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/readinessProbe",schemaPath:"#/definitions/ProbeSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data:data62};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+if(data.replicas !== undefined){
+let data75 = data.replicas;
+if(!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))){
+const err149 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema40.properties.replicas.type,parentSchema:schema40.properties.replicas,data:data75};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+if((typeof data75 == "number") && (isFinite(data75))){
+if(data75 > 2147483647 || isNaN(data75)){
+const err150 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema40.properties.replicas,data:data75};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+if(data75 < 0 || isNaN(data75)){
+const err151 = {instancePath:instancePath+"/replicas",schemaPath:"#/properties/replicas/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema40.properties.replicas,data:data75};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+}
+if(data.resources !== undefined){
+let data76 = data.resources;
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+for(const key18 in data76){
+if(!((key18 === "limits") || (key18 === "requests"))){
+const err152 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/ResourceSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data:data76};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+if(data76.limits !== undefined){
+let data77 = data76.limits;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+for(const key19 in data77){
+if(!((key19 === "cpu") || (key19 === "memory"))){
+const err153 = {instancePath:instancePath+"/resources/limits",schemaPath:"#/definitions/ResourceSettings/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema26.properties.limits,data:data77};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+if(data77.cpu !== undefined){
+let data78 = data77.cpu;
+if(typeof data78 !== "string"){
+const err154 = {instancePath:instancePath+"/resources/limits/cpu",schemaPath:"#/definitions/ResourceSettings/properties/limits/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.limits.properties.cpu.type,parentSchema:schema26.properties.limits.properties.cpu,data:data78};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+if(data77.memory !== undefined){
+let data79 = data77.memory;
+if(typeof data79 !== "string"){
+const err155 = {instancePath:instancePath+"/resources/limits/memory",schemaPath:"#/definitions/ResourceSettings/properties/limits/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.limits.properties.memory.type,parentSchema:schema26.properties.limits.properties.memory,data:data79};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+}
+else {
+const err156 = {instancePath:instancePath+"/resources/limits",schemaPath:"#/definitions/ResourceSettings/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.properties.limits.type,parentSchema:schema26.properties.limits,data:data77};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+if(data76.requests !== undefined){
+let data80 = data76.requests;
+if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
+for(const key20 in data80){
+if(!((key20 === "cpu") || (key20 === "memory"))){
+const err157 = {instancePath:instancePath+"/resources/requests",schemaPath:"#/definitions/ResourceSettings/properties/requests/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties",schema:false,parentSchema:schema26.properties.requests,data:data80};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+if(data80.cpu !== undefined){
+let data81 = data80.cpu;
+if(typeof data81 !== "string"){
+const err158 = {instancePath:instancePath+"/resources/requests/cpu",schemaPath:"#/definitions/ResourceSettings/properties/requests/properties/cpu/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.requests.properties.cpu.type,parentSchema:schema26.properties.requests.properties.cpu,data:data81};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+if(data80.memory !== undefined){
+let data82 = data80.memory;
+if(typeof data82 !== "string"){
+const err159 = {instancePath:instancePath+"/resources/requests/memory",schemaPath:"#/definitions/ResourceSettings/properties/requests/properties/memory/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.requests.properties.memory.type,parentSchema:schema26.properties.requests.properties.memory,data:data82};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+}
+else {
+const err160 = {instancePath:instancePath+"/resources/requests",schemaPath:"#/definitions/ResourceSettings/properties/requests/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.properties.requests.type,parentSchema:schema26.properties.requests,data:data80};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+}
+}
+else {
+const err161 = {instancePath:instancePath+"/resources",schemaPath:"#/definitions/ResourceSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data:data76};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+if(data.retries !== undefined){
+let data83 = data.retries;
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+if(data83.attempts === undefined){
+const err162 = {instancePath:instancePath+"/retries",schemaPath:"#/definitions/RetrySettings/required",keyword:"required",params:{missingProperty: "attempts"},message:"must have required property '"+"attempts"+"'",schema:schema27.required,parentSchema:schema27,data:data83};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+for(const key21 in data83){
+if(!((((key21 === "attempts") || (key21 === "perTryTimeout")) || (key21 === "retryOn")) || (key21 === "retryRemoteLocalities"))){
+const err163 = {instancePath:instancePath+"/retries",schemaPath:"#/definitions/RetrySettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data:data83};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+if(data83.attempts !== undefined){
+let data84 = data83.attempts;
+if(!(((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84))) && (isFinite(data84)))){
+const err164 = {instancePath:instancePath+"/retries/attempts",schemaPath:"#/definitions/RetrySettings/properties/attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema27.properties.attempts.type,parentSchema:schema27.properties.attempts,data:data84};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+if((typeof data84 == "number") && (isFinite(data84))){
+if(data84 > 100 || isNaN(data84)){
+const err165 = {instancePath:instancePath+"/retries/attempts",schemaPath:"#/definitions/RetrySettings/properties/attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100},message:"must be <= 100",schema:100,parentSchema:schema27.properties.attempts,data:data84};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+if(data84 < 0 || isNaN(data84)){
+const err166 = {instancePath:instancePath+"/retries/attempts",schemaPath:"#/definitions/RetrySettings/properties/attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema27.properties.attempts,data:data84};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+}
+if(data83.perTryTimeout !== undefined){
+let data85 = data83.perTryTimeout;
+if(typeof data85 !== "string"){
+const err167 = {instancePath:instancePath+"/retries/perTryTimeout",schemaPath:"#/definitions/RetrySettings/properties/perTryTimeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.perTryTimeout.type,parentSchema:schema27.properties.perTryTimeout,data:data85};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+if(data83.retryOn !== undefined){
+let data86 = data83.retryOn;
+if(Array.isArray(data86)){
+if(data86.length > 20){
+const err168 = {instancePath:instancePath+"/retries/retryOn",schemaPath:"#/definitions/RetrySettings/properties/retryOn/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema27.properties.retryOn,data:data86};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+const len7 = data86.length;
+for(let i7=0; i7<len7; i7++){
+let data87 = data86[i7];
+if(typeof data87 !== "string"){
+const err169 = {instancePath:instancePath+"/retries/retryOn/" + i7,schemaPath:"#/definitions/RetrySettings/properties/retryOn/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.retryOn.items.type,parentSchema:schema27.properties.retryOn.items,data:data87};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+}
+else {
+const err170 = {instancePath:instancePath+"/retries/retryOn",schemaPath:"#/definitions/RetrySettings/properties/retryOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.retryOn.type,parentSchema:schema27.properties.retryOn,data:data86};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+}
+if(data83.retryRemoteLocalities !== undefined){
+let data88 = data83.retryRemoteLocalities;
+if(typeof data88 !== "boolean"){
+const err171 = {instancePath:instancePath+"/retries/retryRemoteLocalities",schemaPath:"#/definitions/RetrySettings/properties/retryRemoteLocalities/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.retryRemoteLocalities.type,parentSchema:schema27.properties.retryRemoteLocalities,data:data88};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+}
+}
+else {
+const err172 = {instancePath:instancePath+"/retries",schemaPath:"#/definitions/RetrySettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data:data83};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+if(data.securityProfile !== undefined){
+let data89 = data.securityProfile;
+if(typeof data89 !== "string"){
+const err173 = {instancePath:instancePath+"/securityProfile",schemaPath:"#/definitions/SecurityProfile/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.type,parentSchema:schema28,data:data89};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+if(!((data89 === "restricted") || (data89 === "none"))){
+const err174 = {instancePath:instancePath+"/securityProfile",schemaPath:"#/definitions/SecurityProfile/enum",keyword:"enum",params:{allowedValues: schema28.enum},message:"must be equal to one of the allowed values",schema:schema28.enum,parentSchema:schema28,data:data89};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+}
+if(data.serviceAccount !== undefined){
+let data90 = data.serviceAccount;
+if(typeof data90 !== "boolean"){
+const err175 = {instancePath:instancePath+"/serviceAccount",schemaPath:"#/properties/serviceAccount/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema40.properties.serviceAccount.type,parentSchema:schema40.properties.serviceAccount,data:data90};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+}
+if(data.timeout !== undefined){
+let data91 = data.timeout;
+if(typeof data91 !== "string"){
+const err176 = {instancePath:instancePath+"/timeout",schemaPath:"#/properties/timeout/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.timeout.type,parentSchema:schema40.properties.timeout,data:data91};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+}
+if(data.tls !== undefined){
+let data92 = data.tls;
+if(typeof data92 !== "string"){
+const err177 = {instancePath:instancePath+"/tls",schemaPath:"#/definitions/TlsMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.type,parentSchema:schema29,data:data92};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+if(!((data92 === "ISTIO_MUTUAL") || (data92 === "DISABLE"))){
+const err178 = {instancePath:instancePath+"/tls",schemaPath:"#/definitions/TlsMode/enum",keyword:"enum",params:{allowedValues: schema29.enum},message:"must be equal to one of the allowed values",schema:schema29.enum,parentSchema:schema29,data:data92};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+}
+if(data.topologySpread !== undefined){
+let data93 = data.topologySpread;
+if(Array.isArray(data93)){
+if(data93.length > 10){
+const err179 = {instancePath:instancePath+"/topologySpread",schemaPath:"#/properties/topologySpread/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items",schema:10,parentSchema:schema40.properties.topologySpread,data:data93};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+const len8 = data93.length;
+for(let i8=0; i8<len8; i8++){
+let data94 = data93[i8];
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+for(const key22 in data94){
+if(!(((key22 === "maxSkew") || (key22 === "topologyKey")) || (key22 === "whenUnsatisfiable"))){
+const err180 = {instancePath:instancePath+"/topologySpread/" + i8,schemaPath:"#/definitions/TopologySpreadSettings/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties",schema:false,parentSchema:schema30,data:data94};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+if(data94.maxSkew !== undefined){
+let data95 = data94.maxSkew;
+if(!(((typeof data95 == "number") && (!(data95 % 1) && !isNaN(data95))) && (isFinite(data95)))){
+const err181 = {instancePath:instancePath+"/topologySpread/" + i8+"/maxSkew",schemaPath:"#/definitions/TopologySpreadSettings/properties/maxSkew/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema30.properties.maxSkew.type,parentSchema:schema30.properties.maxSkew,data:data95};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+if((typeof data95 == "number") && (isFinite(data95))){
+if(data95 > 2147483647 || isNaN(data95)){
+const err182 = {instancePath:instancePath+"/topologySpread/" + i8+"/maxSkew",schemaPath:"#/definitions/TopologySpreadSettings/properties/maxSkew/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647",schema:2147483647,parentSchema:schema30.properties.maxSkew,data:data95};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+if(data95 < 1 || isNaN(data95)){
+const err183 = {instancePath:instancePath+"/topologySpread/" + i8+"/maxSkew",schemaPath:"#/definitions/TopologySpreadSettings/properties/maxSkew/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema30.properties.maxSkew,data:data95};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+}
+if(data94.topologyKey !== undefined){
+let data96 = data94.topologyKey;
+if(typeof data96 !== "string"){
+const err184 = {instancePath:instancePath+"/topologySpread/" + i8+"/topologyKey",schemaPath:"#/definitions/TopologySpreadSettings/properties/topologyKey/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.topologyKey.type,parentSchema:schema30.properties.topologyKey,data:data96};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+}
+if(data94.whenUnsatisfiable !== undefined){
+let data97 = data94.whenUnsatisfiable;
+if(typeof data97 !== "string"){
+const err185 = {instancePath:instancePath+"/topologySpread/" + i8+"/whenUnsatisfiable",schemaPath:"#/definitions/TopologySpreadSettings/properties/whenUnsatisfiable/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.whenUnsatisfiable.type,parentSchema:schema30.properties.whenUnsatisfiable,data:data97};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+if(!((data97 === "ScheduleAnyway") || (data97 === "DoNotSchedule"))){
+const err186 = {instancePath:instancePath+"/topologySpread/" + i8+"/whenUnsatisfiable",schemaPath:"#/definitions/TopologySpreadSettings/properties/whenUnsatisfiable/enum",keyword:"enum",params:{allowedValues: schema30.properties.whenUnsatisfiable.enum},message:"must be equal to one of the allowed values",schema:schema30.properties.whenUnsatisfiable.enum,parentSchema:schema30.properties.whenUnsatisfiable,data:data97};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+}
+}
+else {
+const err187 = {instancePath:instancePath+"/topologySpread/" + i8,schemaPath:"#/definitions/TopologySpreadSettings/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.type,parentSchema:schema30,data:data94};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+}
+}
+else {
+const err188 = {instancePath:instancePath+"/topologySpread",schemaPath:"#/properties/topologySpread/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.properties.topologySpread.type,parentSchema:schema40.properties.topologySpread,data:data93};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+}
+if(data.versions !== undefined){
+let data98 = data.versions;
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+if(Object.keys(data98).length > 100){
+const err189 = {instancePath:instancePath+"/versions",schemaPath:"#/properties/versions/maxProperties",keyword:"maxProperties",params:{limit: 100},message:"must NOT have more than 100 properties",schema:100,parentSchema:schema40.properties.versions,data:data98};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+for(const key23 in data98){
+if(!(validate24(data98[key23], {instancePath:instancePath+"/versions/" + key23.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data98,parentDataProperty:key23,rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err190 = {instancePath:instancePath+"/versions",schemaPath:"#/properties/versions/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.properties.versions.type,parentSchema:schema40.properties.versions,data:data98};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+}
+}
+else {
+const err191 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+validate20.errors = vErrors;
 return errors === 0;
 }
 
@@ -2302,8 +7906,8 @@ errors = vErrors.length;
 }
 }
 if(data.entry !== undefined){
-if(!(validate14(data.entry, {instancePath:instancePath+"/entry",parentData:data,parentDataProperty:"entry",rootData}))){
-vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+if(!(validate16(data.entry, {instancePath:instancePath+"/entry",parentData:data,parentDataProperty:"entry",rootData}))){
+vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
 errors = vErrors.length;
 }
 }
@@ -2323,7 +7927,7 @@ errors++;
 if(data.laneMode !== undefined){
 let data6 = data.laneMode;
 if(typeof data6 !== "string"){
-const err9 = {instancePath:instancePath+"/laneMode",schemaPath:"#/definitions/LaneMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.type,parentSchema:schema25,data:data6};
+const err9 = {instancePath:instancePath+"/laneMode",schemaPath:"#/definitions/LaneMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.type,parentSchema:schema37,data:data6};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2333,7 +7937,7 @@ vErrors.push(err9);
 errors++;
 }
 if(!((data6 === "sourceLabels") || (data6 === "header"))){
-const err10 = {instancePath:instancePath+"/laneMode",schemaPath:"#/definitions/LaneMode/enum",keyword:"enum",params:{allowedValues: schema25.enum},message:"must be equal to one of the allowed values",schema:schema25.enum,parentSchema:schema25,data:data6};
+const err10 = {instancePath:instancePath+"/laneMode",schemaPath:"#/definitions/LaneMode/enum",keyword:"enum",params:{allowedValues: schema37.enum},message:"must be equal to one of the allowed values",schema:schema37.enum,parentSchema:schema37,data:data6};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2346,7 +7950,7 @@ errors++;
 if(data.loadBalancer !== undefined){
 let data7 = data.loadBalancer;
 if(typeof data7 !== "string"){
-const err11 = {instancePath:instancePath+"/loadBalancer",schemaPath:"#/definitions/LoadBalancer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data7};
+const err11 = {instancePath:instancePath+"/loadBalancer",schemaPath:"#/definitions/LoadBalancer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data7};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2356,7 +7960,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!((((data7 === "LEAST_REQUEST") || (data7 === "ROUND_ROBIN")) || (data7 === "RANDOM")) || (data7 === "PASSTHROUGH"))){
-const err12 = {instancePath:instancePath+"/loadBalancer",schemaPath:"#/definitions/LoadBalancer/enum",keyword:"enum",params:{allowedValues: schema26.enum},message:"must be equal to one of the allowed values",schema:schema26.enum,parentSchema:schema26,data:data7};
+const err12 = {instancePath:instancePath+"/loadBalancer",schemaPath:"#/definitions/LoadBalancer/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values",schema:schema38.enum,parentSchema:schema38,data:data7};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2382,7 +7986,7 @@ errors++;
 if(data.routingApi !== undefined){
 let data9 = data.routingApi;
 if(typeof data9 !== "string"){
-const err14 = {instancePath:instancePath+"/routingApi",schemaPath:"#/definitions/RoutingApi/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.type,parentSchema:schema27,data:data9};
+const err14 = {instancePath:instancePath+"/routingApi",schemaPath:"#/definitions/RoutingApi/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data9};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2392,7 +7996,7 @@ vErrors.push(err14);
 errors++;
 }
 if(!((data9 === "istio") || (data9 === "gateway-api"))){
-const err15 = {instancePath:instancePath+"/routingApi",schemaPath:"#/definitions/RoutingApi/enum",keyword:"enum",params:{allowedValues: schema27.enum},message:"must be equal to one of the allowed values",schema:schema27.enum,parentSchema:schema27,data:data9};
+const err15 = {instancePath:instancePath+"/routingApi",schemaPath:"#/definitions/RoutingApi/enum",keyword:"enum",params:{allowedValues: schema39.enum},message:"must be equal to one of the allowed values",schema:schema39.enum,parentSchema:schema39,data:data9};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2417,8 +8021,8 @@ errors++;
 }
 const len0 = data10.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate18(data10[i0], {instancePath:instancePath+"/services/" + i0,parentData:data10,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+if(!(validate20(data10[i0], {instancePath:instancePath+"/services/" + i0,parentData:data10,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
 errors = vErrors.length;
 }
 }
@@ -2450,7 +8054,7 @@ errors++;
 if(data.workloads !== undefined){
 let data13 = data.workloads;
 if(typeof data13 !== "string"){
-const err19 = {instancePath:instancePath+"/workloads",schemaPath:"#/definitions/WorkloadObjects/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.type,parentSchema:schema36,data:data13};
+const err19 = {instancePath:instancePath+"/workloads",schemaPath:"#/definitions/WorkloadObjects/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.type,parentSchema:schema72,data:data13};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2460,7 +8064,7 @@ vErrors.push(err19);
 errors++;
 }
 if(!(((data13 === "all") || (data13 === "services")) || (data13 === "none"))){
-const err20 = {instancePath:instancePath+"/workloads",schemaPath:"#/definitions/WorkloadObjects/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values",schema:schema36.enum,parentSchema:schema36,data:data13};
+const err20 = {instancePath:instancePath+"/workloads",schemaPath:"#/definitions/WorkloadObjects/enum",keyword:"enum",params:{allowedValues: schema72.enum},message:"must be equal to one of the allowed values",schema:schema72.enum,parentSchema:schema72,data:data13};
 if(vErrors === null){
 vErrors = [err20];
 }

@@ -187,6 +187,33 @@ describe('what gateway-api and ambient refuse', () => {
     expect(message).not.toMatch(/rules for mesh traffic/);
     expect(message).toMatch(/\[entry\.headerRoutes\[15\]\] makes an HTTPRoute header match of 4\d\d\d characters \(translated to a regex\), but Gateway API takes at most 4096/);
   });
+
+  test('fails on the settings HTTPRoutes have no standard field for, and on timeouts Gateway API cannot read', () => {
+    const message = refusal(seed({
+      defaults: { image: 'registry.example.com/app:1.0', port: 8000, timeout: '1.5s', retries: { attempts: 3 } },
+      services: [
+        { name: 'appa', versions: { v1: {}, v2: { connectionPool: { tcp: { maxConnections: 10 } } } }, calls: ['appb'] },
+        { name: 'appb', versions: { v1: {}, v2: {}, v3: {} }, loadBalancer: 'RANDOM' as never, faults: [{ lane: 'v2', abort: { httpStatus: 503, percentage: 50 } }] },
+      ],
+    }));
+    expect(message).toMatch(/\[defaults\.timeout\] "1\.5s" is not a Gateway API duration .* such as "1500ms"/);
+    expect(message).toMatch(/\[defaults\.retries\] is a VirtualService setting; HTTPRoute retries are experimental in Gateway API/);
+    expect(message).toMatch(/\[services\[0\]\.versions\.v2\.connectionPool\] is a DestinationRule setting/);
+    expect(message).toMatch(/\[services\[1\]\.loadBalancer\] is a DestinationRule setting/);
+    expect(message).toMatch(/\[services\[1\]\.faults\] inject faults, which Gateway API has no standard filter for/);
+  });
+
+  test('fails on mirrors with gateway-api or ambient: the calls of their pods are kept out of lanes by source matches', () => {
+    const mirrored = { name: 'appb', versions: { v1: {}, v2: {}, v3: {} }, mirrors: [{ version: 'v3', percentage: 10 }] };
+    const message = refusal(seed({ routingApi: RoutingApi.ISTIO, dataPlane: DataPlane.AMBIENT, services: [seed().services[0], mirrored] }));
+    expect(message).toMatch(/\[services\[1\]\.mirrors\] keep the calls of the mirror's pods out of every lane by matching those pods' labels, but waypoints do not use source matches/);
+  });
+
+  test('a timeout becomes the request timeout of each HTTPRoute rule to that version', () => {
+    const objects = objectsOf(seed({ defaults: { image: 'registry.example.com/app:1.0', port: 8000, timeout: '2s' } }));
+    const rules = find(objects, 'HTTPRoute', 'route-appb').spec.rules;
+    expect(rules.map((rule: Manifest) => rule.timeouts)).toEqual([{ request: '2s' }, { request: '2s' }, { request: '2s' }]);
+  });
 });
 
 describe('dataPlane: ambient', () => {

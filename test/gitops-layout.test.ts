@@ -11,7 +11,7 @@ import { buildChain, Manifest, parseYaml, tempDir } from './support/manifests';
  * `kubectl kustomize` on every gitops output.
  */
 
-const EXAMPLES = ['seed-weighted', 'seed-headers', 'header-lanes', 'fan-out'];
+const EXAMPLES = ['seed-weighted', 'seed-headers', 'header-lanes', 'fan-out', 'production-settings'];
 const specOf = (name: string): ServiceChainProps => loadSpecFile(join(__dirname, '..', 'examples', `${name}.yaml`));
 const identity = (d: Manifest) => `${d.kind} ${d.metadata.namespace ?? '-'}/${d.metadata.name}`;
 

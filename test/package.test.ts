@@ -149,7 +149,8 @@ describe('installed into a cdk8s app', () => {
       root: [
         'ChainValidationError', 'DataPlane', 'EntryGateway', 'EntryRouting', 'GatewayApiGateway', 'GatewayApiRouting', 'ImagePullPolicy',
         'IstioApiVersion', 'LaneMode', 'LaneRouting', 'LoadBalancer', 'OWNERSHIP_FILE', 'OutputLayout', 'OutputRefusedError', 'RoutingApi',
-        'ServiceChain', 'ServiceWorkloads', 'TrafficSource', 'VersionServices', 'VersionedDestinationRule', 'Waypoint', 'WorkloadObjects',
+        'SecurityProfile', 'ServiceChain', 'ServiceWorkloads', 'TlsMode', 'TrafficSource', 'VersionServices', 'VersionedDestinationRule',
+        'Waypoint', 'WorkloadObjects',
         'chainFiles', 'findDrift', 'hasInterruptedWrite', 'renderFiles', 'renderYaml', 'validateChain', 'writeFilesAtomically',
       ],
       explain: [

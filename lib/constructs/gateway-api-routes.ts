@@ -18,6 +18,9 @@ import { HeaderCondition, RouteMatch, RouteRule, RouteTarget } from '../model/ro
  * rule none: header routes and lane rules (one header each) come before the weights and the
  * default (none), and among equals the list order decides, as it does in Istio.
  *
+ * A rule's timeout becomes `timeouts.request` (Extended support: HTTPRouteRequestTimeout);
+ * retries, faults and mirrors have no standard HTTPRoute field, and validation refuses them.
+ *
  * The lane stamp: a rule with one target sets the lane header with a rule-level
  * RequestHeaderModifier (Core support, every implementation). A weighted rule stamps each
  * destination with its own version, which only a filter on the backendRef can do (Extended
@@ -51,6 +54,9 @@ export function rulesForSource(rules: readonly RouteRule[], source: TrafficSourc
 
 /** A rule of the routing plan as an HTTPRoute rule. Source matches must have been resolved with {@link rulesForSource}. */
 export function httpRouteRule(rule: RouteRule, context: HttpRouteContext): HttpRouteSpecRules {
+  if (rule.retries !== undefined || rule.fault !== undefined || rule.mirror !== undefined || rule.targets.some(target => target.dropLane)) {
+    throw new Error('HTTPRoutes carry no retries, faults or mirrors; validation refuses them with gateway-api');
+  }
   const conditions = rule.matches.map(match => httpRouteMatch(match, context));
   const pathOnly = context.pathPrefix !== undefined ? [pathMatch(context.pathPrefix)] : undefined;
   const matches = conditions.length > 0 && conditions.some(hasCondition) ? conditions : pathOnly;
@@ -62,6 +68,7 @@ export function httpRouteRule(rule: RouteRule, context: HttpRouteContext): HttpR
       requestHeaderModifier: { set: [{ name: context.laneHeader, value: single.stampLane }] },
     } satisfies HttpRouteSpecRulesFilters] : undefined,
     backendRefs: rule.targets.map(target => backendRef(target, single === undefined, context)),
+    timeouts: rule.timeout !== undefined ? { request: rule.timeout } : undefined,
   };
 }
 

@@ -1,9 +1,11 @@
 import {
-  VirtualServiceSpecHttp, VirtualServiceSpecHttpMatch, VirtualServiceSpecHttpMatchHeaders, VirtualServiceSpecHttpRoute,
+  VirtualServiceSpecHttp, VirtualServiceSpecHttpFault, VirtualServiceSpecHttpMatch, VirtualServiceSpecHttpMatchHeaders,
+  VirtualServiceSpecHttpRetries, VirtualServiceSpecHttpRoute,
 } from '../../imports/networking.istio.io';
 import { TrafficSource } from '../props/entry-props';
+import { RetrySettings } from '../props/traffic-settings';
 import { cookieHeaderRegex } from '../model/cookie-pattern';
-import { HeaderCondition, RouteMatch, RouteRule, RouteTarget } from '../model/routing-plan';
+import { HeaderCondition, RouteMatch, RouteRule, RouteTarget, RuleFault } from '../model/routing-plan';
 
 /** The gateway name Istio uses for sidecar (in-mesh) traffic. */
 export const MESH_GATEWAY = 'mesh';
@@ -23,6 +25,27 @@ export function istioHttpRoute(rule: RouteRule, context: IstioRouteContext): Vir
   return {
     match: rule.matches.length > 0 ? rule.matches.map(match => istioMatch(match, context)) : undefined,
     route: rule.targets.map(target => istioDestination(target, context)),
+    timeout: rule.timeout,
+    retries: rule.retries && istioRetries(rule.retries),
+    fault: rule.fault && istioFault(rule.fault),
+    mirror: rule.mirror && { host: context.host, subset: rule.mirror.version },
+    mirrorPercentage: rule.mirror && { value: rule.mirror.percentage },
+  };
+}
+
+function istioRetries(retries: RetrySettings): VirtualServiceSpecHttpRetries {
+  return {
+    attempts: retries.attempts,
+    perTryTimeout: retries.perTryTimeout,
+    retryOn: retries.retryOn?.join(','),
+    retryRemoteLocalities: retries.retryRemoteLocalities,
+  };
+}
+
+function istioFault(fault: RuleFault): VirtualServiceSpecHttpFault {
+  return {
+    delay: fault.delay && { fixedDelay: fault.delay.fixedDelay, percentage: { value: fault.delay.percentage } },
+    abort: fault.abort && { httpStatus: fault.abort.httpStatus, percentage: { value: fault.abort.percentage } },
   };
 }
 
@@ -44,7 +67,8 @@ function istioDestination(target: RouteTarget, context: IstioRouteContext): Virt
   return {
     destination: { host: context.host, subset: target.version },
     weight: target.weight,
-    headers: target.stampLane !== undefined ? { request: { set: { [context.laneHeader]: target.stampLane } } } : undefined,
+    headers: target.stampLane !== undefined ? { request: { set: { [context.laneHeader]: target.stampLane } } }
+      : target.dropLane ? { request: { remove: [context.laneHeader] } } : undefined,
   };
 }
 

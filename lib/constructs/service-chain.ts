@@ -178,8 +178,9 @@ export class ServiceChain extends Construct {
   }
 
   /**
-   * Every object once: the Namespace, then per service its Service, its version Services and
-   * its Deployments, then the routing objects.
+   * Every object once: the Namespace, then per service its Service and ServiceAccount, the
+   * Services of its versions (`routingApi: gateway-api`) and each version's Deployment,
+   * PodDisruptionBudget and HorizontalPodAutoscaler, then the routing objects.
    */
   public get objects(): ApiObject[] {
     return [
@@ -187,9 +188,9 @@ export class ServiceChain extends Construct {
       ...this.model.services.flatMap((_, i) => {
         const workloads = this.workloads[i];
         return [
-          ...(workloads ? [workloads.service] : []),
+          ...(workloads ? serviceObjects(workloads) : []),
           ...(this.versionServices[i]?.services.values() ?? []),
-          ...(workloads ? workloads.deployments.values() : []),
+          ...(workloads ? [...workloads.deployments].flatMap(([version, deployment]) => [deployment, ...workloads.versionObjects.get(version)!]) : []),
         ];
       }),
       ...this.routingObjects,
@@ -210,6 +211,11 @@ export class ServiceChain extends Construct {
       ...(this.httpRoutes ? this.httpRoutes.objects : []),
     ];
   }
+}
+
+/** A service's objects shared by its versions: the Service, and its ServiceAccount when it has one. @internal */
+export function serviceObjects(workloads: ServiceWorkloads): ApiObject[] {
+  return workloads.serviceAccount ? [workloads.service, workloads.serviceAccount] : [workloads.service];
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

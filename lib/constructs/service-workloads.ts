@@ -1,9 +1,13 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { Deployment } from 'kubernetes-types/apps/v1';
-import type { Service } from 'kubernetes-types/core/v1';
+import type { Service, ServiceAccount } from 'kubernetes-types/core/v1';
 import { ServiceModel, VersionModel } from '../model/chain-model';
 import { kubeObject } from './kube-object';
+import {
+  containerSecurityContext, kubeEnvVar, kubeProbe, podSecurityContext, topologySpreadConstraints,
+} from './pod-settings';
+import { autoscaler, disruptionBudget } from './version-scaling';
 
 /** Props of {@link ServiceWorkloads}. */
 export interface ServiceWorkloadsProps {
@@ -22,14 +26,19 @@ export interface ServiceWorkloadsProps {
 }
 
 /**
- * The Kubernetes side of one service: a Service selecting every version by `app`,
- * and a Deployment per version labelled `app` + `version`.
+ * The Kubernetes side of one service: a Service selecting every version by `app`, its
+ * ServiceAccount when asked for, and a Deployment per version labelled `app` + `version`,
+ * with its PodDisruptionBudget and HorizontalPodAutoscaler when asked for.
  */
 export class ServiceWorkloads extends Construct {
   /** The Service, selecting the pods of every version. */
   public readonly service: ApiObject;
+  /** The ServiceAccount the pods run as, when the service has one. */
+  public readonly serviceAccount?: ApiObject;
   /** The Deployments, by version name, in version order. */
   public readonly deployments: Map<string, ApiObject>;
+  /** The PodDisruptionBudgets and HorizontalPodAutoscalers of each version that has them, by version name. */
+  public readonly versionObjects: Map<string, ApiObject[]>;
 
   constructor(scope: Construct, id: string, props: ServiceWorkloadsProps) {
     super(scope, id);
@@ -43,8 +52,20 @@ export class ServiceWorkloads extends Construct {
         selector: { app: service.name },
       },
     });
+    if (service.serviceAccount) {
+      this.serviceAccount = kubeObject<ServiceAccount>(this, 'ServiceAccount', {
+        apiVersion: 'v1',
+        kind: 'ServiceAccount',
+        metadata: { name: service.serviceAccount, namespace, labels: { app: service.name } },
+      });
+    }
     const versions = props.deployments ?? true ? service.versions : [];
     this.deployments = new Map(versions.map(version => [version.name, deployment(this, service, version, namespace)]));
+    this.versionObjects = new Map(versions.map(version => {
+      const selector = { app: service.name, version: version.name };
+      const objects = [disruptionBudget(this, version, selector, namespace), autoscaler(this, version, selector, namespace)];
+      return [version.name, objects.filter((object): object is ApiObject => object !== undefined)];
+    }));
   }
 }
 
@@ -56,24 +77,31 @@ function deployment(scope: Construct, service: ServiceModel, version: VersionMod
     kind: 'Deployment',
     metadata: { name: version.deploymentName, namespace, labels },
     spec: {
-      replicas: version.replicas,
+      // an autoscaler owns the count: a written one would reset it at every apply
+      replicas: version.autoscaling ? undefined : version.replicas,
       selector: { matchLabels: selector },
       template: {
         metadata: { labels, annotations: nonEmpty(version.annotations) },
         spec: {
+          serviceAccountName: service.serviceAccount,
+          securityContext: podSecurityContext(version.securityProfile),
           imagePullSecrets: version.imagePullSecrets.length > 0
             ? version.imagePullSecrets.map(name => ({ name }))
             : undefined,
+          topologySpreadConstraints: topologySpreadConstraints(version.topologySpread, selector),
           containers: [{
             name: version.containerName,
             image: version.image,
             imagePullPolicy: version.imagePullPolicy,
-            env: version.env.length > 0 ? version.env : undefined,
+            env: version.env.length > 0 ? version.env.map(kubeEnvVar) : undefined,
             ports: [{ containerPort: service.port }],
             resources: version.resources && {
               requests: quantities(version.resources.requests),
               limits: quantities(version.resources.limits),
             },
+            readinessProbe: kubeProbe(version.readinessProbe, service.port),
+            livenessProbe: kubeProbe(version.livenessProbe, service.port),
+            securityContext: containerSecurityContext(version.securityProfile),
           }],
         },
       },

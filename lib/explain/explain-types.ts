@@ -1,5 +1,7 @@
 /* What `explain` takes and gives: where a request starts, how the applications behave, and the paths it takes. */
 
+import type { RouteSettingsInfo } from './route-settings';
+
 /** Where a request traced by `explain` starts: who sends it, to which host, with what. */
 export interface ExplainEntry {
   /**
@@ -56,6 +58,11 @@ export interface Hop {
    * or `Service default/svc (no VirtualService)`.
    */
   readonly via: string;
+  /**
+   * What that route did to the request on the way: timeout, retries, mirror, delay.
+   * @default - nothing
+   */
+  readonly settings?: RouteSettingsInfo;
 }
 
 /** One way a request can travel through the mesh, with its probability. */

@@ -81,4 +81,23 @@ export interface HttpRouteSpec {
   readonly redirect?: unknown;
   /** A direct answer (not followed). */
   readonly directResponse?: unknown;
+  /** Time limit of a request. */
+  readonly timeout?: string;
+  /** Retry policy. */
+  readonly retries?: { readonly attempts?: number; readonly perTryTimeout?: string; readonly retryOn?: string } | null;
+  /** Faults injected. */
+  readonly fault?: {
+    readonly delay?: { readonly fixedDelay?: string; readonly percentage?: PercentageSpec };
+    readonly abort?: { readonly httpStatus?: number; readonly percentage?: PercentageSpec };
+  };
+  /** Where copies of the requests go. */
+  readonly mirror?: { readonly host?: string; readonly subset?: string };
+  /** Share of the requests copied. */
+  readonly mirrorPercentage?: PercentageSpec;
+}
+
+/** A percentage, 0 to 100. */
+export interface PercentageSpec {
+  /** The percentage. */
+  readonly value?: number;
 }

@@ -61,7 +61,9 @@ class PathLister {
         const where = branch.via === undefined ? '' : ` [${branch.via}]`;
         return [{ probability: branch.share, path: [], hops: [], errors: [`${call.caller} -> ${call.host}: ${branch.error}${where}`] }];
       }
-      const hop = { deployment: branch.visit.deployment, via: branch.via };
+      const hop: Hop = branch.settings === undefined
+        ? { deployment: branch.visit.deployment, via: branch.via }
+        : { deployment: branch.visit.deployment, via: branch.via, settings: branch.settings };
       return this.visitOutcomes(branch.visit).map(outcome => ({
         probability: outcome.probability * branch.share,
         path: [hop.deployment, ...outcome.path],

@@ -1,4 +1,5 @@
 import { TracedPath } from './explain-types';
+import { describeRouteSettings, RouteSettingsInfo } from './route-settings';
 import { Branch, Call, isRouted, TraceGraph, Visit } from './trace-graph';
 
 /**
@@ -8,7 +9,9 @@ import { Branch, Call, isRouted, TraceGraph, Visit } from './trace-graph';
 export function renderPaths(paths: readonly TracedPath[]): string {
   return paths.map(path => {
     const lines = [`${percent(path.probability)}  ${path.path.join(' > ')}${path.error ? `  !! ${path.error}` : ''}`];
-    for (const hop of path.hops) lines.push(`           ${hop.deployment}  via ${hop.via}`);
+    for (const hop of path.hops) {
+      lines.push(`           ${hop.deployment}  via ${hop.via}${hop.settings === undefined ? '' : `  {${describeRouteSettings(hop.settings)}}`}`);
+    }
     return `${lines.join('\n')}\n`;
   }).join('');
 }
@@ -65,7 +68,10 @@ export function renderTraceGraph(graph: TraceGraph): string {
 function renderBranches(branches: readonly Branch[], numbers: Map<Visit, number>, indent: string): string[] {
   return branches.map(branch => {
     const share = `${indent}${percent(branch.share)}  `;
-    if (isRouted(branch)) return `${share}#${numbers.get(branch.visit)} ${branch.visit.deployment}  via ${branch.via}`;
+    if (isRouted(branch)) {
+      const settings = branch.settings === undefined ? '' : `  {${describeRouteSettings(branch.settings)}}`;
+      return `${share}#${numbers.get(branch.visit)} ${branch.visit.deployment}  via ${branch.via}${settings}`;
+    }
     return `${share}!! ${branch.error}${branch.via === undefined ? '' : ` [${branch.via}]`}`;
   });
 }
@@ -100,8 +106,10 @@ export interface BranchJson {
   readonly via?: string;
   /** The number of the visit reached. */
   readonly visit?: number;
-  /** Why the requests could not be routed. */
+  /** Why the requests could not be routed, or the status they ended with (an abort fault). */
   readonly error?: string;
+  /** What the route did to the requests on the way: timeout, retries, mirror, delay. */
+  readonly settings?: RouteSettingsInfo;
 }
 
 /** A visit in {@link TraceGraphJson}. */
@@ -125,7 +133,10 @@ export function traceGraphJson(graph: TraceGraph): TraceGraphJson {
   const numbers = numberVisits(graph);
   const branchJson = (branch: Branch): BranchJson => {
     const probability = round(branch.share);
-    if (isRouted(branch)) return { probability, via: branch.via, visit: numbers.get(branch.visit)! };
+    if (isRouted(branch)) {
+      const routed = { probability, via: branch.via, visit: numbers.get(branch.visit)! };
+      return branch.settings === undefined ? routed : { ...routed, settings: branch.settings };
+    }
     return branch.via === undefined ? { probability, error: branch.error } : { probability, via: branch.via, error: branch.error };
   };
   const counts = countPaths(graph);

@@ -1,6 +1,7 @@
 import { RE2JS } from 're2js';
 import { HeaderOperationsSpec, HttpMatchSpec, HttpRouteSpec, RouteDestinationSpec, StringMatchSpec } from './istio-spec';
 import { ExplainEntry } from './explain-types';
+import { RouteSettingsInfo, routeSettings } from './route-settings';
 import { MeshIndex, VirtualServiceInfo } from './mesh-index';
 import { includesLabels, MESH_GATEWAY, normaliseHost, requestHostNames, resolveGatewayRef } from '../manifests';
 
@@ -89,8 +90,13 @@ export interface RoutedDecision {
   readonly kind: 'routed';
   /** The objects and http routes that decided, e.g. `VirtualService ns/name http[0]`. */
   readonly via: string;
-  /** Destinations with a share above 0. */
+  /** Destinations with a share above 0; with an abort fault, their shares add up to what it leaves. */
   readonly destinations: WeightedDestination[];
+  /**
+   * What the route does to the requests on the way: timeout, retries, mirror, faults.
+   * @default - nothing
+   */
+  readonly settings?: RouteSettingsInfo;
 }
 
 /** A VirtualService could not send the request anywhere. */
@@ -161,17 +167,19 @@ function routeToDestinations(
   }
   const shares = destinationShares(destinations);
   const headers = applyHeaderOperations(request.headers, route.headers?.request);
+  const settings = routeSettings(route);
+  const passing = 1 - (settings?.abort?.percentage ?? 0) / 100;
   const weighted = destinations
     .map((d, position) => ({
       host: d.destination?.host ?? '',
       subset: d.destination?.subset,
       namespace: vs.namespace,
-      share: shares[position],
+      share: shares[position] * passing,
       headers: applyHeaderOperations(headers, d.headers?.request),
     }))
     .filter(d => d.share > 0);
-  if (weighted.length === 0) return { kind: 'failed', via, error: 'every destination weighs 0' };
-  return { kind: 'routed', via, destinations: weighted };
+  if (weighted.length === 0 && passing > 0) return { kind: 'failed', via, error: 'every destination weighs 0' };
+  return settings === undefined ? { kind: 'routed', via, destinations: weighted } : { kind: 'routed', via, destinations: weighted, settings };
 }
 
 function noDestinationReason(route: HttpRouteSpec): string {

@@ -6,6 +6,7 @@ import {
   WeightedDestination,
 } from './routing';
 import { DEFAULT_NAMESPACE, dottedHostHint } from '../manifests';
+import { abortError, RouteSettingsInfo } from './route-settings';
 
 /** The steps `explain` may spend on one request unless told otherwise: enough for thousands of services in several lanes. */
 export const DEFAULT_EXPLAIN_BUDGET = 200_000;
@@ -56,6 +57,11 @@ export interface RoutedBranch {
   readonly via: string;
   /** The Deployment reached and what it does next. */
   readonly visit: Visit;
+  /**
+   * What the route did to the requests on the way: timeout, retries, mirror, delay.
+   * @default - nothing
+   */
+  readonly settings?: RouteSettingsInfo;
 }
 
 /** A share of a call's requests that cannot be routed. */
@@ -283,15 +289,19 @@ class GraphTracer {
       return { branches: [failed(1, decision.error, decision.via === undefined ? undefined : decision.via + note)], dependencies: this.none };
     }
     const via = decision.via + note;
-    return this.visitAll(decision.destinations.map(destination => this.destinationTargets(destination, via)), stack);
+    const visited = this.visitAll(decision.destinations.map(destination => this.destinationTargets(destination, via, decision.settings)), stack);
+    // an abort fault answers its share of the requests before any destination: a branch that ends with its status
+    const abort = decision.settings?.abort;
+    if (abort !== undefined && abort.percentage > 0) visited.branches.push(failed(abort.percentage / 100, abortError(abort.httpStatus), via));
+    return visited;
   }
 
-  private destinationTargets(destination: WeightedDestination, via: string): Targets {
+  private destinationTargets(destination: WeightedDestination, via: string, settings: RouteSettingsInfo | undefined): Targets {
     const service = this.index.serviceForConfigHost(destination.host, destination.namespace);
     if (service === undefined) return { share: destination.share, error: unknownHost(destination.host, dottedHostHint(destination.host)), via };
     const pods = this.index.servicePods(service, destination.subset);
     if (pods.kind === 'failed') return { share: destination.share, error: pods.error, via };
-    return { share: destination.share, shares: pods.deployments, headers: destination.headers, via };
+    return { share: destination.share, shares: pods.deployments, headers: destination.headers, via, settings };
   }
 
   private visitAll(targets: Targets[], stack: CallStack): { branches: Branch[]; dependencies: Dependencies } {
@@ -304,7 +314,8 @@ class GraphTracer {
       }
       for (const { deployment, share } of target.shares) {
         const visited = this.visit(deployment, target.headers, stack);
-        branches.push({ share: target.share * share, via: target.via, visit: visited.visit });
+        const branch = { share: target.share * share, via: target.via, visit: visited.visit };
+        branches.push(target.settings === undefined ? branch : { ...branch, settings: target.settings });
         dependencies.push(visited.dependencies);
       }
     }
@@ -368,7 +379,10 @@ class GraphTracer {
 
 /** Deployments a destination reaches, with the headers they receive, or why there are none. */
 type Targets =
-  | { readonly share: number; readonly shares: DeploymentShare[]; readonly headers: Record<string, string>; readonly via: string }
+  | {
+    readonly share: number; readonly shares: DeploymentShare[]; readonly headers: Record<string, string>; readonly via: string;
+    readonly settings?: RouteSettingsInfo;
+  }
   | { readonly share: number; readonly error: string; readonly via?: string };
 
 function callsTooDeep(): Error {

@@ -3,7 +3,12 @@ import { EntryProps, HeaderRoute, Weights, GatewayProps } from '../props/entry-p
 import { IstioApiVersion } from '../props/istio-api-version';
 import { LaneMode } from '../props/lane-mode';
 import { ServiceProps } from '../props/service-props';
-import { EnvVar, ImagePullPolicy, ResourceSettings, WorkloadSettings } from '../props/workload-settings';
+import { LaneFault, Mirror } from '../props/lane-experiments';
+import { TrafficSettings } from '../props/traffic-settings';
+import {
+  AutoscalingSettings, DisruptionBudgetSettings, EnvVar, ImagePullPolicy, ProbeSettings, ResourceSettings, SecurityProfile,
+  TopologySpreadSettings, WorkloadSettings,
+} from '../props/workload-settings';
 import {
   apiVersionOf, dataPlaneOf, gatewayRefsOf, IMPLICIT_NAMESPACE, laneHeaderOf, laneModeOf, meshBoundOf, rootNamespaceOf, routeSourcesOf,
   routingApiOf, serviceNamespaceOf, uriPrefixOf, workloadObjectsOf,
@@ -11,6 +16,7 @@ import {
 import { defaultRootName, deploymentName } from './naming';
 import { compareNatural } from './natural-order';
 import { planRouting, RoutingPlan } from './routing-plan';
+import { RouteSettings, routeSettingsOf, TrafficPolicyModel, trafficPolicyOf } from './traffic-model';
 
 /** @internal */
 export { IMPLICIT_NAMESPACE };
@@ -28,6 +34,20 @@ export interface VersionModel {
   readonly annotations: Record<string, string>;
   readonly resources?: ResourceSettings;
   readonly containerName: string;
+  /** Timeout and retries of the routes that send requests to this version. */
+  readonly route: RouteSettings;
+  /** The traffic policy of the version's own subset: the fields set on the version only. */
+  readonly subsetPolicy: TrafficPolicyModel;
+  /** @default - none */
+  readonly readinessProbe?: ProbeSettings;
+  /** @default - none */
+  readonly livenessProbe?: ProbeSettings;
+  readonly securityProfile: SecurityProfile;
+  /** @default - none */
+  readonly disruptionBudget?: DisruptionBudgetSettings;
+  /** @default - none */
+  readonly autoscaling?: AutoscalingSettings;
+  readonly topologySpread: TopologySpreadSettings[];
 }
 
 /** One service, with its versions in natural order and its callers known. */
@@ -39,6 +59,14 @@ export interface ServiceModel {
   readonly callers: string[];
   readonly port: number;
   readonly portName: string;
+  /** The DestinationRule's traffic policy: the chain's `loadBalancer` and the defaults, overridden by the service's fields. */
+  readonly trafficPolicy: TrafficPolicyModel;
+  /** The ServiceAccount the pods run as, named after the service, when the chain writes one. */
+  readonly serviceAccount?: string;
+  /** Fault injection into lanes. */
+  readonly faults: LaneFault[];
+  /** Dark launches. */
+  readonly mirrors: Mirror[];
   hasVersion(version: string): boolean;
 }
 
@@ -114,6 +142,10 @@ export function resolveChain(props: ServiceChainProps): ChainModel {
       callers: callersOf.get(service.name) ?? [],
       port: portOf.get(service.name)!,
       portName: service.portName ?? defaults.portName ?? 'http',
+      trafficPolicy: trafficPolicyOf([{ loadBalancer: props.loadBalancer }, defaults, service]),
+      serviceAccount: service.serviceAccount ?? defaults.serviceAccount ? service.name : undefined,
+      faults: service.faults ?? [],
+      mirrors: service.mirrors ?? [],
       hasVersion: (version: string) => versionNames.includes(version),
     };
   });
@@ -162,7 +194,7 @@ function resolveEntry(entry: EntryProps, serviceNamespace: string | undefined): 
 function resolveVersion(
   service: ServiceProps,
   version: string,
-  levels: WorkloadSettings[],
+  levels: Array<WorkloadSettings & TrafficSettings>,
   upstreamEnv: EnvVar[],
   namespace: string,
 ): VersionModel {
@@ -173,7 +205,7 @@ function resolveVersion(
     .replace(/\{version\}/g, version)
     .replace(/\{namespace\}/g, namespace);
   const env = mergeEnv([...levels.flatMap(level => level.env ?? []), ...upstreamEnv])
-    .map(variable => ({ name: variable.name, value: fill(variable.value) }));
+    .map(variable => (variable.value === undefined ? variable : { ...variable, value: fill(variable.value) }));
   const merge = (key: 'labels' | 'annotations') =>
     Object.assign({}, ...levels.map(level => level[key] ?? {})) as Record<string, string>;
   return {
@@ -188,12 +220,20 @@ function resolveVersion(
     annotations: merge('annotations'),
     resources: last('resources'),
     containerName: last('containerName') ?? service.name,
+    route: routeSettingsOf(levels),
+    subsetPolicy: trafficPolicyOf([service.versions[version]]),
+    readinessProbe: last('readinessProbe'),
+    livenessProbe: last('livenessProbe'),
+    securityProfile: last('securityProfile') ?? SecurityProfile.NONE,
+    disruptionBudget: last('disruptionBudget'),
+    autoscaling: last('autoscaling'),
+    topologySpread: last('topologySpread') ?? [],
   };
 }
 
-/** Keeps the first position of each name and the last value given for it. */
+/** Keeps the first position of each name and the last variable given for it. */
 function mergeEnv(variables: EnvVar[]): EnvVar[] {
-  const merged = new Map<string, string>();
-  for (const variable of variables) merged.set(variable.name, variable.value);
-  return [...merged].map(([name, value]) => ({ name, value }));
+  const merged = new Map<string, EnvVar>();
+  for (const variable of variables) merged.set(variable.name, variable);
+  return [...merged.values()];
 }

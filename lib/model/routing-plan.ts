@@ -1,6 +1,9 @@
 import { HeaderRoute, TrafficSource, Weights } from '../props/entry-props';
 import { LaneMode } from '../props/lane-mode';
+import { RetrySettings } from '../props/traffic-settings';
 import type { ChainModel, ServiceModel } from './chain-model';
+import { laneRules } from './lane-rules';
+import { sameRouteSettings } from './traffic-model';
 
 /*
  * The routing plan: every routing decision of the chain, made here once, as plain data.
@@ -67,6 +70,28 @@ export interface RouteTarget {
    * @default - the header is left as it is
    */
   readonly stampLane?: string;
+  /**
+   * The lane header is removed on the way, so that the request and the calls made for it
+   * belong to no lane (calls from a mirror's pods, in `header` mode).
+   * @default false
+   */
+  readonly dropLane?: boolean;
+}
+
+/** Faults injected into the requests a rule takes. */
+export interface RuleFault {
+  /** @default - no delay */
+  readonly delay?: { readonly fixedDelay: string; readonly percentage: number };
+  /** @default - no abort */
+  readonly abort?: { readonly httpStatus: number; readonly percentage: number };
+}
+
+/** A copy of a share of a rule's requests, sent to a version whose answers are dropped. */
+export interface RuleMirror {
+  /** The version receiving the copies. */
+  readonly version: string;
+  /** Share of the requests copied, in percent. */
+  readonly percentage: number;
 }
 
 /** One rule: requests that match go to the targets. Rules are tried in order; the first match wins. */
@@ -75,6 +100,26 @@ export interface RouteRule {
   readonly matches: readonly RouteMatch[];
   /** The versions, with weights when there are several. */
   readonly targets: readonly RouteTarget[];
+  /**
+   * Time limit of the requests: the target versions' `timeout`.
+   * @default - none written
+   */
+  readonly timeout?: string;
+  /**
+   * Retries of the requests: the target versions' `retries`.
+   * @default - none written
+   */
+  readonly retries?: RetrySettings;
+  /**
+   * Faults injected into the requests (lane faults only).
+   * @default - none
+   */
+  readonly fault?: RuleFault;
+  /**
+   * Copies of a share of the requests (dark launches).
+   * @default - none
+   */
+  readonly mirror?: RuleMirror;
 }
 
 /** How traffic enters the chain: what the entry is bound to, and its ordered rules. */
@@ -125,12 +170,27 @@ export function planRouting(chain: Omit<ChainModel, 'routing'>): RoutingPlan {
       hosts: entry.hosts,
       mesh: entry.mesh,
       uriPrefix: entry.uriPrefix,
-      rules: entryRules(chain),
+      rules: withRouteSettings(chain.service(entry.service), entryRules(chain)),
     },
     lanes: chain.services
       .filter(service => service.name !== entry.service)
-      .map(service => ({ service: service.name, rules: laneRules(chain, service) })),
+      .map(service => ({ service: service.name, rules: withRouteSettings(service, laneRules(chain, service)) })),
   };
+}
+
+/**
+ * Rules with the timeout and retries of the versions they send requests to. A rule that splits
+ * between versions whose settings differ gets none (validation refuses such a split).
+ */
+function withRouteSettings(service: ServiceModel, rules: RouteRule[]): RouteRule[] {
+  const routeOf = new Map(service.versions.map(version => [version.name, version.route]));
+  return rules.map(rule => {
+    const settings = rule.targets.map(target => routeOf.get(target.version) ?? {});
+    const first = settings[0];
+    if (first === undefined || (first.timeout === undefined && first.retries === undefined)) return rule;
+    if (settings.some(other => !sameRouteSettings(other, first))) return rule;
+    return { ...rule, ...first };
+  });
 }
 
 /** The entry's rules, in the order they are tried: header routes, weights, the default route. */
@@ -171,33 +231,6 @@ export function headerCondition(route: HeaderRoute): HeaderCondition {
     kind,
     value: route[kind]!,
   };
-}
-
-/**
- * A later service's rules. In `sourceLabels` mode a version takes the requests of callers
- * running that same version (callers that have it); in `header` mode each version but the
- * baseline takes the requests whose lane header names it. Everything else goes to the baseline.
- */
-function laneRules(chain: Omit<ChainModel, 'routing'>, service: ServiceModel): RouteRule[] {
-  const lanes = chain.laneMode === LaneMode.HEADER ? headerLaneRules(service) : callerLaneRules(chain, service);
-  return [...lanes, { matches: [], targets: [{ version: service.baseline }] }];
-}
-
-function callerLaneRules(chain: Omit<ChainModel, 'routing'>, service: ServiceModel): RouteRule[] {
-  return service.versions.flatMap(version => {
-    const callers = service.callers.filter(caller => chain.service(caller).hasVersion(version.name));
-    if (callers.length === 0) return [];
-    return [{
-      matches: callers.map(caller => ({ caller: { service: caller, version: version.name } })),
-      targets: [{ version: version.name }],
-    }];
-  });
-}
-
-function headerLaneRules(service: ServiceModel): RouteRule[] {
-  return service.versions
-    .filter(version => version.name !== service.baseline)
-    .map(version => ({ matches: [{ lane: version.name }], targets: [{ version: version.name }] }));
 }
 
 function sameWeights(a: Weights, b: Weights): boolean {

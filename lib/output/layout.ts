@@ -1,5 +1,6 @@
 import { ApiObject } from 'cdk8s';
-import { ServiceChain } from '../constructs/service-chain';
+import { ServiceChain, serviceObjects } from '../constructs/service-chain';
+import { ServiceWorkloads } from '../constructs/service-workloads';
 import { compareNatural } from '../model/natural-order';
 import { LAYOUT_FILE_NAMES } from '../model/layout-files';
 
@@ -8,7 +9,8 @@ export { LAYOUT_FILE_NAMES, RESERVED_VERSION_NAMES } from '../model/layout-files
 /** How the objects of a chain are spread over files. */
 export enum OutputLayout {
   /**
-   * A file per version with every Service beside that version's Deployments, so that each
+   * A file per version with every Service (and ServiceAccount) beside that version's Deployments
+   * (and their PodDisruptionBudgets and HorizontalPodAutoscalers), so that each
    * file applies alone (`kubectl apply -f v2.yaml`), and `routing.yaml`. Services repeat
    * across files, which kustomize and Flux refuse. When the Deployments are defined elsewhere
    * (`workloads: services`), the Services go to `services.yaml`. The Service of a version
@@ -16,8 +18,9 @@ export enum OutputLayout {
    */
   PER_VERSION = 'per-version',
   /**
-   * Every object exactly once: `services.yaml` (when the chain writes Services; the Services
-   * of each version too), a file per version with its Deployments, `routing.yaml`, and a
+   * Every object exactly once: `services.yaml` (when the chain writes Services, with their
+   * ServiceAccounts, and the Services of each version), a file per version with its Deployments
+   * (each followed by its PodDisruptionBudget and HorizontalPodAutoscaler), `routing.yaml`, and a
    * `kustomization.yaml` listing them.
    */
   GITOPS = 'gitops',
@@ -55,6 +58,11 @@ function versionNames(chain: ServiceChain): string[] {
   return [...names].sort(compareNatural);
 }
 
+/** A version's Deployment, then its PodDisruptionBudget and HorizontalPodAutoscaler when it has them. */
+function versionObjects(workloads: ServiceWorkloads, version: string): ApiObject[] {
+  return [workloads.deployments.get(version)!, ...workloads.versionObjects.get(version)!];
+}
+
 function json(objects: ApiObject[]): unknown[] {
   return objects.map(object => object.toJson());
 }
@@ -74,13 +82,13 @@ function perVersionFiles(chain: ServiceChain): ManifestFile[] {
       if (!w.deployments.has(version)) return [];
       const own = versionService(chain, i, version);
       own.forEach(service => placed.add(service));
-      return [w.service, ...own, w.deployments.get(version)!];
+      return [...serviceObjects(w), ...own, ...versionObjects(w, version)];
     });
     files.push({ path: `${version}.yaml`, documents: json(objects) });
   }
   // Workloads defined elsewhere (`workloads: services`): the Services have no version file to go with.
   const unversioned = [
-    ...chain.workloads.filter(w => w.deployments.size === 0).map(w => w.service),
+    ...chain.workloads.filter(w => w.deployments.size === 0).flatMap(serviceObjects),
     ...chain.versionServices.flatMap(v => [...v.services.values()]).filter(service => !placed.has(service)),
   ];
   if (unversioned.length > 0) files.push({ path: `${LAYOUT_FILE_NAMES.services}.yaml`, documents: json(unversioned) });
@@ -92,13 +100,13 @@ function gitopsFiles(chain: ServiceChain): ManifestFile[] {
   const services = [
     ...(chain.namespaceObject ? [chain.namespaceObject] : []),
     ...chain.model.services.flatMap((_, i) => [
-      ...(chain.workloads[i] ? [chain.workloads[i].service] : []),
+      ...(chain.workloads[i] ? serviceObjects(chain.workloads[i]) : []),
       ...(chain.versionServices[i]?.services.values() ?? []),
     ]),
   ];
   const files: ManifestFile[] = services.length > 0 ? [{ path: `${LAYOUT_FILE_NAMES.services}.yaml`, documents: json(services) }] : [];
   for (const version of versionNames(chain)) {
-    const deployments = chain.workloads.flatMap(w => (w.deployments.has(version) ? [w.deployments.get(version)!] : []));
+    const deployments = chain.workloads.flatMap(w => (w.deployments.has(version) ? versionObjects(w, version) : []));
     files.push({ path: `${version}.yaml`, documents: json(deployments) });
   }
   files.push({ path: `${LAYOUT_FILE_NAMES.routing}.yaml`, documents: json(chain.routingObjects) });

@@ -2,10 +2,11 @@ import { EntryProps } from './entry-props';
 import { IstioApiVersion } from './istio-api-version';
 import { LaneMode } from './lane-mode';
 import { ServiceProps } from './service-props';
+import { TrafficSettings } from './traffic-settings';
 import { WorkloadSettings } from './workload-settings';
 
-/** Chain-wide defaults: workload settings, the port and the upstream variable. */
-export interface ChainDefaults extends WorkloadSettings {
+/** Chain-wide defaults: workload and traffic settings, the port and the upstream variable. */
+export interface ChainDefaults extends WorkloadSettings, TrafficSettings {
   /**
    * Port of every Service and container.
    * @default 80
@@ -25,6 +26,11 @@ export interface ChainDefaults extends WorkloadSettings {
    * @default - no such variable
    */
   readonly upstreamUrlEnv?: string;
+  /**
+   * Write a ServiceAccount per service, named after it, which its pods run as.
+   * @default false
+   */
+  readonly serviceAccount?: boolean;
 }
 
 /** A chain of services, each in several versions, and the routing that keeps a request on its version. */
@@ -84,7 +90,8 @@ export interface ServiceChainProps {
    */
   readonly createNamespace?: boolean;
   /**
-   * Load-balancing policy written into every DestinationRule (for example `ROUND_ROBIN`).
+   * Load-balancing policy written into every DestinationRule (for example `ROUND_ROBIN`), unless a
+   * service sets its own `loadBalancer` (a version's goes into its subset).
    * @default - none written; Istio's default applies
    */
   readonly loadBalancer?: LoadBalancer;

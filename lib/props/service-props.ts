@@ -1,10 +1,15 @@
+import { LaneFault, Mirror } from './lane-experiments';
+import { ServiceTrafficSettings } from './traffic-settings';
 import { WorkloadSettings } from './workload-settings';
 
-/** One version of a service: a Deployment, and a subset in the service's DestinationRule. */
-export interface VersionProps extends WorkloadSettings {}
+/**
+ * One version of a service: a Deployment, and a subset in the service's DestinationRule. Its
+ * traffic settings apply to the routes that send requests to it and to its subset.
+ */
+export interface VersionProps extends WorkloadSettings, ServiceTrafficSettings {}
 
 /** One service of the chain: a Kubernetes Service, a DestinationRule and a Deployment per version. */
-export interface ServiceProps extends WorkloadSettings {
+export interface ServiceProps extends WorkloadSettings, ServiceTrafficSettings {
   /** Service name, also the `app` label. A DNS-1035 label. */
   readonly name: string;
   /**
@@ -39,4 +44,23 @@ export interface ServiceProps extends WorkloadSettings {
    * @default - the chain's `portName`, or `http`
    */
   readonly portName?: string;
+  /**
+   * Write a ServiceAccount named after the service, which the pods of every version run as.
+   * @default - the chain's `defaults.serviceAccount`, else false: the pods run as the namespace's `default`
+   */
+  readonly serviceAccount?: boolean;
+  /**
+   * Fault injection into canary lanes: delays and aborts for the requests of one lane that
+   * reach this service. Not on the entry service, which picks the lanes. At most one per lane.
+   * @default - none
+   * @maxItems 100
+   */
+  readonly faults?: LaneFault[];
+  /**
+   * Dark launches: copies of a share of a lane's (or the baseline's) requests sent to a version
+   * that takes no live traffic. Not on the entry service. At most one per lane and one for the baseline.
+   * @default - none
+   * @maxItems 100
+   */
+  readonly mirrors?: Mirror[];
 }

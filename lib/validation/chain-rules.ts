@@ -6,8 +6,10 @@ import { checkChainGraph } from './call-graph';
 import { checkCanaryBaseline } from './canary-baseline';
 import { checkCreatedGateways } from './created-gateways';
 import { checkEntryHostConflicts } from './entry-host-conflicts';
+import { checkDurations } from './durations';
 import { checkEnvVars } from './env-vars';
 import { checkHeaderValues } from './header-values';
+import { checkLaneExperiments } from './lane-experiments';
 import { checkLaneHeader } from './lane-header';
 import { checkLaneModeSupport } from './lane-mode-support';
 import { traceLanes } from './lane-trace';
@@ -17,6 +19,7 @@ import { checkSidecarConflicts } from './sidecar-conflicts';
 import { checkUnreachableVersions } from './unreachable-versions';
 import { checkEntryRoutes } from './entry-routes';
 import { checkGatewayApiFit } from './gateway-api-fit';
+import { checkGatewayApiSettings } from './gateway-api-settings';
 import { checkGatewayRefs } from './gateway-refs';
 import { checkHeaders } from './headers';
 import { checkHosts } from './entry-hosts';
@@ -26,12 +29,14 @@ import { checkObjectNames } from './object-names';
 import { checkPorts } from './ports';
 import { Problems } from '../diagnostics/problems';
 import { checkResources } from './resources';
+import { checkRetries } from './retries';
 import { chainContext, ChainRule } from './rule-context';
 import { checkShape } from './shape-check';
 import { checkUnreachableRoutes } from './shadowed-header-routes';
 import { checkLaneGaps } from './lane-gaps';
 import { checkVersions } from './versions';
 import { checkWeights } from './weights';
+import { checkWorkloadBasics } from './workload-basics';
 
 /** What validation found: errors stop the synth, warnings are reported beside the output. */
 export interface ChainFindings {
@@ -60,11 +65,16 @@ export const CHAIN_RULES: readonly ChainRule[] = [
   checkLaneHeader,
   checkLaneModeSupport,
   checkGatewayApiFit,
+  checkGatewayApiSettings,
   checkAmbientNamespace,
   checkHeaderValues,
   checkEntryRoutes,
   checkWeights,
   checkUnreachableRoutes,
+  checkDurations,
+  checkRetries,
+  checkLaneExperiments,
+  checkWorkloadBasics,
 ];
 
 /**

@@ -2,6 +2,7 @@ import { ServiceChainProps } from '../props/chain-props';
 import { EntryProps } from '../props/entry-props';
 import { gatewayRefsOf, meshBoundOf, serviceNamespaceOf } from '../model/defaults';
 import { ServiceProps } from '../props/service-props';
+import { ServiceTrafficSettings } from '../props/traffic-settings';
 import { WorkloadSettings } from '../props/workload-settings';
 import { PathSegment, Problems } from '../diagnostics/problems';
 
@@ -63,8 +64,26 @@ export function chainContext(props: ServiceChainProps): ChainContext {
 export interface SettingsLevel {
   /** Path of the level: `['defaults']`, `['services', 0]` or `['services', 0, 'versions', 'v1']`. */
   readonly path: PathSegment[];
-  /** The settings at that level. */
-  readonly settings: WorkloadSettings;
+  /** The settings at that level (a version's and a service's may also pick a load balancer). */
+  readonly settings: WorkloadSettings & ServiceTrafficSettings;
+}
+
+/**
+ * The levels that apply to one version, widest first: the chain defaults (when set), its
+ * service, itself. The most specific that sets a field decides it.
+ */
+export function versionLevels(chain: ChainContext, serviceIndex: number, version: string): SettingsLevel[] {
+  const service = chain.services[serviceIndex];
+  return [
+    ...(chain.props.defaults ? [{ path: ['defaults'], settings: chain.props.defaults }] : []),
+    { path: ['services', serviceIndex], settings: service },
+    { path: ['services', serviceIndex, 'versions', version], settings: service.versions[version] },
+  ];
+}
+
+/** The most specific level of `levels` that sets `key`, if any. */
+export function deciding<K extends keyof SettingsLevel['settings']>(levels: SettingsLevel[], key: K): SettingsLevel | undefined {
+  return [...levels].reverse().find(level => level.settings[key] !== undefined);
 }
 
 /** Every level that holds workload settings: the chain defaults, each service, each version. */

@@ -12,6 +12,7 @@ import { RuleOutput } from './rule-context';
  *   the entry. Versions a lane would reach but loses on the way are the lane-gap warning's,
  *   which names where the lane is lost; services the entry never calls are the call graph's.
  * A warning: a version kept at 0 while it is prepared is a choice, but it is worth knowing.
+ * A mirror target takes no live traffic by design, and is not reported.
  */
 export function checkUnreachableVersions(chain: ChainModel, trace: LaneTrace, out: RuleOutput): void {
   const entry = chain.entry.service;
@@ -22,6 +23,7 @@ export function checkUnreachableVersions(chain: ChainModel, trace: LaneTrace, ou
     if (!reachedServices.has(service.name)) return;
     for (const version of service.versions) {
       if (reached.has(`${service.name}\0${version.name}`)) continue;
+      if (service.mirrors.some(mirror => mirror.version === version.name)) continue;
       const where = `services[${i}].versions.${version.name}`;
       if (service.name === entry) {
         out.warnings.push(`${where}: ${show(`${service.name}-${version.name}`)} never gets traffic: no route of the entry sends requests to `
