@@ -30,8 +30,8 @@ const TYPE = 'ServiceChainProps';
 const OUT = path.join(ROOT, 'schema', 'chain.schema.json');
 const VALIDATOR_OUT = path.join(ROOT, 'schema', 'chain.validate.js');
 
-/** How the validator checks: every error reported, with the failing schema; infinities and NaN are no numbers. */
-const AJV_OPTIONS = { allErrors: true, verbose: true, strictNumbers: true, code: { source: true, lines: true } };
+/** How the validator checks: every error reported, with the failing schema; infinities and NaN are no numbers; a field may be a number or a string (`maxUnavailable: 1` or `"25%"`). */
+const AJV_OPTIONS = { allErrors: true, verbose: true, strictNumbers: true, allowUnionTypes: true, code: { source: true, lines: true } };
 
 /** Maps `Enum.MEMBER` to the member's value, for every string or number enum of the files given. */
 function enumMembers(files) {

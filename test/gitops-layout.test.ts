@@ -1,4 +1,4 @@
-import { copyFileSync, writeFileSync } from 'fs';
+import { copyFileSync, readdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { chainFiles, OutputLayout, renderFiles, ServiceChainProps, writeFilesAtomically } from '../lib';
 import { loadSpecFile } from '../lib/spec';
@@ -11,7 +11,12 @@ import { buildChain, Manifest, parseYaml, tempDir } from './support/manifests';
  * `kubectl kustomize` on every gitops output.
  */
 
-const EXAMPLES = ['seed-weighted', 'seed-headers', 'header-lanes', 'fan-out', 'production-settings'];
+/** Every spec of examples/: each one's gitops output must build. */
+const EXAMPLES = readdirSync(join(__dirname, '..', 'examples')).filter(file => file.endsWith('.yaml')).map(file => file.replace(/\.yaml$/, '')).sort();
+test('every example is covered, the ones named in the README among them', () => {
+  expect(EXAMPLES).toEqual(expect.arrayContaining(['adopt-services', 'fan-out', 'header-lanes', 'production-settings', 'seed-headers', 'seed-weighted']));
+});
+
 const specOf = (name: string): ServiceChainProps => loadSpecFile(join(__dirname, '..', 'examples', `${name}.yaml`));
 const identity = (d: Manifest) => `${d.kind} ${d.metadata.namespace ?? '-'}/${d.metadata.name}`;
 
