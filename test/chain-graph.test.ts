@@ -1,7 +1,7 @@
 import { LaneMode, ServiceChainProps } from '../lib';
 import { resolveChain } from '../lib/model/chain-model';
 import { chainGraph } from '../lib/graph/chain-graph';
-import { toDot, toMermaid } from '../lib/graph/render';
+import { toDot, toMermaid } from '../lib/graph/draw';
 
 /** web -> cart -> pay, where cart has no v2: the two lane modes draw different lanes after the gap. */
 const props = (laneMode: LaneMode): ServiceChainProps => ({

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { chainGraph } from '../../lib/graph/chain-graph';
-import { toDot, toMermaid } from '../../lib/graph/render';
+import { toDot, toMermaid } from '../../lib/graph/draw';
 import { chainFromSpec } from '../chain-from-spec';
 
 /** `service-chain graph <spec>`: draws the chain. */

@@ -1,7 +1,7 @@
 import { Document, isMap, isScalar, isSeq, Scalar } from 'yaml';
 import { Finding } from './findings';
 import { LoadedManifest } from './load';
-import { findingAbout } from './objects';
+import { findingAbout } from './loaded-objects';
 import { doubleQuoted } from '../yaml/double-quoted';
 import { describeReading, ScalarReading, sameReading } from '../yaml/scalar-reading';
 import { YAML_READERS } from '../yaml/readers';

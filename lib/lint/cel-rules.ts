@@ -1,6 +1,6 @@
 import { compileRule, isTransitionRule } from './cel-evaluator';
 import { celValueOf } from './cel-values';
-import { asList, asRecord } from './objects';
+import { asList, asRecord } from './loaded-objects';
 import { formatPath, PathSegment } from '../diagnostics/problems';
 
 /** One CEL rule of a CRD schema (`x-kubernetes-validations`). */

@@ -1,4 +1,4 @@
-import { asRecord } from './objects';
+import { asRecord } from './loaded-objects';
 
 /*
  * Manifest values as the Kubernetes API server hands them to a CRD's CEL rules: guided by the

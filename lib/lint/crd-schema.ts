@@ -2,7 +2,7 @@ import type { default as Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { Finding } from './findings';
 import { LoadedManifest } from './load';
 import { celRuleMessages } from './cel-rules';
-import { apiVersionOf, asRecord, findingAbout } from './objects';
+import { apiVersionOf, asRecord, findingAbout } from './loaded-objects';
 import { SchemaType, schemaTypeOf, schemaOf, schemaVersions } from './schemas';
 import { pointerPath } from '../diagnostics/json-pointer';
 import { formatPath, show } from '../diagnostics/problems';

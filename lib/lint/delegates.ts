@@ -1,6 +1,6 @@
 import { Finding } from './findings';
 import { LoadedManifest } from './load';
-import { asList, asRecord, asString, findingAbout, isIstio, nameOf, namespaceOf, specOf } from './objects';
+import { asList, asRecord, asString, findingAbout, isIstio, nameOf, namespaceOf, specOf } from './loaded-objects';
 
 /**
  * Checks every `delegate` of a VirtualService's http routes: the VirtualService it names

@@ -1,6 +1,6 @@
 import { Finding } from './findings';
 import { LoadedManifest } from './load';
-import { findingAbout, identityOf, nameOf } from './objects';
+import { findingAbout, identityOf, nameOf } from './loaded-objects';
 import { otherGroupsNamed } from './others';
 
 /** A text equal for equal objects, whatever the order of their keys. */

@@ -1,6 +1,6 @@
 import { Finding } from './findings';
 import { LoadedManifest } from './load';
-import { asList, asRecord, asString, DEFAULT_NAMESPACE, findingAbout, nameOf, namespaceOf, specOf } from './objects';
+import { asList, asRecord, asString, DEFAULT_NAMESPACE, findingAbout, nameOf, namespaceOf, specOf } from './loaded-objects';
 import {
   backendRefsOf, GATEWAY_API_GROUP, isGatewayApi, isService, JsonObject, listenerAdmits, listenersOf, ObjectRef, parentRefsOf,
   referenceGranted, Referrer, refLabel, rulesOf, specOf as objectSpec,

@@ -1,6 +1,6 @@
 import { Finding } from './findings';
 import { LoadedManifest } from './load';
-import { asList, asRecord, findingAbout, isIstio, nameOf, namespaceOf, specOf } from './objects';
+import { asList, asRecord, findingAbout, isIstio, nameOf, namespaceOf, specOf } from './loaded-objects';
 import { hostsOverlap, MESH_GATEWAY, normaliseHost, resolveGatewayRef } from '../manifests';
 
 /**

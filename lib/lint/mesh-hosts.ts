@@ -1,6 +1,6 @@
 import { Finding } from './findings';
 import { LoadedManifest } from './load';
-import { asList, asString, findingAbout, identityOf, isIstio, namespaceOf, qualifiedName, specOf } from './objects';
+import { asList, asString, findingAbout, identityOf, isIstio, namespaceOf, qualifiedName, specOf } from './loaded-objects';
 import { hostsOverlap, MESH_GATEWAY, resolveConfigHost } from '../manifests';
 import { otherGroupsNamed } from './others';
 

@@ -1,5 +1,5 @@
 import { LoadedManifest } from './load';
-import { asList, asRecord, asString, specOf } from './objects';
+import { asList, asRecord, asString, specOf } from './loaded-objects';
 import { PathSegment } from '../diagnostics/problems';
 
 /** A destination a VirtualService sends (or mirrors) traffic to. */

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { projectRoot } from '../project-root';
 import { LoadedManifest } from './load';
-import { apiGroupOf, kindOf } from './objects';
+import { apiGroupOf, kindOf } from './loaded-objects';
 
 /**
  * The API groups whose CRD schemas are kept, each in its folder of schema/ (written by

@@ -1,6 +1,6 @@
 import { Finding } from './findings';
 import { LoadedManifest } from './load';
-import { asLabels, asList, asRecord, asString, findingAbout, isIstio, nameOf, namespaceOf, qualifiedName, specOf } from './objects';
+import { asLabels, asList, asRecord, asString, findingAbout, isIstio, nameOf, namespaceOf, qualifiedName, specOf } from './loaded-objects';
 import { routeDestinations } from './routes';
 import { podLabels } from './workloads';
 import { append, dottedHostHint, hostCovers, isService, isWildcardHost, LabelIndex, resolveConfigHost, serviceOfHost } from '../manifests';

@@ -1,6 +1,6 @@
 import { Finding } from './findings';
 import { LoadedManifest } from './load';
-import { apiVersionOf, asRecord, findingAbout } from './objects';
+import { apiVersionOf, asRecord, findingAbout } from './loaded-objects';
 import { schemaTypeOf, schemaOf } from './schemas';
 import { formatPath, PathSegment } from '../diagnostics/problems';
 

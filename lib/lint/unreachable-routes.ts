@@ -1,6 +1,6 @@
 import { Finding } from './findings';
 import { LoadedManifest } from './load';
-import { asList, asRecord, findingAbout, isIstio, specOf } from './objects';
+import { asList, asRecord, findingAbout, isIstio, specOf } from './loaded-objects';
 
 /** Keys of an HTTPMatchRequest that do not restrict what it matches. */
 const NOT_CONDITIONS = new Set(['name', 'ignoreUriCase']);

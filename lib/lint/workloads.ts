@@ -1,5 +1,5 @@
 import { LoadedManifest } from './load';
-import { asLabels, asRecord, kindOf, namespaceOf, specOf } from './objects';
+import { asLabels, asRecord, kindOf, namespaceOf, specOf } from './loaded-objects';
 
 /** The labels the pods of one workload carry, and the namespace they run in. */
 export interface PodLabels {

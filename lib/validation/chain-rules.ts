@@ -9,7 +9,7 @@ import { checkEntryHostConflicts } from './entry-host-conflicts';
 import { checkDurations } from './durations';
 import { checkEnvVars } from './env-vars';
 import { checkHeaderValues } from './header-values';
-import { checkLaneExperiments } from './lane-experiments';
+import { checkLaneExperiments } from './lane-experiment-refs';
 import { checkLaneHeader } from './lane-header';
 import { checkLaneModeSupport } from './lane-mode-support';
 import { traceLanes } from './lane-trace';

@@ -1,7 +1,7 @@
 import { checkExportTo } from './export-to';
-import { hostFault, isDnsLabel } from './names';
+import { hostFault, isDnsLabel } from './name-rules';
 import { Refusals } from './report';
-import { asList, asRecord } from '../objects';
+import { asList, asRecord } from '../loaded-objects';
 
 /** Istio's webhook rules for a DestinationRule: a valid host, subset names that are DNS labels and unique, a well-formed `exportTo`. */
 export function checkDestinationRule(spec: Record<string, unknown>, namespace: string, refusals: Refusals): void {

@@ -1,6 +1,6 @@
-import { hostFault, isDnsLabel } from './names';
+import { hostFault, isDnsLabel } from './name-rules';
 import { Refusals } from './report';
-import { asList, asRecord } from '../objects';
+import { asList, asRecord } from '../loaded-objects';
 import { PathSegment } from '../../diagnostics/problems';
 
 /** Istio's rules for one destination (`host`, `subset`, `port`): a valid host that is not `*`, a subset that is a DNS label, a port in 1-65535. */

@@ -1,6 +1,6 @@
 import { Refusals } from './report';
-import { isDnsLabel } from './names';
-import { asList } from '../objects';
+import { isDnsLabel } from './name-rules';
+import { asList } from '../loaded-objects';
 
 /**
  * Istio's rules for `exportTo` of a VirtualService or DestinationRule: each entry is `*`, `.`,

@@ -1,6 +1,6 @@
-import { hostFault, isDnsLabel } from './names';
+import { hostFault, isDnsLabel } from './name-rules';
 import { Refusals } from './report';
-import { asList, asRecord } from '../objects';
+import { asList, asRecord } from '../loaded-objects';
 
 /** The server protocols Istio knows (upper-cased). */
 const PROTOCOLS = new Set(['HTTP', 'HTTPS', 'GRPC', 'GRPC-WEB', 'HTTP2', 'MONGO', 'REDIS', 'MYSQL', 'TCP', 'TLS', 'UDP']);

@@ -1,8 +1,8 @@
 import { checkDestination, checkWeightedDestinations } from './destinations';
-import { headerMatchNameFault, headerOperationNameFault, headerSetNameFault, isDnsLabel } from './names';
+import { headerMatchNameFault, headerOperationNameFault, headerSetNameFault, isDnsLabel } from './name-rules';
 import { Refusals } from './report';
 import { stringMatchFault } from './string-match';
-import { asList, asRecord } from '../objects';
+import { asList, asRecord } from '../loaded-objects';
 import { PathSegment } from '../../diagnostics/problems';
 
 /** Whether a field is set to something (not missing, not null). */

@@ -5,7 +5,7 @@ import { checkVirtualService } from './virtual-service';
 import { passesCrdSchema } from '../crd-schema';
 import { Finding } from '../findings';
 import { LoadedManifest } from '../load';
-import { findingAbout, isIstio, nameOf, namespaceOf, specOf } from '../objects';
+import { findingAbout, isIstio, nameOf, namespaceOf, specOf } from '../loaded-objects';
 
 /**
  * The rules Istio's validating webhook (pkg/config/validation in istio/istio) applies to

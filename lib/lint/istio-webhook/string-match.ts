@@ -1,5 +1,5 @@
 import { RE2JS } from 're2js';
-import { asRecord } from '../objects';
+import { asRecord } from '../loaded-objects';
 
 /** The longest regex Istio accepts in a string match (its stand-in for RE2's program size limit). */
 export const MAX_MATCH_REGEX_LENGTH = 1024;

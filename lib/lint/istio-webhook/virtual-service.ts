@@ -1,10 +1,10 @@
 import { checkWeightedDestinations } from './destinations';
 import { checkExportTo } from './export-to';
 import { checkGatewayNames, checkHttpRoute } from './http-route';
-import { hostFault } from './names';
+import { hostFault } from './name-rules';
 import { Refusals } from './report';
 import { hostsOverlap, MESH_GATEWAY } from '../../manifests';
-import { asList, asRecord } from '../objects';
+import { asList, asRecord } from '../loaded-objects';
 
 /**
  * Istio's webhook rules for a VirtualService: a delegate (no hosts) has no gateways, tcp or tls
