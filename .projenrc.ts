@@ -46,7 +46,17 @@ const project = new typescript.TypeScriptProject({
   buildWorkflow: false,
   depsUpgrade: false,
   pullRequestTemplate: false,
-  eslint: false,
+  // eslint checks the sources, tests, benchmark and scripts in the test task, without fixing
+  // anything (`npx projen eslint --fix` fixes on demand). The generated bindings are left out.
+  eslint: true,
+  eslintOptions: {
+    dirs: ['lib', 'cli', 'main.ts'],
+    devdirs: ['test', 'bench'],
+    fileExtensions: ['.ts'],
+    tsconfigPath: './tsconfig.dev.json',
+    ignorePatterns: ['imports/', 'schema/', 'build/', 'dist/', 'gitops/', 'node_modules/', '*.d.ts', '*.js', '*.mjs'],
+    commandOptions: { fix: false, extraArgs: ['--max-warnings=0', '--report-unused-disable-directives'] },
+  },
 
   // The user's cdk8s app brings cdk8s and constructs (one copy of each); the library adds a
   // few small packages. Kubernetes objects are typed by kubernetes-types, which is types only.
@@ -104,6 +114,14 @@ const project = new typescript.TypeScriptProject({
 
   gitignore: ['/build/', '/bench/results/', '*.tsbuildinfo'],
 });
+
+// eslint reads every file through tsconfig.dev.json, which holds the tests, bench and main.ts too
+// (projen's default project service finds only tsconfig.json, which holds what ships).
+const eslintrc = project.tryFindObjectFile('.eslintrc.json');
+eslintrc?.addDeletionOverride('parserOptions.projectService');
+eslintrc?.addOverride('parserOptions.project', './tsconfig.dev.json');
+// File modes (`mode & 0o7777`) and explain's visit sets are bit operations by nature.
+project.eslint?.addRules({ 'no-bitwise': 'off' });
 
 // dist/ holds the synthesised manifests and is committed (GitOps repos consume it).
 project.gitignore.include('/dist/');

@@ -2,8 +2,8 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { isDeepStrictEqual } from 'util';
 import { parseAllDocuments } from 'yaml';
-import { listFiles } from '../lib/output/drift';
 import { WrittenFile } from './documents';
+import { listFiles } from '../lib/output/drift';
 
 /** Every file a synth wrote into `outdir`, with its YAML documents parsed. */
 export function collectWritten(outdir: string): WrittenFile[] {

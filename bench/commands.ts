@@ -50,8 +50,12 @@ export function commandScenarios(workdir: string): CommandScenario[] {
     { name: 'explain-diamonds', description: 'explain, 30 diamonds (91 services)', args: ['explain', diamonds], runs: 5, maxMs: 2000 },
     { name: 'explain-800', description: 'explain, 800 services', args: ['explain', chain], runs: 3, maxMs: 5000 },
     {
-      name: 'validate-100k', description: 'validate, 100,000 documents (7.3 MB, 4 files)', args: ['validate', manifests],
-      runs: 3, maxMs: 10_000, maxMb: 500,
+      name: 'validate-100k',
+      description: 'validate, 100,000 documents (7.3 MB, 4 files)',
+      args: ['validate', manifests],
+      runs: 3,
+      maxMs: 10_000,
+      maxMb: 500,
     },
   ];
 }

@@ -13,8 +13,8 @@ import { cpus, tmpdir } from 'os';
 import { join } from 'path';
 import { buildSync } from 'esbuild';
 import { parse } from 'yaml';
-import { generateSpecYaml } from './generate-spec';
 import { checkCommandTargets, commandReport, commandScenarios, runCommandScenario } from './commands';
+import { generateSpecYaml } from './generate-spec';
 import { cliLoadCosts, profileCli } from './profile-cli';
 import { checkTargets, markdownReport } from './report';
 import { runScenario, Scenario, ScenarioResult, Scripts } from './scenario';
@@ -26,8 +26,12 @@ const SEED_SPEC = join(ROOT, 'examples', 'seed-weighted.yaml');
 function buildMaxRssPreload(): string {
   const outfile = join(ROOT, 'build', 'bench', 'max-rss.js');
   buildSync({
-    entryPoints: [join(ROOT, 'bench', 'max-rss.ts')], bundle: true, platform: 'node', target: 'node20',
-    outfile, logLevel: 'warning',
+    entryPoints: [join(ROOT, 'bench', 'max-rss.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
   });
   return outfile;
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { Command, CommanderError } from 'commander';
-import { projectRoot } from '../lib/project-root';
 import { CliError, ExitCode } from './cli-error';
+import { projectRoot } from '../lib/project-root';
 import { explainCommand } from './commands/explain';
 import { graphCommand } from './commands/graph';
 import { synthCommand } from './commands/synth';

@@ -77,7 +77,9 @@ describe('ServiceChain.adoptWorkload', () => {
     const chart = Testing.chart();
     const chain = new ServiceChain(chart, 'chain', { ...shop(WorkloadObjects.SERVICES), namespace: undefined });
     const deployment = new ApiObject(chart, 'legacy', {
-      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'cart-canary' },
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'cart-canary' },
       spec: { selector: { matchLabels: { tier: 'cart' } }, template: { metadata: { labels: { tier: 'cart' } }, spec: { containers: [] } } },
     } as any);
     chain.adoptWorkload('cart', 'v2', deployment);

@@ -148,20 +148,20 @@ describe('the benchmark floor', () => {
 
 describe('the benchmark profile summary', () => {
   test('splits time by module, by bundle function and by bundle function and callee', () => {
-    const bundle = 'file:///x/build/cli/main.js';
+    const bundleUrl = 'file:///x/build/cli/main.js';
     const frame = (functionName: string, url: string, lineNumber = 5) => ({ functionName, url, lineNumber });
     const profile = {
       nodes: [
         { id: 1, callFrame: frame('(root)', '', -1), children: [2, 5] },
-        { id: 2, callFrame: frame('', bundle, 0), children: [3] },
-        { id: 3, callFrame: frame('renderYaml', bundle), children: [4] },
+        { id: 2, callFrame: frame('', bundleUrl, 0), children: [3] },
+        { id: 3, callFrame: frame('renderYaml', bundleUrl), children: [4] },
         { id: 4, callFrame: frame('stringify', 'file:///x/node_modules/yaml/dist/index.js') },
         { id: 5, callFrame: frame('(garbage collector)', '', -1) },
       ],
       samples: [4, 4, 3, 5],
       timeDeltas: [1000, 1000, 3000, 4000],
     };
-    const summary = summarizeProfile(profile, bundle);
+    const summary = summarizeProfile(profile, bundleUrl);
     expect(summary.totalMs).toBe(9);
     expect(summary.selfByModule).toEqual([['(garbage collector)', 4], ['bundle', 3], ['yaml', 2]]);
     expect(Object.fromEntries(summary.inclusiveByBundleFunction)).toEqual({ '(bundle top level)': 5, 'renderYaml': 5 });

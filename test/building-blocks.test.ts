@@ -3,11 +3,11 @@ import {
   EntryRouting, HeaderRoute, ImagePullPolicy, LaneRouting, ServiceChainProps,
   ServiceWorkloads, TrafficSource, VersionedDestinationRule, IstioApiVersion, LoadBalancer, LaneMode,
 } from '../lib';
+import { buildChain, find, Manifest } from './support/manifests';
 import { istioHeaderMatch } from '../lib/constructs/istio-http-routes';
 import { resolveChain } from '../lib/model/chain-model';
 import { compareNatural } from '../lib/model/natural-order';
 import { headerCondition } from '../lib/model/routing-plan';
-import { buildChain, find, Manifest } from './support/manifests';
 
 /*
  * The building blocks, each with props of its own (not the seed's).
@@ -158,8 +158,13 @@ describe('EntryRouting', () => {
       ...shop,
       namespace: 'shop',
       entry: {
-        service: 'web', gateways: ['edge/a', 'edge/b'], hosts: ['shop.example.com', 'shop.example.org'], mesh: false,
-        rootName: 'shop-entry', rootNamespace: 'routing', uriPrefix: '/shop/',
+        service: 'web',
+        gateways: ['edge/a', 'edge/b'],
+        hosts: ['shop.example.com', 'shop.example.org'],
+        mesh: false,
+        rootName: 'shop-entry',
+        rootNamespace: 'routing',
+        uriPrefix: '/shop/',
         headerRoutes: [{ header: 'x-tenant', prefix: 'beta-', version: 'v10', from: [TrafficSource.GATEWAY, TrafficSource.MESH] }],
         defaultVersion: 'v2',
       },
@@ -209,7 +214,9 @@ describe('LaneRouting', () => {
 describe('ServiceChain', () => {
   test('writes the Namespace and the Gateway when asked, first in the objects', () => {
     const chain = buildChain({
-      ...shop, namespace: 'shop', createNamespace: true,
+      ...shop,
+      namespace: 'shop',
+      createNamespace: true,
       entry: { ...shop.entry, hosts: ['shop.example.com'], createGateways: [{ ref: 'shop/public', credentialName: 'shop-tls' }], gatewayWeights: { v2: 100 } },
     });
     const objects = chain.objects.map(o => o.toJson());

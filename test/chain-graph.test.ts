@@ -1,7 +1,7 @@
 import { LaneMode, ServiceChainProps } from '../lib';
-import { resolveChain } from '../lib/model/chain-model';
 import { chainGraph } from '../lib/graph/chain-graph';
 import { toDot, toMermaid } from '../lib/graph/draw';
+import { resolveChain } from '../lib/model/chain-model';
 
 /** web -> cart -> pay, where cart has no v2: the two lane modes draw different lanes after the gap. */
 const props = (laneMode: LaneMode): ServiceChainProps => ({
@@ -13,9 +13,12 @@ const props = (laneMode: LaneMode): ServiceChainProps => ({
     { name: 'pay', versions: { v1: {}, v2: {} } },
   ],
   entry: {
-    service: 'web', gateways: ['edge/public'], hosts: ['shop.example.com'],
+    service: 'web',
+    gateways: ['edge/public'],
+    hosts: ['shop.example.com'],
     headerRoutes: [{ header: 'x-tenant', prefix: 'beta-', version: 'v2' }],
-    gatewayWeights: { v2: 10, v1: 90 }, meshWeights: { v1: 100, v2: 0 },
+    gatewayWeights: { v2: 10, v1: 90 },
+    meshWeights: { v1: 100, v2: 0 },
   },
 });
 const edgesOf = (laneMode: LaneMode) => chainGraph(resolveChain(props(laneMode))).edges

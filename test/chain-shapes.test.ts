@@ -1,5 +1,4 @@
-import { renderYaml } from '../lib';
-import { IstioApiVersion, LaneMode, ServiceChainProps, ServiceProps } from '../lib';
+import { renderYaml, IstioApiVersion, LaneMode, ServiceChainProps, ServiceProps } from '../lib';
 import { buildChain, find, Manifest, synthChain } from './support/manifests';
 import { trace } from './support/trace';
 

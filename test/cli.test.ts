@@ -1,9 +1,9 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { listFiles } from '../lib/output/drift';
 import { ROOT } from './support/bundle';
 import { cli } from './support/cli';
 import { tempDir } from './support/manifests';
+import { listFiles } from '../lib/output/drift';
 
 /*
  * The service-chain command, run as a user runs it: a separate node process, checked by

@@ -55,7 +55,7 @@ describe('explain and lint agree on hosts', () => {
 
   test('a DestinationRule for host cart.shop does not cover the Service cart of namespace shop: both say so', () => {
     expect(both([...cartInShop('cart.shop'), routeFromWeb('cart.shop.svc.cluster.local')])).toEqual({
-      explained: [`1  !! mesh caller -> cart.shop: subset 'v1' of cart.shop.svc.cluster.local is not defined in any DestinationRule [VirtualService web/vs-cart http[0]]`],
+      explained: ['1  !! mesh caller -> cart.shop: subset \'v1\' of cart.shop.svc.cluster.local is not defined in any DestinationRule [VirtualService web/vs-cart http[0]]'],
       findings: ['m.yaml: VirtualService web/vs-cart: spec.http[0].route[0].destination: subset v1 of host cart.shop.svc.cluster.local is not defined: no DestinationRule for that host is among the manifests'],
     });
   });

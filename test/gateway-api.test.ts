@@ -118,7 +118,10 @@ describe('routingApi: gateway-api', () => {
     expect(plain.spec).toEqual({
       gatewayClassName: 'istio',
       listeners: [{
-        name: 'http-0', hostname: 'app.example.com', port: 80, protocol: 'HTTP',
+        name: 'http-0',
+        hostname: 'app.example.com',
+        port: 80,
+        protocol: 'HTTP',
         allowedRoutes: { namespaces: { from: 'Selector', selector: { matchLabels: { 'kubernetes.io/metadata.name': 'default' } } } },
       }],
     });

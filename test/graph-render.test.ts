@@ -1,7 +1,7 @@
 import { ServiceChainProps } from '../lib';
-import { resolveChain } from '../lib/model/chain-model';
 import { ChainGraph, chainGraph } from '../lib/graph/chain-graph';
 import { dotLabel, mermaidLabel, toDot, toMermaid } from '../lib/graph/draw';
+import { resolveChain } from '../lib/model/chain-model';
 
 /*
  * The renderers stay valid whatever the names: node and group ids are their own, and every

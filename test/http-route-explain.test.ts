@@ -7,7 +7,9 @@ import { lintManifests } from '../lib/lint';
  */
 
 const deployment = (name: string, app: string, version: string, namespace = 'default') => ({
-  apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace },
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name, namespace },
   spec: { replicas: 1, selector: { matchLabels: { app, version } }, template: { metadata: { labels: { app, version } } } },
 });
 const service = (name: string, selector: Record<string, string>, namespace = 'default', port = 80) => ({
@@ -34,22 +36,28 @@ function gatewayTrace(routes: unknown[], headers: Record<string, string> = {}, u
 
 describe('explain: Gateway API precedence', () => {
   test('a rule with more header matches wins over an earlier one with fewer, whatever the order', () => {
-    const routes = [route('r', { ...onGateway, rules: [
-      { ...to('web-v1') },
-      { matches: [{ headers: [{ name: 'x-a', value: '1' }] }], ...to('web-v2') },
-      { matches: [{ headers: [{ name: 'x-a', value: '1' }, { name: 'x-b', value: '1' }] }], ...to('web-v3') },
-    ] })];
+    const routes = [route('r', {
+      ...onGateway,
+      rules: [
+        { ...to('web-v1') },
+        { matches: [{ headers: [{ name: 'x-a', value: '1' }] }], ...to('web-v2') },
+        { matches: [{ headers: [{ name: 'x-a', value: '1' }, { name: 'x-b', value: '1' }] }], ...to('web-v3') },
+      ],
+    })];
     expect(gatewayTrace(routes, { 'x-a': '1', 'x-b': '1' })).toEqual([{ probability: 1, path: 'web-v3', via: 'HTTPRoute default/r rules[2]', error: undefined }]);
     expect(gatewayTrace(routes, { 'x-a': '1' })[0].path).toBe('web-v2');
     expect(gatewayTrace(routes)[0].path).toBe('web-v1');
   });
 
   test('an exact path beats any prefix, a longer prefix a shorter one; PathPrefix matches whole segments', () => {
-    const routes = [route('r', { ...onGateway, rules: [
-      { matches: [{ path: { type: 'PathPrefix', value: '/' }, headers: [{ name: 'x-a', value: '1' }] }], ...to('web-v1') },
-      { matches: [{ path: { type: 'PathPrefix', value: '/api' } }], ...to('web-v2') },
-      { matches: [{ path: { type: 'Exact', value: '/api/cart' } }], ...to('web-v3') },
-    ] })];
+    const routes = [route('r', {
+      ...onGateway,
+      rules: [
+        { matches: [{ path: { type: 'PathPrefix', value: '/' }, headers: [{ name: 'x-a', value: '1' }] }], ...to('web-v1') },
+        { matches: [{ path: { type: 'PathPrefix', value: '/api' } }], ...to('web-v2') },
+        { matches: [{ path: { type: 'Exact', value: '/api/cart' } }], ...to('web-v3') },
+      ],
+    })];
     expect(gatewayTrace(routes, { 'x-a': '1' }, '/api/cart')[0].path).toBe('web-v3');
     expect(gatewayTrace(routes, { 'x-a': '1' }, '/api/orders?page=2')[0].path).toBe('web-v2');
     expect(gatewayTrace(routes, { 'x-a': '1' }, '/apix')[0].path).toBe('web-v1');
@@ -75,17 +83,23 @@ describe('explain: Gateway API precedence', () => {
   });
 
   test('weights split the requests; RequestHeaderModifier filters of the rule and the backend set what the next hop sees', () => {
-    const routes = [route('r', { ...onGateway, rules: [{
-      filters: [{ type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'x-lane', value: 'rule' }] } }],
-      backendRefs: [
-        { name: 'web-v1', port: 80, weight: 3 },
-        { name: 'web-v2', port: 80, weight: 1, filters: [{ type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'x-lane', value: 'v2' }] } }] },
-        { name: 'web-v3', port: 80, weight: 0 },
+    const routes = [route('r', {
+      ...onGateway,
+      rules: [{
+        filters: [{ type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'x-lane', value: 'rule' }] } }],
+        backendRefs: [
+          { name: 'web-v1', port: 80, weight: 3 },
+          { name: 'web-v2', port: 80, weight: 1, filters: [{ type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'x-lane', value: 'v2' }] } }] },
+          { name: 'web-v3', port: 80, weight: 0 },
+        ],
+      }],
+    }), route('next', {
+      parentRefs: [{ group: '', kind: 'Service', name: 'cart' }],
+      rules: [
+        { matches: [{ headers: [{ name: 'x-lane', value: 'v2' }] }], ...to('cart-v2') },
+        to('cart-v1'),
       ],
-    }] }), route('next', { parentRefs: [{ group: '', kind: 'Service', name: 'cart' }], rules: [
-      { matches: [{ headers: [{ name: 'x-lane', value: 'v2' }] }], ...to('cart-v2') },
-      to('cart-v1'),
-    ] })];
+    })];
     const cart = [service('cart', { app: 'cart' }), ...['v1', 'v2'].flatMap(v => [deployment(`cart-${v}`, 'cart', v), service(`cart-${v}`, { app: 'cart', version: v })])];
     const paths = explain([...WORKLOADS, ...cart, ...routes], { gateway: 'edge/gw', host: 'shop.example.com' },
       { callGraph: { web: ['cart'] }, forwardHeaders: ['x-lane'] });
@@ -98,7 +112,9 @@ describe('explain: Gateway API precedence', () => {
     const fromDefault = explain([...WORKLOADS, own, consumer], { host: 'web' }, { callGraph: {} });
     expect(fromDefault.map(p => [p.path.join(' > '), p.hops[0].via])).toEqual([['web-v2', 'HTTPRoute default/own rules[0]']]);
     const grant = {
-      apiVersion: 'gateway.networking.k8s.io/v1beta1', kind: 'ReferenceGrant', metadata: { name: 'team-b', namespace: 'default' },
+      apiVersion: 'gateway.networking.k8s.io/v1beta1',
+      kind: 'ReferenceGrant',
+      metadata: { name: 'team-b', namespace: 'default' },
       spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'team-b' }], to: [{ group: '', kind: 'Service' }] },
     };
     const fromTeamB = explain([...WORKLOADS, own, consumer, grant], { host: 'web.default', sourceNamespace: 'team-b' }, { callGraph: {} });
@@ -131,7 +147,9 @@ describe('validate: Gateway API references', () => {
   const lint = (objects: unknown[]) => lintManifests(objects.map((object, index) => ({ file: 'm.yaml', index, object: object as Record<string, unknown> })))
     .filter(f => f.object.startsWith('HTTPRoute') || f.object.startsWith('Gateway')).map(f => `${f.object}: ${f.message}`);
   const gateway = (from?: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
-    apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'gw', namespace: 'edge' },
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'Gateway',
+    metadata: { name: 'gw', namespace: 'edge' },
     spec: { gatewayClassName: 'istio', listeners: [{ name: 'http', port: 80, protocol: 'HTTP', ...(from ? { allowedRoutes: { namespaces: from } } : {}), ...extra }] },
   });
 
@@ -165,7 +183,9 @@ describe('validate: Gateway API references', () => {
       'HTTPRoute default/r: spec.rules[0].backendRefs[0]: Service billing/pay is in another namespace, and no ReferenceGrant in billing lets HTTPRoutes of default refer to it; add one, or move the route next to the Service',
     ]);
     const grant = {
-      apiVersion: 'gateway.networking.k8s.io/v1beta1', kind: 'ReferenceGrant', metadata: { name: 'routes', namespace: 'billing' },
+      apiVersion: 'gateway.networking.k8s.io/v1beta1',
+      kind: 'ReferenceGrant',
+      metadata: { name: 'routes', namespace: 'billing' },
       spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'default' }], to: [{ group: '', kind: 'Service' }] },
     };
     expect(lint([...WORKLOADS, billing, crossing, grant])).toEqual([]);

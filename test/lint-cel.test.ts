@@ -1,6 +1,6 @@
+import { lintYaml } from './lint-support/in-memory';
 import { isRequestUri, compileRule } from '../lib/lint/cel-evaluator';
 import { escapePropertyName } from '../lib/lint/cel-values';
-import { lintYaml } from './lint-support/in-memory';
 
 /*
  * validate evaluates the CRDs' CEL rules (x-kubernetes-validations): Istio's in

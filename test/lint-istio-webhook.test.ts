@@ -46,21 +46,21 @@ interface Case {
 const CASES: Case[] = [
   {
     rule: 'a header prefix match is not empty',
-    refused: vs(`  hosts: [web]\n  http:\n    - match: [{ headers: { x-lane: { prefix: "" } } }]\n      route: [{ destination: { host: web } }]`),
+    refused: vs('  hosts: [web]\n  http:\n    - match: [{ headers: { x-lane: { prefix: "" } } }]\n      route: [{ destination: { host: web } }]'),
     finding: 'spec.http[0].match[0].headers.x-lane: prefix is empty; Istio refuses it (write the prefix, or drop the match to match any value)',
-    accepted: vs(`  hosts: [web]\n  http:\n    - match: [{ uri: { prefix: "" }, headers: { x-lane: { prefix: v } } }]\n      route: [{ destination: { host: web } }]`),
+    accepted: vs('  hosts: [web]\n  http:\n    - match: [{ uri: { prefix: "" }, headers: { x-lane: { prefix: v } } }]\n      route: [{ destination: { host: web } }]'),
   },
   {
     rule: 'a regex match is not empty',
-    refused: vs(`  hosts: [web]\n  http:\n    - match: [{ uri: { regex: "" } }]\n      route: [{ destination: { host: web } }]`),
+    refused: vs('  hosts: [web]\n  http:\n    - match: [{ uri: { regex: "" } }]\n      route: [{ destination: { host: web } }]'),
     finding: 'spec.http[0].match[0].uri: regex is empty, which never matches as meant; remove the match or write the pattern',
-    accepted: vs(`  hosts: [web]\n  http:\n    - match: [{ uri: { regex: "/a.*" } }]\n      route: [{ destination: { host: web } }]`),
+    accepted: vs('  hosts: [web]\n  http:\n    - match: [{ uri: { regex: "/a.*" } }]\n      route: [{ destination: { host: web } }]'),
   },
   {
     rule: 'a regex is RE2 (no lookahead)',
-    refused: vs(`  hosts: [web]\n  http:\n    - match: [{ headers: { x-user: { regex: "(?!bot).*" } } }]\n      route: [{ destination: { host: web } }]`),
+    refused: vs('  hosts: [web]\n  http:\n    - match: [{ headers: { x-user: { regex: "(?!bot).*" } } }]\n      route: [{ destination: { host: web } }]'),
     finding: 'spec.http[0].match[0].headers.x-user: regex is not valid RE2',
-    accepted: vs(`  hosts: [web]\n  http:\n    - match: [{ headers: { x-user: { regex: "[^b].*" } } }]\n      route: [{ destination: { host: web } }]`),
+    accepted: vs('  hosts: [web]\n  http:\n    - match: [{ headers: { x-user: { regex: "[^b].*" } } }]\n      route: [{ destination: { host: web } }]'),
   },
   {
     rule: 'a regex is at most 1024 characters',
@@ -70,21 +70,21 @@ const CASES: Case[] = [
   },
   {
     rule: 'a header name is a token',
-    refused: vs(`  hosts: [web]\n  http:\n    - match: [{ headers: { "x lane": { exact: v2 } } }]\n      route: [{ destination: { host: web } }]`),
+    refused: vs('  hosts: [web]\n  http:\n    - match: [{ headers: { "x lane": { exact: v2 } } }]\n      route: [{ destination: { host: web } }]'),
     finding: 'spec.http[0].match[0].headers["x lane"]: header name "x lane" is not a valid header name',
-    accepted: vs(`  hosts: [web]\n  http:\n    - match: [{ headers: { ":authority": { exact: web }, "@request.auth.claims.group": { exact: a } } }]\n      route: [{ destination: { host: web } }]\n  gateways: [gw]`),
+    accepted: vs('  hosts: [web]\n  http:\n    - match: [{ headers: { ":authority": { exact: web }, "@request.auth.claims.group": { exact: a } } }]\n      route: [{ destination: { host: web } }]\n  gateways: [gw]'),
   },
   {
     rule: 'withoutHeaders regex "*" means present, not a regex',
-    refused: vs(`  hosts: [web]\n  http:\n    - match: [{ withoutHeaders: { x-lane: { regex: "(" } } }]\n      route: [{ destination: { host: web } }]`),
+    refused: vs('  hosts: [web]\n  http:\n    - match: [{ withoutHeaders: { x-lane: { regex: "(" } } }]\n      route: [{ destination: { host: web } }]'),
     finding: 'spec.http[0].match[0].withoutHeaders.x-lane: regex is not valid RE2',
-    accepted: vs(`  hosts: [web]\n  http:\n    - match: [{ withoutHeaders: { x-lane: { regex: "*" } } }]\n      route: [{ destination: { host: web } }]`),
+    accepted: vs('  hosts: [web]\n  http:\n    - match: [{ withoutHeaders: { x-lane: { regex: "*" } } }]\n      route: [{ destination: { host: web } }]'),
   },
   {
     rule: 'a subset name is a DNS label (no dots)',
-    refused: vs(`  hosts: [web]\n  http:\n    - route: [{ destination: { host: web, subset: v1.2 } }]`),
+    refused: vs('  hosts: [web]\n  http:\n    - route: [{ destination: { host: web, subset: v1.2 } }]'),
     finding: 'spec.http[0].route[0].destination.subset: "v1.2" is no DNS label',
-    accepted: vs(`  hosts: [web]\n  http:\n    - route: [{ destination: { host: web, subset: v1-2 } }]`),
+    accepted: vs('  hosts: [web]\n  http:\n    - route: [{ destination: { host: web, subset: v1-2 } }]'),
   },
   {
     rule: 'DestinationRule subset names are DNS labels',
@@ -100,15 +100,15 @@ const CASES: Case[] = [
   },
   {
     rule: 'weights of several destinations do not add up to 0',
-    refused: vs(`  hosts: [web]\n  http:\n    - route: [{ destination: { host: web, subset: v1 }, weight: 0 }, { destination: { host: web, subset: v2 }, weight: 0 }]`),
+    refused: vs('  hosts: [web]\n  http:\n    - route: [{ destination: { host: web, subset: v1 }, weight: 0 }, { destination: { host: web, subset: v2 }, weight: 0 }]'),
     finding: 'spec.http[0].route: has weights that add up to 0',
-    accepted: vs(`  hosts: [web]\n  http:\n    - route: [{ destination: { host: web, subset: v1 }, weight: 0 }, { destination: { host: web, subset: v2 }, weight: 100 }]`),
+    accepted: vs('  hosts: [web]\n  http:\n    - route: [{ destination: { host: web, subset: v1 }, weight: 0 }, { destination: { host: web, subset: v2 }, weight: 100 }]'),
   },
   {
     rule: 'a tcp route\'s weights do not add up to 0 either',
-    refused: vs(`  hosts: [web]\n  tcp:\n    - route: [{ destination: { host: web, subset: v1 } }, { destination: { host: web, subset: v2 } }]`),
+    refused: vs('  hosts: [web]\n  tcp:\n    - route: [{ destination: { host: web, subset: v1 } }, { destination: { host: web, subset: v2 } }]'),
     finding: 'spec.tcp[0].route: has weights that add up to 0',
-    accepted: vs(`  hosts: [web]\n  tcp:\n    - route: [{ destination: { host: web } }]`),
+    accepted: vs('  hosts: [web]\n  tcp:\n    - route: [{ destination: { host: web } }]'),
   },
   {
     rule: 'a delegate has no gateways',
@@ -118,21 +118,21 @@ const CASES: Case[] = [
   },
   {
     rule: 'a delegate does not delegate again',
-    refused: vs(`  http:\n    - delegate: { name: vs-other }`),
+    refused: vs('  http:\n    - delegate: { name: vs-other }'),
     finding: 'spec.http[0].delegate: is set in a delegate VirtualService; a delegate cannot delegate again',
-    accepted: vs(`  hosts: [web]\n  http:\n    - delegate: { name: vs-other }`),
+    accepted: vs('  hosts: [web]\n  http:\n    - delegate: { name: vs-other }'),
   },
   {
     rule: 'a root route does not both route and delegate',
-    refused: vs(`  hosts: [web]\n  http:\n    - delegate: { name: vs-other }\n      route: [{ destination: { host: web } }]`),
+    refused: vs('  hosts: [web]\n  http:\n    - delegate: { name: vs-other }\n      route: [{ destination: { host: web } }]'),
     finding: 'spec.http[0].route: is set beside delegate',
-    accepted: vs(`  hosts: [web]\n  http:\n    - delegate: { name: vs-other }`),
+    accepted: vs('  hosts: [web]\n  http:\n    - delegate: { name: vs-other }'),
   },
   {
     rule: 'a route does not both route and redirect',
-    refused: vs(`  hosts: [web]\n  http:\n    - redirect: { uri: /new }\n      route: [{ destination: { host: web } }]`),
+    refused: vs('  hosts: [web]\n  http:\n    - redirect: { uri: /new }\n      route: [{ destination: { host: web } }]'),
     finding: 'spec.http[0]: sets both route and redirect; keep one',
-    accepted: vs(`  hosts: [web]\n  http:\n    - redirect: { uri: /new }`),
+    accepted: vs('  hosts: [web]\n  http:\n    - redirect: { uri: /new }'),
   },
   {
     rule: 'hosts do not overlap (wildcards compared, not as strings)',
@@ -160,7 +160,7 @@ const CASES: Case[] = [
   },
   {
     rule: 'a destination host is not *',
-    refused: vs(`  hosts: [web]\n  http:\n    - route: [{ destination: { host: "*" } }]`),
+    refused: vs('  hosts: [web]\n  http:\n    - route: [{ destination: { host: "*" } }]'),
     finding: "spec.http[0].route[0].destination.host: is '*', which names no service",
     accepted: vs(ROUTE.replace('http:', 'http:') + '\n  hosts: [web]'),
   },
@@ -178,9 +178,9 @@ const CASES: Case[] = [
   },
   {
     rule: 'a route sets no pseudo-header and removes no Host',
-    refused: vs(`  hosts: [web]\n  http:\n    - headers: { request: { set: { ":path": /x }, remove: [host] } }\n      route: [{ destination: { host: web } }]`),
+    refused: vs('  hosts: [web]\n  http:\n    - headers: { request: { set: { ":path": /x }, remove: [host] } }\n      route: [{ destination: { host: web } }]'),
     finding: 'spec.http[0].headers.request.set[":path"]: header name ":path" is a pseudo-header',
-    accepted: vs(`  hosts: [web]\n  http:\n    - headers: { request: { set: { x-lane: v2 }, remove: [x-debug] } }\n      route: [{ destination: { host: web } }]`),
+    accepted: vs('  hosts: [web]\n  http:\n    - headers: { request: { set: { x-lane: v2 }, remove: [x-debug] } }\n      route: [{ destination: { host: web } }]'),
   },
   {
     rule: 'exportTo lists no entry twice',
@@ -233,7 +233,7 @@ describe("Istio's webhook rules in validate", () => {
   });
 
   test('every problem of one object is reported at once', () => {
-    const found = lintYaml(vs(`  hosts: ["*", web]\n  http:\n    - match: [{ headers: { x-a: { prefix: "" }, "x b": { exact: c } } }]\n      route: [{ destination: { host: web, subset: a.b } }]`));
+    const found = lintYaml(vs('  hosts: ["*", web]\n  http:\n    - match: [{ headers: { x-a: { prefix: "" }, "x b": { exact: c } } }]\n      route: [{ destination: { host: web, subset: a.b } }]'));
     expect(found.filter(line => line.endsWith(WEBHOOK))).toHaveLength(4);
   });
 });

@@ -1,8 +1,8 @@
 import { join, relative } from 'path';
 import { compareFindings, Finding, formatFinding, lintPaths, loadManifests, sortFindings } from '../lib/lint';
 import { projectRoot } from '../lib/project-root';
-import { bundle, runNode } from './support/bundle';
 import { formatRelative, writeFiles } from './lint-support/write-files';
+import { bundle, runNode } from './support/bundle';
 
 /* Reading manifest files and folders, the findings' format and order, and the bundled build. */
 

@@ -146,7 +146,9 @@ describe('validate at scale', () => {
   test('4,000 copies of one object, a few of them different: one finding per copy, each naming three others and counting the rest', () => {
     const copies = Array.from({ length: 1000 }, () => configMap('settings')).join('---\n');
     const folder = writeFiles({
-      'a.yaml': copies, 'b.yaml': copies, 'c.yaml': copies,
+      'a.yaml': copies,
+      'b.yaml': copies,
+      'c.yaml': copies,
       'd.yaml': `${configMap('settings', 'changed')}---\n${Array.from({ length: 999 }, () => configMap('settings')).join('---\n')}`,
     });
     const { manifests, findings } = loadManifests([folder]);

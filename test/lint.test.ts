@@ -1,8 +1,8 @@
 import { join } from 'path';
 import { formatFinding, lintPaths } from '../lib/lint';
-import { renderYaml } from '../lib/output/yaml';
 import { lintFiles } from './lint-support/write-files';
 import { ALL_TRICKY_STRINGS } from './support/tricky-strings';
+import { renderYaml } from '../lib/output/yaml';
 
 /*
  * lib/lint on hand-written manifests. Every expectation below is written from the rules,

@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { ChainValidationError, validateChain } from '../lib';
-import { formatPath } from '../lib/diagnostics/problems';
-import { RESERVED_VERSION_NAMES } from '../lib/model/layout-files';
 import { ROOT } from './support/bundle';
 import { buildChain, tempDir } from './support/manifests';
 import { runInProcess } from './support/run-in-process';
 import { seedChain } from './validation-support/seed-chains';
+import { formatPath } from '../lib/diagnostics/problems';
+import { RESERVED_VERSION_NAMES } from '../lib/model/layout-files';
 
 /*
  * No two things write one path: every output path is worked out before anything is

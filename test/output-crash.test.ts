@@ -3,11 +3,11 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { hostname } from 'os';
 import { join } from 'path';
 import { OWNERSHIP_FILE, RenderedFile, writeFilesAtomically } from '../lib';
+import { bundle, ROOT } from './support/bundle';
+import { tempDir } from './support/manifests';
 import { listFiles } from '../lib/output/drift';
 import { ownedFilesOf, renderOwnedFiles } from '../lib/output/ownership';
 import { recoverInterruptedWrite } from '../lib/output/swap-journal';
-import { bundle, ROOT } from './support/bundle';
-import { tempDir } from './support/manifests';
 
 /*
  * Crash safety: a writer killed with SIGKILL at every step of a write leaves the old

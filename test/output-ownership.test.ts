@@ -1,10 +1,10 @@
 import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { OWNERSHIP_FILE, writeFilesAtomically } from '../lib';
-import { listFiles } from '../lib/output/drift';
 import { ROOT } from './support/bundle';
 import { tempDir } from './support/manifests';
 import { runInProcess } from './support/run-in-process';
+import { listFiles } from '../lib/output/drift';
 
 /*
  * The writer removes only what it wrote. Every refusal exits 1, names the path and says

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { findDrift, OWNERSHIP_FILE, OutputRefusedError, renderYaml, writeFilesAtomically } from '../lib';
+import { tempDir } from './support/manifests';
 import { listFiles } from '../lib/output/drift';
 import { inReadingOrder } from '../lib/output/yaml';
-import { tempDir } from './support/manifests';
 
 const snapshot = (dir: string) => Object.fromEntries(listFiles(dir).map(p => [p, readFileSync(join(dir, p), 'utf8')]));
 const sha256Lines = (dir: string) => readFileSync(join(dir, OWNERSHIP_FILE), 'utf8').split('\n').filter(line => line !== '' && !line.startsWith('#'));

@@ -68,8 +68,11 @@ beforeAll(async () => {
   const dependencies = { cdk8s: installedVersion('cdk8s'), constructs: installedVersion('constructs') };
   const devDependencies = { 'typescript': installedVersion('typescript'), '@types/node': installedVersion('@types/node') };
   writeFileSync(join(app, 'package.json'), JSON.stringify({
-    name: 'consumer', version: '0.0.0', private: true,
-    dependencies: { ...dependencies, [OURS.name]: `file:${tarball}` }, devDependencies,
+    name: 'consumer',
+    version: '0.0.0',
+    private: true,
+    dependencies: { ...dependencies, [OURS.name]: `file:${tarball}` },
+    devDependencies,
   }, null, 2));
   writeFileSync(join(app, 'package-lock.json'), JSON.stringify(offlineLockfile(ROOT, { dependencies, devDependencies }, { file: tarball, manifest }), null, 2));
   copyFileSync(join(ROOT, 'node_modules', 'cdk8s-cli', 'templates', 'typescript-app', 'tsconfig.json'), join(app, 'tsconfig.json'));

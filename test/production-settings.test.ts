@@ -110,7 +110,8 @@ describe('DestinationRule traffic policies', () => {
     expect(rule.trafficPolicy.connectionPool.tcp.maxConnections).toBe(100);
     expect(rule.subsets[0]).toEqual({ name: 'v1', labels: { version: 'v1' } });
     expect(rule.subsets[1]).toEqual({
-      name: 'v2', labels: { version: 'v2' },
+      name: 'v2',
+      labels: { version: 'v2' },
       trafficPolicy: { connectionPool: { http: { maxRequestsPerConnection: 1 } }, tls: { mode: 'DISABLE' } },
     });
   });
@@ -121,7 +122,8 @@ describe.each([LaneMode.HEADER, LaneMode.SOURCE_LABELS])('lane faults in %s mode
     { name: 'web', calls: ['cart'], versions: { v1: {}, v2: {} } },
     { name: 'cart', calls: ['pay'], versions: { v1: {}, v2: {} } },
     {
-      name: 'pay', versions: { v1: {} },
+      name: 'pay',
+      versions: { v1: {} },
       faults: [{ lane: 'v2', delay: { fixedDelay: '2s', percentage: 50 }, abort: { httpStatus: 503, percentage: 25 } }],
     },
   ]);
@@ -181,7 +183,9 @@ describe.each([LaneMode.HEADER, LaneMode.SOURCE_LABELS])('mirrors (dark launches
   const props = shop({ laneMode }, [
     { name: 'web', calls: ['cart'], versions: { v1: {}, v2: {} } },
     {
-      name: 'cart', calls: ['pay'], versions: { v1: {}, v2: {}, v3: {} },
+      name: 'cart',
+      calls: ['pay'],
+      versions: { v1: {}, v2: {}, v3: {} },
       mirrors: [{ version: 'v3', percentage: 10 }, { version: 'v3', percentage: 50, lane: 'v2' }],
     },
     { name: 'pay', versions: { v1: {}, v2: {}, v3: {} } },
@@ -249,7 +253,9 @@ describe('workload basics', () => {
     },
   }, [
     {
-      name: 'web', calls: ['cart'], versions: {
+      name: 'web',
+      calls: ['cart'],
+      versions: {
         v1: { disruptionBudget: { minAvailable: '50%' }, autoscaling: { minReplicas: 2, maxReplicas: 6 }, replicas: 3 },
         v2: { securityProfile: SecurityProfile.NONE, livenessProbe: { exec: { command: ['/bin/check'] } } },
       },
@@ -292,13 +298,15 @@ describe('workload basics', () => {
 
   test('a PodDisruptionBudget and an autoscaler (autoscaling/v2) per version that asks, and no replicas under the autoscaler', () => {
     expect(find(documents, 'PodDisruptionBudget', 'web-v1')).toEqual({
-      apiVersion: 'policy/v1', kind: 'PodDisruptionBudget',
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
       metadata: { name: 'web-v1', labels: { app: 'web', version: 'v1' } },
       spec: { minAvailable: '50%', selector: { matchLabels: { app: 'web', version: 'v1' } } },
     });
     expect(find(documents, 'HorizontalPodAutoscaler', 'web-v1').spec).toEqual({
       scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web-v1' },
-      minReplicas: 2, maxReplicas: 6,
+      minReplicas: 2,
+      maxReplicas: 6,
       metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } }],
     });
     expect(find(documents, 'Deployment', 'web-v1').spec.replicas).toBeUndefined();
@@ -308,11 +316,15 @@ describe('workload basics', () => {
 
   test('topology spread over zones by default, each counting the version\'s pods', () => {
     expect(pod('web-v1').topologySpreadConstraints).toEqual([{
-      maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway',
+      maxSkew: 1,
+      topologyKey: 'topology.kubernetes.io/zone',
+      whenUnsatisfiable: 'ScheduleAnyway',
       labelSelector: { matchLabels: { app: 'web', version: 'v1' } },
     }]);
     expect(pod('cart-v1').topologySpreadConstraints).toEqual([{
-      maxSkew: 2, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule',
+      maxSkew: 2,
+      topologyKey: 'kubernetes.io/hostname',
+      whenUnsatisfiable: 'DoNotSchedule',
       labelSelector: { matchLabels: { app: 'cart', version: 'v1' } },
     }]);
   });
@@ -338,7 +350,9 @@ describe('each setting is one field of the routing plan', () => {
     const [cart, payment] = plan.lanes;
     expect(cart.rules).toEqual([
       {
-        matches: [{ lane: 'v2' }], targets: [{ version: 'v2' }], timeout: '3s',
+        matches: [{ lane: 'v2' }],
+        targets: [{ version: 'v2' }],
+        timeout: '3s',
         retries: { attempts: 2, perTryTimeout: '1s', retryOn: ['5xx', 'reset', 'connect-failure', '503'], retryRemoteLocalities: false },
         mirror: { version: 'v3', percentage: 50 },
       },
@@ -368,10 +382,14 @@ describe('explain prints the settings in text and JSON', () => {
     const cart = json.visits.find(visit => visit.deployment === 'cart-v2')!;
     expect(cart.calls[0].branches).toEqual([
       {
-        probability: 0.9, via: 'VirtualService shop/vs-payment http[1]', visit: 3,
+        probability: 0.9,
+        via: 'VirtualService shop/vs-payment http[1]',
+        visit: 3,
         settings: {
-          timeout: '8s', retries: { attempts: 2, perTryTimeout: '1s', retryOn: '5xx,reset,connect-failure,503' },
-          delay: { fixedDelay: '2s', percentage: 50 }, abort: { httpStatus: 503, percentage: 10 },
+          timeout: '8s',
+          retries: { attempts: 2, perTryTimeout: '1s', retryOn: '5xx,reset,connect-failure,503' },
+          delay: { fixedDelay: '2s', percentage: 50 },
+          abort: { httpStatus: 503, percentage: 10 },
         },
       },
       { probability: 0.1, via: 'VirtualService shop/vs-payment http[1]', error: '503: aborted by fault injection' },

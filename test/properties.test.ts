@@ -141,7 +141,10 @@ describe('random invalid mutations', () => {
   });
 
   test('random values at random places of a spec give a SpecError, never a crash', () => {
-    const anyValue = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 2 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }));
+    const anyValue = fc.oneof(
+      fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null),
+      fc.array(fc.string(), { maxLength: 2 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }),
+    );
     fc.assert(fc.property(validChain, fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), anyValue, (props, picks, value) => {
       const spec = JSON.parse(JSON.stringify(props));
       let target = spec;

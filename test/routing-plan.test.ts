@@ -13,9 +13,12 @@ function shop(overrides: Partial<ServiceChainProps> = {}): ServiceChainProps {
       { name: 'pay', versions: { v1: {}, v2: {}, v10: {} } },
     ],
     entry: {
-      service: 'web', gateways: ['edge/public'], hosts: ['shop.example.com'],
+      service: 'web',
+      gateways: ['edge/public'],
+      hosts: ['shop.example.com'],
       headerRoutes: [{ cookie: 'lane', exact: 'v2', version: 'v2', from: [TrafficSource.GATEWAY, TrafficSource.MESH] }],
-      gatewayWeights: { v2: 10, v1: 90 }, meshWeights: { v1: 100 },
+      gatewayWeights: { v2: 10, v1: 90 },
+      meshWeights: { v1: 100 },
       defaultVersion: 'v1',
     },
     ...overrides,
@@ -26,8 +29,10 @@ describe('the routing plan of the entry', () => {
   test('header routes, then weights by source, then the default route, in that order', () => {
     const { entry } = resolveChain(shop()).routing;
     expect(entry.rules).toEqual([
-      { matches: [{ sources: ['gateway', 'mesh'], header: { on: 'cookie', name: 'lane', kind: 'exact', value: 'v2' } }],
-        targets: [{ version: 'v2' }] },
+      {
+        matches: [{ sources: ['gateway', 'mesh'], header: { on: 'cookie', name: 'lane', kind: 'exact', value: 'v2' } }],
+        targets: [{ version: 'v2' }],
+      },
       { matches: [{ sources: ['gateway'] }], targets: [{ version: 'v1', weight: 90 }, { version: 'v2', weight: 10 }] },
       { matches: [{ sources: ['mesh'] }], targets: [{ version: 'v1', weight: 100 }] },
       { matches: [], targets: [{ version: 'v1' }] },

@@ -3,8 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { validateChain } from '../lib';
 import { loadSpecFile, parseSpec, SpecProblem } from '../lib/spec';
-import { headerRoutingChain, seedChain } from './validation-support/seed-chains';
 import { specError } from './support/spec-error';
+import { headerRoutingChain, seedChain } from './validation-support/seed-chains';
 
 const FIXTURES = path.join(__dirname, 'spec-fixtures');
 

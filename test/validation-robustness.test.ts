@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { ChainValidationError, ServiceChainProps, validateChain } from '../lib';
-import { formatPath, show } from '../lib/diagnostics/problems';
 import { LooseProps, mutated, seedChain } from './validation-support/seed-chains';
+import { formatPath, show } from '../lib/diagnostics/problems';
 
 /** Every place of the seed's props where a JavaScript caller could put a value of any type. */
 const PLACES: Array<Array<string | number>> = [

@@ -4,11 +4,11 @@ import { chainSchema } from '../lib/validation/chain-schema';
 /** scripts/generate-schema.js, a plain CommonJS script. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const generator = require('../scripts/generate-schema') as {
+  VALIDATOR_FILE: string;
+  SCHEMA_FILE: string;
   generateSchemaText(): string;
   generateValidatorText(schemaText: string): string;
-  VALIDATOR_FILE: string;
   realDefault(value: unknown, members: Map<string, unknown>): unknown;
-  SCHEMA_FILE: string;
 };
 
 describe('schema/chain.schema.json', () => {

@@ -1,6 +1,6 @@
 import { LaneMode, ServiceChainProps, validateChain, WorkloadObjects } from '../lib';
-import { formatPath } from '../lib/diagnostics/problems';
 import { LooseProps, mutated } from './validation-support/seed-chains';
+import { formatPath } from '../lib/diagnostics/problems';
 
 /*
  * Validation of the production settings: each bad input is refused with its path, the value
@@ -32,102 +32,250 @@ interface BadCase {
 
 const badCases: BadCase[] = [
   // Durations
-  { name: 'fails when a timeout is not a duration', mutate: p => { p.defaults.timeout = '3 seconds'; },
-    path: 'defaults.timeout', message: /"3 seconds" is not a duration: write a number and a unit .*"500ms"/ },
-  { name: 'fails when a timeout has no unit', mutate: p => { p.services[1].timeout = '3'; },
-    path: 'services[1].timeout', message: /"3" is not a duration/ },
-  { name: 'fails when a duration is shorter than 1ms', mutate: p => { p.services[1].versions.v2.retries = { attempts: 2, perTryTimeout: '500us' }; },
-    path: 'services[1].versions.v2.retries.perTryTimeout', message: /"500us" is shorter than 1ms, the least Istio accepts; write "1ms" or more/ },
-  { name: 'fails when a connection pool time is not a duration', mutate: p => { p.defaults.connectionPool = { tcp: { connectTimeout: '-1s' } }; },
-    path: 'defaults.connectionPool.tcp.connectTimeout', message: /"-1s" is not a duration/ },
-  { name: 'fails when an idle timeout is zero', mutate: p => { p.defaults.connectionPool = { http: { idleTimeout: '0s' } }; },
-    path: 'defaults.connectionPool.http.idleTimeout', message: /"0s" is shorter than 1ms/ },
-  { name: 'fails when an outlier detection time is not a duration', mutate: p => { p.services[2].outlierDetection = { interval: '10', baseEjectionTime: '1x' }; },
-    path: 'services[2].outlierDetection.interval', message: /"10" is not a duration/ },
-  { name: 'fails when a fault delay is not a duration', base: header,
+  {
+    name: 'fails when a timeout is not a duration',
+    mutate: p => { p.defaults.timeout = '3 seconds'; },
+    path: 'defaults.timeout',
+    message: /"3 seconds" is not a duration: write a number and a unit .*"500ms"/,
+  },
+  {
+    name: 'fails when a timeout has no unit',
+    mutate: p => { p.services[1].timeout = '3'; },
+    path: 'services[1].timeout',
+    message: /"3" is not a duration/,
+  },
+  {
+    name: 'fails when a duration is shorter than 1ms',
+    mutate: p => { p.services[1].versions.v2.retries = { attempts: 2, perTryTimeout: '500us' }; },
+    path: 'services[1].versions.v2.retries.perTryTimeout',
+    message: /"500us" is shorter than 1ms, the least Istio accepts; write "1ms" or more/,
+  },
+  {
+    name: 'fails when a connection pool time is not a duration',
+    mutate: p => { p.defaults.connectionPool = { tcp: { connectTimeout: '-1s' } }; },
+    path: 'defaults.connectionPool.tcp.connectTimeout',
+    message: /"-1s" is not a duration/,
+  },
+  {
+    name: 'fails when an idle timeout is zero',
+    mutate: p => { p.defaults.connectionPool = { http: { idleTimeout: '0s' } }; },
+    path: 'defaults.connectionPool.http.idleTimeout',
+    message: /"0s" is shorter than 1ms/,
+  },
+  {
+    name: 'fails when an outlier detection time is not a duration',
+    mutate: p => { p.services[2].outlierDetection = { interval: '10', baseEjectionTime: '1x' }; },
+    path: 'services[2].outlierDetection.interval',
+    message: /"10" is not a duration/,
+  },
+  {
+    name: 'fails when a fault delay is not a duration',
+    base: header,
     mutate: p => { p.services[1].faults = [{ lane: 'v2', delay: { fixedDelay: 'soon', percentage: 10 } }]; },
-    path: 'services[1].faults[0].delay.fixedDelay', message: /"soon" is not a duration/ },
+    path: 'services[1].faults[0].delay.fixedDelay',
+    message: /"soon" is not a duration/,
+  },
   // Retries
-  { name: 'fails when retryOn names no Envoy condition', mutate: p => { p.defaults.retries = { attempts: 3, retryOn: ['5xx', 'timeout'] }; },
-    path: 'defaults.retries.retryOn[1]', message: /"timeout" is not a retry condition of Envoy; use one of 5xx, gateway-error, .*unavailable, or an HTTP status code such as "503"/ },
-  { name: 'fails when a weighted entry route splits between versions with other timeouts', mutate: p => { p.services[0].versions.v2.timeout = '9s'; },
-    path: 'entry.gatewayWeights', message: /split "v1" and "v2" in one route, which has one timeout and one retry policy, but their settings differ \(\{\} and \{"timeout":"9s"\}\); set `timeout` and `retries` on the entry service/ },
+  {
+    name: 'fails when retryOn names no Envoy condition',
+    mutate: p => { p.defaults.retries = { attempts: 3, retryOn: ['5xx', 'timeout'] }; },
+    path: 'defaults.retries.retryOn[1]',
+    message: /"timeout" is not a retry condition of Envoy; use one of 5xx, gateway-error, .*unavailable, or an HTTP status code such as "503"/,
+  },
+  {
+    name: 'fails when a weighted entry route splits between versions with other timeouts',
+    mutate: p => { p.services[0].versions.v2.timeout = '9s'; },
+    path: 'entry.gatewayWeights',
+    message: /split "v1" and "v2" in one route, which has one timeout and one retry policy, but their settings differ \(\{\} and \{"timeout":"9s"\}\); set `timeout` and `retries` on the entry service/,
+  },
   // Percentages (the shape)
-  { name: 'fails when a fault percentage is above 100', base: header,
+  {
+    name: 'fails when a fault percentage is above 100',
+    base: header,
     mutate: p => { p.services[1].faults = [{ lane: 'v2', abort: { httpStatus: 503, percentage: 150 } }]; },
-    path: 'services[1].faults[0].abort.percentage', message: /150/ },
-  { name: 'fails when a mirror percentage is below 0', mutate: p => { p.services[1].mirrors = [{ version: 'v3', percentage: -5 }]; },
-    path: 'services[1].mirrors[0].percentage', message: /-5/ },
+    path: 'services[1].faults[0].abort.percentage',
+    message: /150/,
+  },
+  {
+    name: 'fails when a mirror percentage is below 0',
+    mutate: p => { p.services[1].mirrors = [{ version: 'v3', percentage: -5 }]; },
+    path: 'services[1].mirrors[0].percentage',
+    message: /-5/,
+  },
   // Lane faults
-  { name: 'fails when a fault is on the entry service', base: header,
+  {
+    name: 'fails when a fault is on the entry service',
+    base: header,
     mutate: p => { p.services[0].faults = [{ lane: 'v2', delay: { fixedDelay: '1s', percentage: 10 } }]; },
-    path: 'services[0].faults', message: /are set on the entry service "web", which picks the lanes.*set them on a service the entry calls/ },
-  { name: 'fails when a fault names a lane that does not exist (header mode: the entry\'s versions)', base: header,
+    path: 'services[0].faults',
+    message: /are set on the entry service "web", which picks the lanes.*set them on a service the entry calls/,
+  },
+  {
+    name: 'fails when a fault names a lane that does not exist (header mode: the entry\'s versions)',
+    base: header,
     mutate: p => { p.services[1].faults = [{ lane: 'v9', delay: { fixedDelay: '1s', percentage: 10 } }]; },
-    path: 'services[1].faults[0].lane', message: /"v9" is not a lane that reaches "cart": lanes are the versions of the entry service, here \["v1","v2"\]; name one of them/ },
-  { name: 'fails when a fault names a lane no caller carries (sourceLabels mode: the callers\' versions)',
+    path: 'services[1].faults[0].lane',
+    message: /"v9" is not a lane that reaches "cart": lanes are the versions of the entry service, here \["v1","v2"\]; name one of them/,
+  },
+  {
+    name: 'fails when a fault names a lane no caller carries (sourceLabels mode: the callers\' versions)',
     mutate: p => { p.services[2].faults = [{ lane: 'v4', delay: { fixedDelay: '1s', percentage: 10 } }]; },
-    path: 'services[2].faults[0].lane', message: /"v4" is not a lane that reaches "pay": lanes are the versions of the services calling it, here \["v1","v2","v3"\]/ },
-  { name: 'fails when a fault names the baseline\'s lane', base: header,
+    path: 'services[2].faults[0].lane',
+    message: /"v4" is not a lane that reaches "pay": lanes are the versions of the services calling it, here \["v1","v2","v3"\]/,
+  },
+  {
+    name: 'fails when a fault names the baseline\'s lane',
+    base: header,
     mutate: p => { p.services[1].faults = [{ lane: 'v1', abort: { httpStatus: 503, percentage: 1 } }]; },
-    path: 'services[1].faults[0].lane', message: /"v1" is a baseline's lane: its requests are the live baseline traffic, which a lane fault must never touch; name a canary lane/ },
-  { name: 'fails when a fault injects nothing', base: header, mutate: p => { p.services[1].faults = [{ lane: 'v2' }]; },
-    path: 'services[1].faults[0]', message: /injects nothing; set `delay`, `abort` or both/ },
-  { name: 'fails when a lane has two faults', base: header,
+    path: 'services[1].faults[0].lane',
+    message: /"v1" is a baseline's lane: its requests are the live baseline traffic, which a lane fault must never touch; name a canary lane/,
+  },
+  {
+    name: 'fails when a fault injects nothing',
+    base: header,
+    mutate: p => { p.services[1].faults = [{ lane: 'v2' }]; },
+    path: 'services[1].faults[0]',
+    message: /injects nothing; set `delay`, `abort` or both/,
+  },
+  {
+    name: 'fails when a lane has two faults',
+    base: header,
     mutate: p => { p.services[1].faults = [{ lane: 'v2', delay: { fixedDelay: '1s', percentage: 1 } }, { lane: 'v2', abort: { httpStatus: 500, percentage: 1 } }]; },
-    path: 'services[1].faults[1].lane', message: /faults\[0\] already applies to lane "v2"; a route takes one, so merge them/ },
+    path: 'services[1].faults[1].lane',
+    message: /faults\[0\] already applies to lane "v2"; a route takes one, so merge them/,
+  },
   // Mirrors
-  { name: 'fails when a mirror names a version the service lacks', mutate: p => { p.services[1].mirrors = [{ version: 'v7', percentage: 5 }]; },
-    path: 'services[1].mirrors[0].version', message: /"v7" is not a version of "cart"; use one of \["v1","v2","v3"\]/ },
-  { name: 'fails when a mirror copies to the baseline', mutate: p => { p.services[1].mirrors = [{ version: 'v1', percentage: 5 }]; },
-    path: 'services[1].mirrors[0].version', message: /"v1" is the baseline of "cart", which takes live traffic; mirror to a version that takes none/ },
-  { name: 'fails when a mirror copies a lane that does not reach the service', base: header,
+  {
+    name: 'fails when a mirror names a version the service lacks',
+    mutate: p => { p.services[1].mirrors = [{ version: 'v7', percentage: 5 }]; },
+    path: 'services[1].mirrors[0].version',
+    message: /"v7" is not a version of "cart"; use one of \["v1","v2","v3"\]/,
+  },
+  {
+    name: 'fails when a mirror copies to the baseline',
+    mutate: p => { p.services[1].mirrors = [{ version: 'v1', percentage: 5 }]; },
+    path: 'services[1].mirrors[0].version',
+    message: /"v1" is the baseline of "cart", which takes live traffic; mirror to a version that takes none/,
+  },
+  {
+    name: 'fails when a mirror copies a lane that does not reach the service',
+    base: header,
     mutate: p => { p.services[1].mirrors = [{ version: 'v3', percentage: 5, lane: 'v5' }]; },
-    path: 'services[1].mirrors[0].lane', message: /"v5" is not a lane that reaches "cart"/ },
-  { name: 'fails when a mirror names the baseline as its lane',
+    path: 'services[1].mirrors[0].lane',
+    message: /"v5" is not a lane that reaches "cart"/,
+  },
+  {
+    name: 'fails when a mirror names the baseline as its lane',
     mutate: p => { p.services[1].mirrors = [{ version: 'v3', percentage: 5, lane: 'v1' }]; },
-    path: 'services[1].mirrors[0].lane', message: /"v1" is the baseline of "cart": its traffic is the baseline's, which a mirror without `lane` copies; leave `lane` out/ },
-  { name: 'fails when two mirrors copy the baseline\'s traffic',
+    path: 'services[1].mirrors[0].lane',
+    message: /"v1" is the baseline of "cart": its traffic is the baseline's, which a mirror without `lane` copies; leave `lane` out/,
+  },
+  {
+    name: 'fails when two mirrors copy the baseline\'s traffic',
     mutate: p => { p.services[1].mirrors = [{ version: 'v3', percentage: 5 }, { version: 'v2', percentage: 5 }]; },
-    path: 'services[1].mirrors[1]', message: /mirrors\[0\] already applies to the baseline's traffic/ },
-  { name: 'fails when a fault names a lane that is a mirror target', base: header,
+    path: 'services[1].mirrors[1]',
+    message: /mirrors\[0\] already applies to the baseline's traffic/,
+  },
+  {
+    name: 'fails when a fault names a lane that is a mirror target',
+    base: header,
     mutate: p => { p.services[1].mirrors = [{ version: 'v2', percentage: 5 }]; p.services[1].faults = [{ lane: 'v2', delay: { fixedDelay: '1s', percentage: 5 } }]; },
-    path: 'services[1].faults[0].lane', message: /"v2" is a mirror target of "cart", which takes no lane/ },
+    path: 'services[1].faults[0].lane',
+    message: /"v2" is a mirror target of "cart", which takes no lane/,
+  },
   // Probes
-  { name: 'fails when a probe checks a port the container does not declare', mutate: p => { p.services[1].readinessProbe = { httpGet: { path: '/ready', port: 9090 } }; },
-    path: 'services[1].readinessProbe.httpGet.port', message: /9090 is not a port of the container of "cart-v1", which declares 8080 only; leave `port` out to probe 8080/ },
-  { name: 'fails when a default probe port misses a service\'s port', mutate: p => { p.services[2].port = 9000; p.defaults.livenessProbe = { tcpSocket: { port: 8080 } }; },
-    path: 'defaults.livenessProbe.tcpSocket.port', message: /8080 is not a port of the container of "pay-v1", which declares 9000 only/ },
-  { name: 'fails when a probe sets two checks', mutate: p => { p.defaults.livenessProbe = { tcpSocket: {}, exec: { command: ['true'] } }; },
-    path: 'defaults.livenessProbe', message: /sets tcpSocket and exec; set exactly one of `httpGet`, `tcpSocket` or `exec`/ },
-  { name: 'fails when an HTTP probe path does not start with a slash', mutate: p => { p.defaults.readinessProbe = { httpGet: { path: 'healthz' } }; },
-    path: 'defaults.readinessProbe.httpGet.path', message: /"healthz" does not start with "\/"; write the path as the server sees it, such as "\/healthz"/ },
-  { name: 'fails when a probe sets no check', mutate: p => { p.services[0].versions.v2.readinessProbe = { periodSeconds: 3 }; },
-    path: 'services[0].versions.v2.readinessProbe', message: /sets no check/ },
-  { name: 'fails when a topology key is not a label key', mutate: p => { p.defaults.topologySpread = [{ topologyKey: 'zone name' }]; },
-    path: 'defaults.topologySpread[0].topologyKey', message: /"zone name" is not a valid topology key \(a node label key\)/ },
+  {
+    name: 'fails when a probe checks a port the container does not declare',
+    mutate: p => { p.services[1].readinessProbe = { httpGet: { path: '/ready', port: 9090 } }; },
+    path: 'services[1].readinessProbe.httpGet.port',
+    message: /9090 is not a port of the container of "cart-v1", which declares 8080 only; leave `port` out to probe 8080/,
+  },
+  {
+    name: 'fails when a default probe port misses a service\'s port',
+    mutate: p => { p.services[2].port = 9000; p.defaults.livenessProbe = { tcpSocket: { port: 8080 } }; },
+    path: 'defaults.livenessProbe.tcpSocket.port',
+    message: /8080 is not a port of the container of "pay-v1", which declares 9000 only/,
+  },
+  {
+    name: 'fails when a probe sets two checks',
+    mutate: p => { p.defaults.livenessProbe = { tcpSocket: {}, exec: { command: ['true'] } }; },
+    path: 'defaults.livenessProbe',
+    message: /sets tcpSocket and exec; set exactly one of `httpGet`, `tcpSocket` or `exec`/,
+  },
+  {
+    name: 'fails when an HTTP probe path does not start with a slash',
+    mutate: p => { p.defaults.readinessProbe = { httpGet: { path: 'healthz' } }; },
+    path: 'defaults.readinessProbe.httpGet.path',
+    message: /"healthz" does not start with "\/"; write the path as the server sees it, such as "\/healthz"/,
+  },
+  {
+    name: 'fails when a probe sets no check',
+    mutate: p => { p.services[0].versions.v2.readinessProbe = { periodSeconds: 3 }; },
+    path: 'services[0].versions.v2.readinessProbe',
+    message: /sets no check/,
+  },
+  {
+    name: 'fails when a topology key is not a label key',
+    mutate: p => { p.defaults.topologySpread = [{ topologyKey: 'zone name' }]; },
+    path: 'defaults.topologySpread[0].topologyKey',
+    message: /"zone name" is not a valid topology key \(a node label key\)/,
+  },
   // Budgets and autoscalers
-  { name: 'fails when a disruption budget sets both fields', mutate: p => { p.defaults.disruptionBudget = { minAvailable: 1, maxUnavailable: 1 }; },
-    path: 'defaults.disruptionBudget', message: /sets both of `minAvailable` and `maxUnavailable`; set exactly one/ },
-  { name: 'fails when a disruption budget is neither a count nor a percentage', mutate: p => { p.defaults.disruptionBudget = { minAvailable: 'half' }; },
-    path: 'defaults.disruptionBudget.minAvailable', message: /"half" is neither a count nor a percentage; write a whole number such as 1, or a percentage such as "50%"/ },
-  { name: 'fails when an autoscaler has more minReplicas than maxReplicas', mutate: p => { p.services[0].autoscaling = { minReplicas: 5, maxReplicas: 3 }; },
-    path: 'services[0].autoscaling', message: /has minReplicas 5 above maxReplicas 3; raise `maxReplicas` or lower `minReplicas`/ },
-  { name: 'fails when a ServiceAccount is asked for but the chain writes no workload objects',
+  {
+    name: 'fails when a disruption budget sets both fields',
+    mutate: p => { p.defaults.disruptionBudget = { minAvailable: 1, maxUnavailable: 1 }; },
+    path: 'defaults.disruptionBudget',
+    message: /sets both of `minAvailable` and `maxUnavailable`; set exactly one/,
+  },
+  {
+    name: 'fails when a disruption budget is neither a count nor a percentage',
+    mutate: p => { p.defaults.disruptionBudget = { minAvailable: 'half' }; },
+    path: 'defaults.disruptionBudget.minAvailable',
+    message: /"half" is neither a count nor a percentage; write a whole number such as 1, or a percentage such as "50%"/,
+  },
+  {
+    name: 'fails when an autoscaler has more minReplicas than maxReplicas',
+    mutate: p => { p.services[0].autoscaling = { minReplicas: 5, maxReplicas: 3 }; },
+    path: 'services[0].autoscaling',
+    message: /has minReplicas 5 above maxReplicas 3; raise `maxReplicas` or lower `minReplicas`/,
+  },
+  {
+    name: 'fails when a ServiceAccount is asked for but the chain writes no workload objects',
     mutate: p => { p.workloads = WorkloadObjects.NONE; delete p.defaults.image; p.defaults.serviceAccount = true; },
-    path: 'defaults.serviceAccount', message: /is true but `workloads` is `none`: the chain writes no workload objects/ },
-  { name: 'fails when an autoscaler is set but the chain writes no Deployments',
+    path: 'defaults.serviceAccount',
+    message: /is true but `workloads` is `none`: the chain writes no workload objects/,
+  },
+  {
+    name: 'fails when an autoscaler is set but the chain writes no Deployments',
     mutate: p => { p.workloads = WorkloadObjects.SERVICES; delete p.defaults.image; p.services[0].autoscaling = { maxReplicas: 3 }; },
-    path: 'services[0].autoscaling', message: /is set but the chain does not write the Deployments/ },
+    path: 'services[0].autoscaling',
+    message: /is set but the chain does not write the Deployments/,
+  },
   // Env
-  { name: 'fails when a variable has a value and a Secret key', mutate: p => { p.defaults.env = [{ name: 'A', value: 'x', secretKeyRef: { name: 's', key: 'k' } }]; },
-    path: 'defaults.env[0]', message: /"A" takes its value from value and secretKeyRef; set exactly one of `value`, `secretKeyRef` or `configMapKeyRef`/ },
-  { name: 'fails when a Secret name is not a DNS-1123 subdomain', mutate: p => { p.defaults.env = [{ name: 'A', secretKeyRef: { name: 'My_Secret', key: 'k' } }]; },
-    path: 'defaults.env[0].secretKeyRef.name', message: /"My_Secret" is not a valid Secret name/ },
-  { name: 'fails when a ConfigMap key has a slash', mutate: p => { p.defaults.env = [{ name: 'A', configMapKeyRef: { name: 'flags', key: 'a/b' } }]; },
-    path: 'defaults.env[0].configMapKeyRef.key', message: /"a\/b" is not a valid ConfigMap key; use 1 to 253 letters, digits, '-', '_' or '.'/ },
-  { name: 'fails when a variable has no value at all', mutate: p => { p.services[1].env = [{ name: 'B' }]; },
-    path: 'services[1].env[0]', message: /"B" takes its value from nowhere/ },
+  {
+    name: 'fails when a variable has a value and a Secret key',
+    mutate: p => { p.defaults.env = [{ name: 'A', value: 'x', secretKeyRef: { name: 's', key: 'k' } }]; },
+    path: 'defaults.env[0]',
+    message: /"A" takes its value from value and secretKeyRef; set exactly one of `value`, `secretKeyRef` or `configMapKeyRef`/,
+  },
+  {
+    name: 'fails when a Secret name is not a DNS-1123 subdomain',
+    mutate: p => { p.defaults.env = [{ name: 'A', secretKeyRef: { name: 'My_Secret', key: 'k' } }]; },
+    path: 'defaults.env[0].secretKeyRef.name',
+    message: /"My_Secret" is not a valid Secret name/,
+  },
+  {
+    name: 'fails when a ConfigMap key has a slash',
+    mutate: p => { p.defaults.env = [{ name: 'A', configMapKeyRef: { name: 'flags', key: 'a/b' } }]; },
+    path: 'defaults.env[0].configMapKeyRef.key',
+    message: /"a\/b" is not a valid ConfigMap key; use 1 to 253 letters, digits, '-', '_' or '.'/,
+  },
+  {
+    name: 'fails when a variable has no value at all',
+    mutate: p => { p.services[1].env = [{ name: 'B' }]; },
+    path: 'services[1].env[0]',
+    message: /"B" takes its value from nowhere/,
+  },
 ];
 
 describe('validateChain refuses bad production settings with the path, the value and the fix', () => {
@@ -139,32 +287,48 @@ describe('validateChain refuses bad production settings with the path, the value
 });
 
 const goodCases: Array<{ name: string; base?: ServiceChainProps; mutate: (props: LooseProps) => void }> = [
-  { name: 'durations of every unit, combined', mutate: p => {
-    p.defaults.timeout = '1m30s';
-    p.defaults.retries = { attempts: 3, perTryTimeout: '1.5s', retryOn: ['5xx', 'gateway-error', '503', 'unavailable'], retryRemoteLocalities: true };
-    p.defaults.connectionPool = { tcp: { connectTimeout: '1ms' }, http: { idleTimeout: '1h' } };
-    p.defaults.outlierDetection = { interval: '2000000us', baseEjectionTime: '3000000000ns' };
-  } },
-  { name: 'a weighted entry route whose versions resolve to the same settings', mutate: p => {
-    p.services[0].timeout = '2s';
-    p.services[0].versions.v1.timeout = '2s';
-  } },
-  { name: 'lane faults and mirrors in header mode', base: header, mutate: p => {
-    p.services[1].faults = [{ lane: 'v2', delay: { fixedDelay: '1s', percentage: 0 }, abort: { httpStatus: 503, percentage: 100 } }];
-    p.services[1].mirrors = [{ version: 'v3', percentage: 100 }, { version: 'v3', percentage: 0.5, lane: 'v2' }];
-    p.services[2].faults = [{ lane: 'v2', delay: { fixedDelay: '100ms', percentage: 12.5 } }];
-  } },
-  { name: 'lane faults in sourceLabels mode on a lane of the callers', mutate: p => {
-    p.services[2].faults = [{ lane: 'v2', abort: { httpStatus: 500, percentage: 10 } }];
-  } },
-  { name: 'probes on the service port, budgets and autoscalers', mutate: p => {
-    p.defaults.readinessProbe = { httpGet: { path: '/ready', port: 8080 } };
-    p.defaults.livenessProbe = { exec: { command: ['/bin/true'] } };
-    p.defaults.disruptionBudget = { maxUnavailable: '25%' };
-    p.services[0].versions.v1.autoscaling = { maxReplicas: 4 };
-    p.services[0].resources = { requests: { cpu: '100m' } };
-    p.defaults.env = [{ name: 'S', secretKeyRef: { name: 's', key: 'k', optional: true } }, { name: 'C', configMapKeyRef: { name: 'c', key: 'k' } }];
-  } },
+  {
+    name: 'durations of every unit, combined',
+    mutate: p => {
+      p.defaults.timeout = '1m30s';
+      p.defaults.retries = { attempts: 3, perTryTimeout: '1.5s', retryOn: ['5xx', 'gateway-error', '503', 'unavailable'], retryRemoteLocalities: true };
+      p.defaults.connectionPool = { tcp: { connectTimeout: '1ms' }, http: { idleTimeout: '1h' } };
+      p.defaults.outlierDetection = { interval: '2000000us', baseEjectionTime: '3000000000ns' };
+    },
+  },
+  {
+    name: 'a weighted entry route whose versions resolve to the same settings',
+    mutate: p => {
+      p.services[0].timeout = '2s';
+      p.services[0].versions.v1.timeout = '2s';
+    },
+  },
+  {
+    name: 'lane faults and mirrors in header mode',
+    base: header,
+    mutate: p => {
+      p.services[1].faults = [{ lane: 'v2', delay: { fixedDelay: '1s', percentage: 0 }, abort: { httpStatus: 503, percentage: 100 } }];
+      p.services[1].mirrors = [{ version: 'v3', percentage: 100 }, { version: 'v3', percentage: 0.5, lane: 'v2' }];
+      p.services[2].faults = [{ lane: 'v2', delay: { fixedDelay: '100ms', percentage: 12.5 } }];
+    },
+  },
+  {
+    name: 'lane faults in sourceLabels mode on a lane of the callers',
+    mutate: p => {
+      p.services[2].faults = [{ lane: 'v2', abort: { httpStatus: 500, percentage: 10 } }];
+    },
+  },
+  {
+    name: 'probes on the service port, budgets and autoscalers',
+    mutate: p => {
+      p.defaults.readinessProbe = { httpGet: { path: '/ready', port: 8080 } };
+      p.defaults.livenessProbe = { exec: { command: ['/bin/true'] } };
+      p.defaults.disruptionBudget = { maxUnavailable: '25%' };
+      p.services[0].versions.v1.autoscaling = { maxReplicas: 4 };
+      p.services[0].resources = { requests: { cpu: '100m' } };
+      p.defaults.env = [{ name: 'S', secretKeyRef: { name: 's', key: 'k', optional: true } }, { name: 'C', configMapKeyRef: { name: 'c', key: 'k' } }];
+    },
+  },
 ];
 
 describe('validateChain accepts good production settings', () => {

@@ -1,11 +1,11 @@
 import { parseDocument, Scalar } from 'yaml';
-import { readAsKubectl } from '../lib/yaml/kubectl-scalars';
-import { doubleQuoted, needsEscapes } from '../lib/yaml/double-quoted';
-import { describeReading, ScalarReading } from '../lib/yaml/scalar-reading';
-import { plainReadsBackAsText, YAML_READERS } from '../lib/yaml/readers';
 import { HAS_KUBECTL } from './support/kubectl';
 import { readWithKubectl } from './support/kubectl-read';
 import { ALL_TRICKY_STRINGS } from './support/tricky-strings';
+import { doubleQuoted, needsEscapes } from '../lib/yaml/double-quoted';
+import { readAsKubectl } from '../lib/yaml/kubectl-scalars';
+import { plainReadsBackAsText, YAML_READERS } from '../lib/yaml/readers';
+import { describeReading, ScalarReading } from '../lib/yaml/scalar-reading';
 
 /*
  * The writer quotes a string unless every reader reads it back as itself, and `validate`

@@ -108,6 +108,6 @@ describe('the written text', () => {
 });
 
 if (!HAS_KUBECTL) {
-  // eslint-disable-next-line no-console
+
   console.warn(`kubectl is not on the PATH: kubectl's reading of ${Object.keys(TRICKY_STRINGS).length} groups of tricky strings is SKIPPED.`);
 }

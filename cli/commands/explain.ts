@@ -1,10 +1,10 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { ServiceChain } from '../../lib/constructs/service-chain';
 import {
   countPaths, ExplainBudgetError, ExplainEntry, renderPaths, renderTraceGraph, TooManyPathsError, traceChain,
   tracedPaths, TraceGraph, traceGraphJson,
 } from '../../lib/explain';
 import { showCount } from '../../lib/explain/render';
-import { ServiceChain } from '../../lib/constructs/service-chain';
 import { chainFromSpec } from '../chain-from-spec';
 import { CliError, ExitCode } from '../cli-error';
 

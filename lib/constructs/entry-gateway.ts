@@ -1,9 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { gateway as gatewayObject } from './istio-objects';
 import { GatewaySpecServersTlsMode } from '../../imports/networking.istio.io';
 import { GatewayProps } from '../props/entry-props';
 import { IstioApiVersion } from '../props/istio-api-version';
-import { gateway as gatewayObject } from './istio-objects';
 
 /** Props of {@link EntryGateway}. */
 export interface EntryGatewayProps {

@@ -1,9 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ChainModel } from '../model/chain-model';
-import { virtualServiceName } from '../model/naming';
 import { istioHttpRoute, MESH_GATEWAY } from './istio-http-routes';
 import { virtualService } from './istio-objects';
+import { ChainModel } from '../model/chain-model';
+import { virtualServiceName } from '../model/naming';
 
 /** Props of {@link EntryRouting}. */
 export interface EntryRoutingProps {

@@ -3,9 +3,9 @@ import {
   HttpRouteSpecRulesFiltersType, HttpRouteSpecRulesMatches, HttpRouteSpecRulesMatchesHeaders, HttpRouteSpecRulesMatchesHeadersType,
   HttpRouteSpecRulesMatchesPathType,
 } from '../../imports/gateway.networking.k8s.io';
-import { TrafficSource } from '../props/entry-props';
 import { gatewayApiHeaderMatch } from '../model/gateway-api-header';
 import { HeaderCondition, RouteMatch, RouteRule, RouteTarget } from '../model/routing-plan';
+import { TrafficSource } from '../props/entry-props';
 
 /*
  * The Gateway API renderer of the routing plan: the only place that turns a plan rule into an

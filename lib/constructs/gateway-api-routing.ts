@@ -1,11 +1,11 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { HttpRouteContext, httpRouteRule, rulesForSource } from './gateway-api-routes';
 import { HttpRoute, HttpRouteSpecParentRefs, HttpRouteSpecRules } from '../../imports/gateway.networking.k8s.io';
-import { TrafficSource } from '../props/entry-props';
 import { ChainModel } from '../model/chain-model';
 import { httpRouteName, ingressRouteName, versionServiceName } from '../model/naming';
 import { RouteRule } from '../model/routing-plan';
-import { HttpRouteContext, httpRouteRule, rulesForSource } from './gateway-api-routes';
+import { TrafficSource } from '../props/entry-props';
 
 /** Props of {@link GatewayApiRouting}. */
 export interface GatewayApiRoutingProps {

@@ -2,10 +2,10 @@ import {
   VirtualServiceSpecHttp, VirtualServiceSpecHttpFault, VirtualServiceSpecHttpMatch, VirtualServiceSpecHttpMatchHeaders,
   VirtualServiceSpecHttpRetries, VirtualServiceSpecHttpRoute,
 } from '../../imports/networking.istio.io';
-import { TrafficSource } from '../props/entry-props';
-import { RetrySettings } from '../props/traffic-settings';
 import { cookieHeaderRegex } from '../model/cookie-pattern';
 import { HeaderCondition, RouteMatch, RouteRule, RouteTarget, RuleFault } from '../model/routing-plan';
+import { TrafficSource } from '../props/entry-props';
+import { RetrySettings } from '../props/traffic-settings';
 
 /** The gateway name Istio uses for sidecar (in-mesh) traffic. */
 export const MESH_GATEWAY = 'mesh';

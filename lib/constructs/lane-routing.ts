@@ -1,9 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ChainModel, ServiceModel } from '../model/chain-model';
-import { virtualServiceName } from '../model/naming';
 import { istioHttpRoute } from './istio-http-routes';
 import { virtualService } from './istio-objects';
+import { ChainModel, ServiceModel } from '../model/chain-model';
+import { virtualServiceName } from '../model/naming';
 
 /** Props of {@link LaneRouting}. */
 export interface LaneRoutingProps {

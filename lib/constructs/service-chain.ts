@@ -1,12 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { Namespace } from 'kubernetes-types/core/v1';
-import { DataPlane, RoutingApi, ServiceChainProps, WorkloadObjects } from '../props/chain-props';
 import { adoptWorkload, AdoptableWorkload } from './adopted-workload';
-import { ChainModel, resolveChain } from '../model/chain-model';
-import { PathSegment, Problems, show } from '../diagnostics/problems';
-import { validateChain } from '../validation/chain-rules';
-import { checkObjectSizes, MAX_ANNOTATION_BYTES, RenderedObject } from '../validation/object-size';
 import { EntryGateway } from './entry-gateway';
 import { EntryRouting } from './entry-routing';
 import { GatewayApiGateway } from './gateway-api-gateway';
@@ -14,10 +9,15 @@ import { GatewayApiRouting } from './gateway-api-routing';
 import { kubeObject } from './kube-object';
 import { LaneRouting } from './lane-routing';
 import { ServiceWorkloads } from './service-workloads';
-import { VersionedDestinationRule } from './versioned-destination-rule';
 import { VersionServices } from './version-services';
+import { VersionedDestinationRule } from './versioned-destination-rule';
 import { DATAPLANE_MODE_LABEL, USE_WAYPOINT_LABEL, Waypoint } from './waypoint';
+import { PathSegment, Problems, show } from '../diagnostics/problems';
+import { ChainModel, resolveChain } from '../model/chain-model';
 import { WAYPOINT_NAME } from '../model/naming';
+import { DataPlane, RoutingApi, ServiceChainProps, WorkloadObjects } from '../props/chain-props';
+import { validateChain } from '../validation/chain-rules';
+import { checkObjectSizes, MAX_ANNOTATION_BYTES, RenderedObject } from '../validation/object-size';
 
 /**
  * A chain of services in several versions, with the Istio routing that keeps every
@@ -190,7 +190,9 @@ export class ServiceChain extends Construct {
         return [
           ...(workloads ? serviceObjects(workloads) : []),
           ...(this.versionServices[i]?.services.values() ?? []),
-          ...(workloads ? [...workloads.deployments].flatMap(([version, deployment]) => [deployment, ...workloads.versionObjects.get(version)!]) : []),
+          ...(workloads
+            ? [...workloads.deployments].flatMap(([version, deployment]) => [deployment, ...workloads.versionObjects.get(version)!])
+            : []),
         ];
       }),
       ...this.routingObjects,

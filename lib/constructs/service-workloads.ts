@@ -2,12 +2,12 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { Deployment } from 'kubernetes-types/apps/v1';
 import type { Service, ServiceAccount } from 'kubernetes-types/core/v1';
-import { ServiceModel, VersionModel } from '../model/chain-model';
 import { kubeObject } from './kube-object';
 import {
   containerSecurityContext, kubeEnvVar, kubeProbe, podSecurityContext, topologySpreadConstraints,
 } from './pod-settings';
 import { autoscaler, disruptionBudget } from './version-scaling';
+import { ServiceModel, VersionModel } from '../model/chain-model';
 
 /** Props of {@link ServiceWorkloads}. */
 export interface ServiceWorkloadsProps {

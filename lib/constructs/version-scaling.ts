@@ -2,8 +2,8 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { HorizontalPodAutoscaler } from 'kubernetes-types/autoscaling/v2';
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1';
-import { VersionModel } from '../model/chain-model';
 import { kubeObject } from './kube-object';
+import { VersionModel } from '../model/chain-model';
 
 /** The CPU use an autoscaler keeps pods at when `cpuUtilization` is not set, in percent of the request. */
 export const DEFAULT_CPU_UTILIZATION = 80;

@@ -1,9 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { Service } from 'kubernetes-types/core/v1';
+import { kubeObject } from './kube-object';
 import { ServiceModel } from '../model/chain-model';
 import { versionServiceName } from '../model/naming';
-import { kubeObject } from './kube-object';
 
 /** Props of {@link VersionServices}. */
 export interface VersionServicesProps {

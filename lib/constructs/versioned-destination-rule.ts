@@ -1,13 +1,14 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
+import { destinationRule } from './istio-objects';
 import {
-  DestinationRuleSpecSubsetsTrafficPolicy, DestinationRuleSpecTrafficPolicy, DestinationRuleSpecTrafficPolicyLoadBalancerSimple, DestinationRuleSpecTrafficPolicyTlsMode,
+  DestinationRuleSpecSubsetsTrafficPolicy, DestinationRuleSpecTrafficPolicy,
+  DestinationRuleSpecTrafficPolicyLoadBalancerSimple, DestinationRuleSpecTrafficPolicyTlsMode,
 } from '../../imports/networking.istio.io';
-import { LoadBalancer } from '../props/chain-props';
-import { IstioApiVersion } from '../props/istio-api-version';
 import { ServiceModel } from '../model/chain-model';
 import { TrafficPolicyModel } from '../model/traffic-model';
-import { destinationRule } from './istio-objects';
+import { LoadBalancer } from '../props/chain-props';
+import { IstioApiVersion } from '../props/istio-api-version';
 
 /** Props of {@link VersionedDestinationRule}. */
 export interface VersionedDestinationRuleProps {

@@ -1,5 +1,5 @@
-import { HeaderOperationsSpec } from './istio-spec';
 import { MatchCandidate, hostnameRank, winningCandidate } from './http-route-precedence';
+import { HeaderOperationsSpec } from './istio-spec';
 import { MeshIndex } from './mesh-index';
 import { applyHeaderOperations, MeshRequest, RoutingDecision, stringMatches, WeightedDestination } from './routing';
 import {
@@ -35,7 +35,9 @@ export class HttpRouteIndex {
   /** Gateway API Gateways by `namespace/name`. */
   private readonly gateways = new Map<string, JsonObject>();
 
-  private constructor(routes: JsonObject[], gateways: JsonObject[], private readonly grants: JsonObject[], private readonly defaultNamespace: string) {
+  private constructor(
+    routes: JsonObject[], gateways: JsonObject[], private readonly grants: JsonObject[], private readonly defaultNamespace: string,
+  ) {
     for (const gateway of gateways) this.gateways.set(`${namespaceOf(gateway, defaultNamespace)}/${nameOf(gateway)}`, gateway);
     for (const route of routes) {
       const parents = new Set(parentRefsOf(route, defaultNamespace).map(refLabel));
@@ -67,7 +69,8 @@ export class HttpRouteIndex {
     if (service === undefined) return undefined;
     const parent = `Service ${service.namespace}/${service.name}`;
     const attached = this.byParent.get(parent) ?? [];
-    const consumer = attached.filter(route => namespaceOf(route, this.defaultNamespace) === request.sourceNamespace && request.sourceNamespace !== service.namespace);
+    const consumer = attached.filter(route =>
+      namespaceOf(route, this.defaultNamespace) === request.sourceNamespace && request.sourceNamespace !== service.namespace);
     const producer = attached.filter(route => namespaceOf(route, this.defaultNamespace) === service.namespace);
     const routes = consumer.length > 0 ? consumer : producer;
     return routes.length === 0 ? undefined : { parent, routes };
@@ -128,7 +131,8 @@ export class HttpRouteIndex {
     const other = backends.find(backend => backend.kind !== 'Service' || backend.group !== '');
     if (other !== undefined) return { kind: 'failed', via, error: `backendRef ${refLabel(other)} is not a Service (not traced)` };
     const from = { group: GATEWAY_API_GROUP, kind: 'HTTPRoute', namespace: routeNamespace };
-    const refused = backends.find(backend => backend.namespace !== routeNamespace && !referenceGranted(this.grants, from, backend, this.defaultNamespace));
+    const refused = backends.find(backend =>
+      backend.namespace !== routeNamespace && !referenceGranted(this.grants, from, backend, this.defaultNamespace));
     if (refused !== undefined) {
       return { kind: 'failed', via, error: `500: backendRef ${refLabel(refused)} is in another namespace and no ReferenceGrant there allows it` };
     }

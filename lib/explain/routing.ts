@@ -1,8 +1,8 @@
 import { RE2JS } from 're2js';
-import { HeaderOperationsSpec, HttpMatchSpec, HttpRouteSpec, RouteDestinationSpec, StringMatchSpec } from './istio-spec';
 import { ExplainEntry } from './explain-types';
-import { RouteSettingsInfo, routeSettings } from './route-settings';
+import { HeaderOperationsSpec, HttpMatchSpec, HttpRouteSpec, RouteDestinationSpec, StringMatchSpec } from './istio-spec';
 import { MeshIndex, VirtualServiceInfo } from './mesh-index';
+import { RouteSettingsInfo, routeSettings } from './route-settings';
 import { includesLabels, MESH_GATEWAY, normaliseHost, requestHostNames, resolveGatewayRef } from '../manifests';
 
 /*

@@ -142,11 +142,17 @@ export function traceGraph(
  * against the call stack cost a few machine words, whatever the size of the chain.
  */
 class AppSet {
-  constructor(readonly words: Uint32Array) {}
-
   public static empty(apps: number): AppSet {
     return new AppSet(new Uint32Array(Math.ceil(apps / 32)));
   }
+
+  public static union(sets: AppSet[]): AppSet {
+    const words = sets[0].words.slice();
+    for (const set of sets.slice(1)) for (let i = 0; i < words.length; i++) words[i] |= set.words[i];
+    return new AppSet(words);
+  }
+
+  constructor(readonly words: Uint32Array) {}
 
   public has(id: number): boolean {
     return (this.words[id >>> 5] & (1 << (id & 31))) !== 0;
@@ -157,12 +163,6 @@ class AppSet {
     if (this.has(id)) return this;
     const words = this.words.slice();
     words[id >>> 5] |= 1 << (id & 31);
-    return new AppSet(words);
-  }
-
-  public static union(sets: AppSet[]): AppSet {
-    const words = sets[0].words.slice();
-    for (const set of sets.slice(1)) for (let i = 0; i < words.length; i++) words[i] |= set.words[i];
     return new AppSet(words);
   }
 
@@ -380,7 +380,10 @@ class GraphTracer {
 /** Deployments a destination reaches, with the headers they receive, or why there are none. */
 type Targets =
   | {
-    readonly share: number; readonly shares: DeploymentShare[]; readonly headers: Record<string, string>; readonly via: string;
+    readonly share: number;
+    readonly shares: DeploymentShare[];
+    readonly headers: Record<string, string>;
+    readonly via: string;
     readonly settings?: RouteSettingsInfo;
   }
   | { readonly share: number; readonly error: string; readonly via?: string };

@@ -1,7 +1,7 @@
-import { TrafficSource } from '../props/entry-props';
 import { ChainModel } from '../model/chain-model';
 import { LanePosition, laneStep } from '../model/lane-step';
 import { EntryPlan, HeaderCondition } from '../model/routing-plan';
+import { TrafficSource } from '../props/entry-props';
 
 /** A node of the chain graph: an entry source, or the Deployment of one version. */
 export interface GraphNode {

@@ -2,10 +2,10 @@ import { Document, isMap, isScalar, isSeq, Scalar } from 'yaml';
 import { Finding } from './findings';
 import { LoadedManifest } from './load';
 import { findingAbout } from './loaded-objects';
-import { doubleQuoted } from '../yaml/double-quoted';
-import { describeReading, ScalarReading, sameReading } from '../yaml/scalar-reading';
-import { YAML_READERS } from '../yaml/readers';
 import { formatPath, PathSegment } from '../diagnostics/problems';
+import { doubleQuoted } from '../yaml/double-quoted';
+import { YAML_READERS } from '../yaml/readers';
+import { describeReading, ScalarReading, sameReading } from '../yaml/scalar-reading';
 
 /** Something in a hand-written YAML document that readers do not all read alike. */
 export interface YamlHazard {

@@ -48,7 +48,9 @@ export function celValueOf(value: unknown, schemaValue: unknown): CelInputValue 
   }
   for (const [key, property] of Object.entries(properties ?? {})) {
     const fallback = asRecord(property)?.default;
-    if (fallback !== undefined && !Object.prototype.hasOwnProperty.call(record, key)) map.set(escapePropertyName(key), celValueOf(fallback, property));
+    if (fallback !== undefined && !Object.prototype.hasOwnProperty.call(record, key)) {
+      map.set(escapePropertyName(key), celValueOf(fallback, property));
+    }
   }
   return map;
 }

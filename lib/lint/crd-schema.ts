@@ -1,7 +1,7 @@
 import type { default as Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import { celRuleMessages } from './cel-rules';
 import { Finding } from './findings';
 import { LoadedManifest } from './load';
-import { celRuleMessages } from './cel-rules';
 import { apiVersionOf, asRecord, findingAbout } from './loaded-objects';
 import { SchemaType, schemaTypeOf, schemaOf, schemaVersions } from './schemas';
 import { pointerPath } from '../diagnostics/json-pointer';

@@ -38,8 +38,7 @@ export function checkGatewayApiRefs(manifests: readonly LoadedManifest[]): Findi
         else findings.push(...listenerFindings(route, where, parent, gateway, routeNamespace));
       } else if (parent.group === '' && parent.kind === 'Service') {
         const service = serviceByRef.get(key);
-        if (service === undefined) findings.push(findingAbout(route, `${where}: ${refLabel(parent)} is not among the manifests`));
-        else if (parent.port !== undefined && !servicePorts(service).includes(parent.port)) {
+        if (service === undefined) {findings.push(findingAbout(route, `${where}: ${refLabel(parent)} is not among the manifests`));} else if (parent.port !== undefined && !servicePorts(service).includes(parent.port)) {
           findings.push(findingAbout(route, `${where}: ${refLabel(parent)} has no port ${parent.port} (its ports: ${servicePorts(service).join(', ') || 'none'})`));
         }
       }

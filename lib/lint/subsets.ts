@@ -3,8 +3,8 @@ import { LoadedManifest } from './load';
 import { asLabels, asList, asRecord, asString, findingAbout, isIstio, nameOf, namespaceOf, qualifiedName, specOf } from './loaded-objects';
 import { routeDestinations } from './routes';
 import { podLabels } from './workloads';
-import { append, dottedHostHint, hostCovers, isService, isWildcardHost, LabelIndex, resolveConfigHost, serviceOfHost } from '../manifests';
 import { formatPath } from '../diagnostics/problems';
+import { append, dottedHostHint, hostCovers, isService, isWildcardHost, LabelIndex, resolveConfigHost, serviceOfHost } from '../manifests';
 
 /**
  * Labels Istio adds to every endpoint from its node and cluster, not from the pod template:

@@ -1,14 +1,3 @@
-import { DataPlane, LoadBalancer, RoutingApi, ServiceChainProps, WorkloadObjects } from '../props/chain-props';
-import { EntryProps, HeaderRoute, Weights, GatewayProps } from '../props/entry-props';
-import { IstioApiVersion } from '../props/istio-api-version';
-import { LaneMode } from '../props/lane-mode';
-import { ServiceProps } from '../props/service-props';
-import { LaneFault, Mirror } from '../props/lane-experiments';
-import { TrafficSettings } from '../props/traffic-settings';
-import {
-  AutoscalingSettings, DisruptionBudgetSettings, EnvVar, ImagePullPolicy, ProbeSettings, ResourceSettings, SecurityProfile,
-  TopologySpreadSettings, WorkloadSettings,
-} from '../props/workload-settings';
 import {
   apiVersionOf, dataPlaneOf, gatewayRefsOf, IMPLICIT_NAMESPACE, laneHeaderOf, laneModeOf, meshBoundOf, rootNamespaceOf, routeSourcesOf,
   routingApiOf, serviceNamespaceOf, uriPrefixOf, workloadObjectsOf,
@@ -17,6 +6,17 @@ import { defaultRootName, deploymentName } from './naming';
 import { compareNatural } from './natural-order';
 import { planRouting, RoutingPlan } from './routing-plan';
 import { RouteSettings, routeSettingsOf, TrafficPolicyModel, trafficPolicyOf } from './traffic-model';
+import { DataPlane, LoadBalancer, RoutingApi, ServiceChainProps, WorkloadObjects } from '../props/chain-props';
+import { EntryProps, HeaderRoute, Weights, GatewayProps } from '../props/entry-props';
+import { IstioApiVersion } from '../props/istio-api-version';
+import { LaneFault, Mirror } from '../props/lane-experiments';
+import { LaneMode } from '../props/lane-mode';
+import { ServiceProps } from '../props/service-props';
+import { TrafficSettings } from '../props/traffic-settings';
+import {
+  AutoscalingSettings, DisruptionBudgetSettings, EnvVar, ImagePullPolicy, ProbeSettings, ResourceSettings, SecurityProfile,
+  TopologySpreadSettings, WorkloadSettings,
+} from '../props/workload-settings';
 
 /** @internal */
 export { IMPLICIT_NAMESPACE };

@@ -87,7 +87,7 @@ function confineRegex(regex: string): CookieValuePattern {
       i += length;
       continue;
     }
-    if (c === ';') return refuse("has a literal ';', which separates cookies, so no cookie value holds it", "remove it, or match one cookie per rule");
+    if (c === ';') return refuse("has a literal ';', which separates cookies, so no cookie value holds it", 'remove it, or match one cookie per rule');
     if (c === '.') {
       out += '[^;]';
       consumed = true;

@@ -1,5 +1,5 @@
-import { LaneMode } from '../props/lane-mode';
 import { RouteMatch, RoutingPlan } from './routing-plan';
+import { LaneMode } from '../props/lane-mode';
 
 /** Where a request is: the version of a service it runs on, and the lane it carries. */
 export interface LanePosition {

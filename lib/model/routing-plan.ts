@@ -1,9 +1,9 @@
-import { HeaderRoute, TrafficSource, Weights } from '../props/entry-props';
-import { LaneMode } from '../props/lane-mode';
-import { RetrySettings } from '../props/traffic-settings';
 import type { ChainModel, ServiceModel } from './chain-model';
 import { laneRules } from './lane-rules';
 import { sameRouteSettings } from './traffic-model';
+import { HeaderRoute, TrafficSource, Weights } from '../props/entry-props';
+import { LaneMode } from '../props/lane-mode';
+import { RetrySettings } from '../props/traffic-settings';
 
 /*
  * The routing plan: every routing decision of the chain, made here once, as plain data.

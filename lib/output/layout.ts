@@ -1,8 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { ServiceChain, serviceObjects } from '../constructs/service-chain';
 import { ServiceWorkloads } from '../constructs/service-workloads';
-import { compareNatural } from '../model/natural-order';
 import { LAYOUT_FILE_NAMES } from '../model/layout-files';
+import { compareNatural } from '../model/natural-order';
 
 export { LAYOUT_FILE_NAMES, RESERVED_VERSION_NAMES } from '../model/layout-files';
 

@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync } from 'fs';
 import { dirname, join, relative, sep } from 'path';
 import { ManifestFile } from './layout';
-import { acquireOutputLock, isAlive, LOCK_FILE, lockHeldMessage, readLockHolder } from './output-lock';
 import { OutputFolder, resolveOutputFolder } from './output-folder';
+import { acquireOutputLock, isAlive, LOCK_FILE, lockHeldMessage, readLockHolder } from './output-lock';
 import { findPathProblems, RenderedFile } from './output-paths';
 import { OutputRefusedError } from './output-refused';
 import { findForeignContent, ForeignContent, isBookkeeping, OWNERSHIP_FILE, ownedFilesOf, OwnedFiles, readOwnedFiles, renderOwnedFiles } from './ownership';
@@ -94,7 +94,9 @@ export function writeFilesAtomically(outdir: string, files: readonly RenderedFil
     if (plan.changed.size > 0 || plan.removed.length > 0 || ownershipText !== renderOwnedFiles(plan.after)) {
       carryOutWrite(folder.path, plan, options.onStep);
     }
-    return { written: plan.changed.size, unchanged: files.length - plan.changed.size, removed: plan.removed.length, ...(recovered ? { recovered } : {}) };
+    return {
+      written: plan.changed.size, unchanged: files.length - plan.changed.size, removed: plan.removed.length, ...(recovered ? { recovered } : {}),
+    };
   } finally {
     release();
   }

@@ -1,13 +1,13 @@
-import { ServiceChainProps } from '../props/chain-props';
-import { validateChain } from '../validation/chain-rules';
-import { Problem } from '../diagnostics/problems';
-import { checkShape } from '../validation/shape-check';
+import { findDeepNesting } from './nesting-scan';
 import { readSpecFile } from './read-spec-file';
 import { SpecError, SpecProblem } from './spec-error';
-import { findDeepNesting } from './nesting-scan';
 import { MAX_SPEC_BYTES, MAX_SPEC_DEPTH, showSize } from './spec-limits';
-import { checkKeys, ParsedYaml, parseYaml, specPath, toValue } from './yaml-source';
 import { positionOfPath } from './yaml-positions';
+import { checkKeys, ParsedYaml, parseYaml, specPath, toValue } from './yaml-source';
+import { Problem } from '../diagnostics/problems';
+import { ServiceChainProps } from '../props/chain-props';
+import { validateChain } from '../validation/chain-rules';
+import { checkShape } from '../validation/shape-check';
 
 /** Places validation problems in the file, by the path of each, and lists them from the top of the file down. */
 function located(parsed: ParsedYaml, problems: readonly Problem[]): SpecProblem[] {
@@ -43,8 +43,11 @@ export function parseSpec(text: string, fileName: string): ServiceChainProps {
   }
   const deep = findDeepNesting(text, MAX_SPEC_DEPTH);
   if (deep !== undefined) {
-    throw new SpecError(fileName, [{ path: '(top level)', ...lineAndColumn(text, deep.offset),
-      message: `nests lists and mappings more than ${MAX_SPEC_DEPTH} levels deep; a chain spec needs far fewer` }]);
+    throw new SpecError(fileName, [{
+      path: '(top level)',
+      ...lineAndColumn(text, deep.offset),
+      message: `nests lists and mappings more than ${MAX_SPEC_DEPTH} levels deep; a chain spec needs far fewer`,
+    }]);
   }
   const { parsed, problems: yamlProblems } = parseYaml(text);
   if (yamlProblems.length > 0) throw new SpecError(fileName, yamlProblems);
@@ -53,8 +56,12 @@ export function parseSpec(text: string, fileName: string): ServiceChainProps {
   const { value, problems: aliasProblems } = toValue(parsed);
   if (aliasProblems.length > 0) throw new SpecError(fileName, aliasProblems);
   if (value === null || value === undefined) {
-    throw new SpecError(fileName, [{ path: '(top level)', line: 1, column: 1,
-      message: 'the spec is empty; write a mapping with `services` and `entry`' }]);
+    throw new SpecError(fileName, [{
+      path: '(top level)',
+      line: 1,
+      column: 1,
+      message: 'the spec is empty; write a mapping with `services` and `entry`',
+    }]);
   }
   const shapeProblems = checkShape(value);
   if (shapeProblems.length > 0) throw new SpecError(fileName, located(parsed, shapeProblems));

@@ -1,8 +1,8 @@
 import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseDocument, YAMLError } from 'yaml';
-import { formatPath, PathSegment, show } from '../diagnostics/problems';
-import { FORBIDDEN_KEYS, MAX_ALIAS_COUNT, MAX_EXPANDED_SIZE, MAX_SPEC_DEPTH, showSize } from './spec-limits';
 import { SpecProblem } from './spec-error';
+import { FORBIDDEN_KEYS, MAX_ALIAS_COUNT, MAX_EXPANDED_SIZE, MAX_SPEC_DEPTH, showSize } from './spec-limits';
 import { pathAtOffset, positionAt } from './yaml-positions';
+import { formatPath, PathSegment, show } from '../diagnostics/problems';
 
 /** A spec file parsed as YAML, with what is needed to point back into the text. */
 export interface ParsedYaml {
@@ -39,7 +39,11 @@ function yamlMessage(error: YAMLError, key: string | undefined): string {
 export function parseYaml(text: string): { parsed: ParsedYaml; problems: SpecProblem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
-    lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2',
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    strict: true,
+    version: '1.2',
     // Plain data only: no !!binary, !!set, !!timestamp... (they would become Buffers, Sets and Dates).
     resolveKnownTags: false,
   });
@@ -139,9 +143,14 @@ function expandedSize(doc: Document): number {
 export function toValue(parsed: ParsedYaml): { value?: unknown; problems: SpecProblem[] } {
   const expanded = expandedSize(parsed.doc);
   if (expanded > MAX_EXPANDED_SIZE) {
-    return { problems: [{ path: '(top level)', message: `the YAML aliases (*name) would expand the spec to about ${showSize(expanded)} of data, `
+    return {
+      problems: [{
+        path: '(top level)',
+        message: `the YAML aliases (*name) would expand the spec to about ${showSize(expanded)} of data, `
       + `more than the ${showSize(MAX_EXPANDED_SIZE)} a spec may hold; an alias bomb is refused. Use fewer aliases of large parts, `
-      + 'or move shared settings to `defaults`' }] };
+      + 'or move shared settings to `defaults`',
+      }],
+    };
   }
   try {
     return { value: parsed.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), problems: [] };

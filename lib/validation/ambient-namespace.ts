@@ -1,6 +1,6 @@
-import { DataPlane } from '../props/chain-props';
-import { dataPlaneOf } from '../model/defaults';
 import { ChainContext, RuleOutput } from './rule-context';
+import { dataPlaneOf } from '../model/defaults';
+import { DataPlane } from '../props/chain-props';
 
 /**
  * On ambient, pods join the mesh through their namespace's `istio.io/dataplane-mode: ambient`

@@ -1,7 +1,7 @@
-import { ChainModel } from '../model/chain-model';
-import { show } from '../diagnostics/problems';
-import { RuleOutput } from './rule-context';
 import { annotationBytes, MAX_ANNOTATION_BYTES } from './object-size';
+import { RuleOutput } from './rule-context';
+import { show } from '../diagnostics/problems';
+import { ChainModel } from '../model/chain-model';
 
 /**
  * The pod annotations of each version, merged from every level, stay within the 256 KiB the

@@ -1,6 +1,6 @@
 import { findCycles } from './call-cycles';
-import { show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput } from './rule-context';
+import { show } from '../diagnostics/problems';
 
 /**
  * The shape of the chain as a graph: at least one service, each listed once; `calls` name

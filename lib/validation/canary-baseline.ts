@@ -1,7 +1,7 @@
-import { ChainModel } from '../model/chain-model';
-import { show } from '../diagnostics/problems';
 import { LaneTrace } from './lane-trace';
 import { RuleOutput } from './rule-context';
+import { show } from '../diagnostics/problems';
+import { ChainModel } from '../model/chain-model';
 
 /**
  * A canary used as a baseline. A service's stable version is its first version in natural

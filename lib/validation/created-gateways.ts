@@ -1,9 +1,9 @@
-import { GatewayProps } from '../props/entry-props';
-import { show } from '../diagnostics/problems';
+import { serviceHostForms } from './entry-host-conflicts';
 import { isValidHost } from './entry-hosts';
 import { hostCovers, hostsOverlap } from './host-overlap';
-import { serviceHostForms } from './entry-host-conflicts';
 import { ChainContext, RuleOutput } from './rule-context';
+import { show } from '../diagnostics/problems';
+import { GatewayProps } from '../props/entry-props';
 
 /** The port a created gateway listens on, as the library writes it. */
 function portOf(gateway: GatewayProps): number {

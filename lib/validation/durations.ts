@@ -1,5 +1,5 @@
-import { PathSegment, show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput, settingsLevels } from './rule-context';
+import { PathSegment, show } from '../diagnostics/problems';
 
 /** Milliseconds per unit of an Istio duration (Go's syntax, which the CRDs' CEL `duration()` reads). */
 const UNIT_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 0.001, µs: 0.001, ns: 0.000001 };

@@ -1,7 +1,7 @@
-import { show } from '../diagnostics/problems';
 import { isValidHost } from './entry-hosts';
 import { hostCovers } from './host-overlap';
 import { ChainContext, RuleOutput } from './rule-context';
+import { show } from '../diagnostics/problems';
 
 /** The names Istio resolves to the Service `service` in `namespace`, shortest first. */
 export function serviceHostForms(service: string, namespace: string): string[] {

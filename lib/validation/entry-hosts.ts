@@ -1,6 +1,6 @@
 import { DNS_NAME } from './name-syntax';
-import { PathSegment, Problems, show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput } from './rule-context';
+import { PathSegment, Problems, show } from '../diagnostics/problems';
 
 /** A dotted IPv4 address without leading zeros: `203.0.113.10`. */
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;

@@ -1,9 +1,9 @@
+import { checkEntryVersion } from './entry-versions';
+import { ChainContext, RuleOutput } from './rule-context';
+import { PathSegment, show } from '../diagnostics/problems';
+import { laneModeOf, routeSourcesOf } from '../model/defaults';
 import { HeaderRoute, TrafficSource } from '../props/entry-props';
 import { LaneMode } from '../props/lane-mode';
-import { laneModeOf, routeSourcesOf } from '../model/defaults';
-import { checkEntryVersion } from './entry-versions';
-import { PathSegment, show } from '../diagnostics/problems';
-import { ChainContext, RuleOutput } from './rule-context';
 
 /**
  * The entry's routes, as the entry service's VirtualService lists them: header routes, weights,

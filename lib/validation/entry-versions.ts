@@ -1,5 +1,5 @@
-import { PathSegment, show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput } from './rule-context';
+import { PathSegment, show } from '../diagnostics/problems';
 
 /**
  * Reports a problem when routing names a version the entry service lacks. Skipped when the

@@ -1,5 +1,5 @@
-import { show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput, settingsLevels } from './rule-context';
+import { show } from '../diagnostics/problems';
 
 /**
  * Environment variables as Kubernetes keeps them:

@@ -1,13 +1,13 @@
-import { RoutingApi } from '../props/chain-props';
+import { checkName, DNS_1123_SUBDOMAIN } from './name-syntax';
+import { ChainContext, RuleOutput } from './rule-context';
+import { PathSegment, show } from '../diagnostics/problems';
+import { cookieValuePattern } from '../model/cookie-pattern';
 import { routeSourcesOf, routingApiOf } from '../model/defaults';
 import { gatewayApiHeaderMatch, MAX_HTTPROUTE_HEADER_VALUE } from '../model/gateway-api-header';
 import { versionServiceName } from '../model/naming';
 import { headerCondition } from '../model/routing-plan';
-import { cookieValuePattern } from '../model/cookie-pattern';
+import { RoutingApi } from '../props/chain-props';
 import { TrafficSource } from '../props/entry-props';
-import { checkName, DNS_1123_SUBDOMAIN } from './name-syntax';
-import { PathSegment, show } from '../diagnostics/problems';
-import { ChainContext, RuleOutput } from './rule-context';
 
 /** The limits of the Gateway API v1 HTTPRoute CRD that a chain can reach. */
 export const HTTPROUTE_LIMITS = { rules: 16, backendRefs: 16, hostnames: 16, parentRefs: 32 } as const;

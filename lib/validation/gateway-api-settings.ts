@@ -1,8 +1,8 @@
+import { ChainContext, RuleOutput } from './rule-context';
+import { PathSegment, show } from '../diagnostics/problems';
+import { dataPlaneOf, routingApiOf } from '../model/defaults';
 import { DataPlane, RoutingApi } from '../props/chain-props';
 import { TrafficSettings } from '../props/traffic-settings';
-import { dataPlaneOf, routingApiOf } from '../model/defaults';
-import { PathSegment, show } from '../diagnostics/problems';
-import { ChainContext, RuleOutput } from './rule-context';
 
 /** A Gateway API duration (HTTPRoute `timeouts`): one to four parts of up to five digits, each with `h`, `m`, `s` or `ms`. */
 export const GATEWAY_API_DURATION = /^([0-9]{1,5}(h|m|s|ms)){1,4}$/;

@@ -1,6 +1,6 @@
 import { DNS_1123_LABEL } from './name-syntax';
-import { PathSegment, Problems, show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput } from './rule-context';
+import { PathSegment, Problems, show } from '../diagnostics/problems';
 
 /** The gateway name Istio reserves for sidecar traffic. */
 const MESH_KEYWORD = 'mesh';
@@ -21,14 +21,14 @@ function refFault(ref: string): string | undefined {
 
 function checkRef(problems: Problems, path: PathSegment[], ref: string): void {
   if (ref === MESH_KEYWORD) {
-    problems.add(path, `"mesh" is Istio's keyword for sidecar (in-mesh) traffic, not a Gateway; the entry takes mesh traffic unless \`entry.mesh\` `
+    problems.add(path, '"mesh" is Istio\'s keyword for sidecar (in-mesh) traffic, not a Gateway; the entry takes mesh traffic unless `entry.mesh` '
       + 'is false, so remove "mesh" here and list only real Gateways as `<namespace>/<name>`');
     return;
   }
   const fault = refFault(ref);
   if (fault === undefined) return;
   problems.add(path, `${show(ref)} is not a valid gateway reference: it ${fault}. Write \`<namespace>/<name>\`, `
-    + `both DNS-1123 labels (lowercase letters, digits and '-'), such as "istio-system/public-gateway"`);
+    + 'both DNS-1123 labels (lowercase letters, digits and \'-\'), such as "istio-system/public-gateway"');
 }
 
 /**

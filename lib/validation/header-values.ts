@@ -1,7 +1,7 @@
-import { cookieValuePattern, wrapCookieValue } from '../model/cookie-pattern';
-import { show } from '../diagnostics/problems';
 import { MAX_REGEX_LENGTH, re2Fault } from './regex-check';
 import { ChainContext, RuleOutput } from './rule-context';
+import { show } from '../diagnostics/problems';
+import { cookieValuePattern, wrapCookieValue } from '../model/cookie-pattern';
 
 /**
  * The values header routes compare, as Istio and Envoy take them:

@@ -1,8 +1,8 @@
 import { checkName, HTTP_TOKEN } from './name-syntax';
-import { doubleQuoted } from '../yaml/double-quoted';
-import { PathSegment, Problems, show } from '../diagnostics/problems';
 import { re2Fault } from './regex-check';
 import { ChainContext, RuleOutput } from './rule-context';
+import { PathSegment, Problems, show } from '../diagnostics/problems';
+import { doubleQuoted } from '../yaml/double-quoted';
 
 /**
  * Header and cookie names are RFC 7230 tokens: `headerRoutes[i].header`, `headerRoutes[i].cookie`

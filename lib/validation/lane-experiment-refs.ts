@@ -1,9 +1,9 @@
+import { ChainContext, RuleOutput } from './rule-context';
 import { PathSegment, show } from '../diagnostics/problems';
 import { laneModeOf } from '../model/defaults';
 import { compareNatural } from '../model/natural-order';
 import { LaneMode } from '../props/lane-mode';
 import { ServiceProps } from '../props/service-props';
-import { ChainContext, RuleOutput } from './rule-context';
 
 /**
  * Lane faults and mirrors (dark launches) name lanes and versions that exist, and stay away
@@ -25,7 +25,7 @@ export function checkLaneExperiments(chain: ChainContext, out: RuleOutput): void
     if (service.name === chain.entry.service) {
       const field = faults.length > 0 ? 'faults' : 'mirrors';
       out.problems.add([...path, field], `are set on the entry service ${show(service.name)}, which picks the lanes and has none to `
-        + `scope them to; set them on a service the entry calls`);
+        + 'scope them to; set them on a service the entry calls');
       return;
     }
     const versions = Object.keys(service.versions);

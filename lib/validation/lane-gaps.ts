@@ -1,7 +1,7 @@
+import { RuleOutput } from './rule-context';
+import { show } from '../diagnostics/problems';
 import { ChainModel } from '../model/chain-model';
 import { LanePosition, laneStep } from '../model/lane-step';
-import { show } from '../diagnostics/problems';
-import { RuleOutput } from './rule-context';
 
 /** Where a lane is lost: the service that takes it off its version, and who called it. */
 interface LaneLoss {

@@ -1,5 +1,5 @@
-import { show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput } from './rule-context';
+import { show } from '../diagnostics/problems';
 
 /**
  * Headers the proxy, the HTTP stack or the application own. The entry sets the lane header on

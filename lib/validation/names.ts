@@ -1,6 +1,6 @@
 import { checkName, DNS_1035_LABEL, DNS_1123_LABEL, DNS_1123_SUBDOMAIN, LABEL_KEY, LABEL_VALUE, VERSION_NAME } from './name-syntax';
-import { PathSegment, Problems, show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput, settingsLevels } from './rule-context';
+import { PathSegment, Problems, show } from '../diagnostics/problems';
 
 /** Labels the library sets on every Deployment and pod; a value given for them would be overwritten. */
 const RESERVED_LABELS = ['app', 'version'];

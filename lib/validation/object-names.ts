@@ -1,8 +1,8 @@
+import { checkName, DNS_1035_LABEL, DNS_1123_LABEL, DNS_1123_SUBDOMAIN, VERSION_NAME } from './name-syntax';
+import { ChainContext, RuleOutput } from './rule-context';
+import { show } from '../diagnostics/problems';
 import { rootNamespaceOf } from '../model/defaults';
 import { defaultRootName, deploymentName, virtualServiceName } from '../model/naming';
-import { checkName, DNS_1035_LABEL, DNS_1123_LABEL, DNS_1123_SUBDOMAIN, VERSION_NAME } from './name-syntax';
-import { show } from '../diagnostics/problems';
-import { ChainContext, RuleOutput } from './rule-context';
 
 /**
  * Names the library builds from the props must be valid and must not collide:

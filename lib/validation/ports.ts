@@ -1,5 +1,5 @@
-import { formatPath, show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput } from './rule-context';
+import { formatPath, show } from '../diagnostics/problems';
 
 /**
  * The protocols Istio reads from the prefix of a Service port name (`http`, `grpc-web`...).

@@ -1,6 +1,6 @@
-import { IMPLICIT_NAMESPACE } from '../model/defaults';
-import { show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput } from './rule-context';
+import { show } from '../diagnostics/problems';
+import { IMPLICIT_NAMESPACE } from '../model/defaults';
 
 /**
  * Namespaces where the Istio sidecar injector never injects: the system namespaces of
@@ -36,7 +36,7 @@ export function checkReservedNames(chain: ChainContext, out: RuleOutput): void {
   if (chain.namespace !== IMPLICIT_NAMESPACE) return;
   chain.services.forEach((service, i) => {
     if (service.name !== 'kubernetes') return;
-    out.problems.add(['services', i, 'name'], `"kubernetes" is the Service of the Kubernetes API server in namespace "default"; `
+    out.problems.add(['services', i, 'name'], '"kubernetes" is the Service of the Kubernetes API server in namespace "default"; '
       + 'writing it would break the cluster\'s access to its API. Rename the service, or set `namespace`');
   });
 }

@@ -1,7 +1,7 @@
-import { formatPath, PathSegment, show } from '../diagnostics/problems';
-import { routeSettingsOf, sameRouteSettings } from '../model/traffic-model';
 import { durationMs } from './durations';
 import { ChainContext, deciding, RuleOutput, settingsLevels, versionLevels } from './rule-context';
+import { formatPath, PathSegment, show } from '../diagnostics/problems';
+import { routeSettingsOf, sameRouteSettings } from '../model/traffic-model';
 
 /**
  * The conditions `retryOn` may name: Envoy's HTTP retry conditions (`x-envoy-retry-on`) and

@@ -1,10 +1,10 @@
+import { PathSegment, Problems } from '../diagnostics/problems';
+import { gatewayRefsOf, meshBoundOf, serviceNamespaceOf } from '../model/defaults';
 import { ServiceChainProps } from '../props/chain-props';
 import { EntryProps } from '../props/entry-props';
-import { gatewayRefsOf, meshBoundOf, serviceNamespaceOf } from '../model/defaults';
 import { ServiceProps } from '../props/service-props';
 import { ServiceTrafficSettings } from '../props/traffic-settings';
 import { WorkloadSettings } from '../props/workload-settings';
-import { PathSegment, Problems } from '../diagnostics/problems';
 
 /**
  * What the rules read: the props, already known to have the right shape (types, ranges,

@@ -1,8 +1,8 @@
-import { WorkloadObjects } from '../props/chain-props';
-import { ChainModel } from '../model/chain-model';
-import { show } from '../diagnostics/problems';
 import { LaneTrace } from './lane-trace';
 import { RuleOutput } from './rule-context';
+import { show } from '../diagnostics/problems';
+import { ChainModel } from '../model/chain-model';
+import { WorkloadObjects } from '../props/chain-props';
 
 /**
  * Routes to a version the chain writes with `replicas: 0`. Istio accepts them, and the requests

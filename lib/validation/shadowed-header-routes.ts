@@ -1,8 +1,8 @@
-import { HeaderRoute } from '../props/entry-props';
-import { routeSourcesOf } from '../model/defaults';
-import { show } from '../diagnostics/problems';
 import { re2Fault, re2MatchesWhole } from './regex-check';
 import { ChainContext, RuleOutput } from './rule-context';
+import { show } from '../diagnostics/problems';
+import { routeSourcesOf } from '../model/defaults';
+import { HeaderRoute } from '../props/entry-props';
 
 /** A header route reduced to what decides which requests it takes. */
 interface RouteMatch {

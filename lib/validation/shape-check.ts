@@ -1,10 +1,10 @@
-import * as path from 'path';
+import { join } from 'path';
 import { ErrorObject, ValidateFunction } from 'ajv';
 import { projectRoot } from '../project-root';
 import { chainSchema } from './chain-schema';
+import { schemaMessage } from './schema-messages';
 import { pointerPath } from '../diagnostics/json-pointer';
 import { PathSegment, Problem } from '../diagnostics/problems';
-import { schemaMessage } from './schema-messages';
 
 let compiled: ValidateFunction | undefined;
 
@@ -14,7 +14,7 @@ let compiled: ValidateFunction | undefined;
  */
 function validator(): ValidateFunction {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  compiled ??= require(path.join(projectRoot(), 'schema', 'chain.validate.js')) as ValidateFunction;
+  compiled ??= require(join(projectRoot(), 'schema', 'chain.validate.js')) as ValidateFunction;
   return compiled;
 }
 

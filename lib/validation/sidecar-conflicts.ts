@@ -1,5 +1,5 @@
-import { show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput, settingsLevels } from './rule-context';
+import { show } from '../diagnostics/problems';
 
 /** The name of the container the sidecar injector adds; a container of that name is merged into it. */
 export const SIDECAR_CONTAINER = 'istio-proxy';

@@ -1,7 +1,7 @@
+import { ChainContext, RuleOutput, settingsLevels } from './rule-context';
+import { show } from '../diagnostics/problems';
 import { writesDeployments } from '../model/defaults';
 import { RESERVED_VERSION_NAMES } from '../model/layout-files';
-import { show } from '../diagnostics/problems';
-import { ChainContext, RuleOutput, settingsLevels } from './rule-context';
 
 /**
  * Every service has versions, its `baseline` is one of them, no version takes the name of

@@ -1,7 +1,7 @@
-import { Weights } from '../props/entry-props';
 import { checkEntryVersion } from './entry-versions';
-import { PathSegment, show } from '../diagnostics/problems';
 import { ChainContext, RuleOutput } from './rule-context';
+import { PathSegment, show } from '../diagnostics/problems';
+import { Weights } from '../props/entry-props';
 
 /** What every weighted route must add up to. */
 const TOTAL = 100;

@@ -1,9 +1,9 @@
+import { checkName, DNS_1123_SUBDOMAIN, LABEL_KEY } from './name-syntax';
+import { ChainContext, deciding, RuleOutput, settingsLevels, versionLevels } from './rule-context';
 import { formatPath, PathSegment, show } from '../diagnostics/problems';
 import { workloadObjectsOf, writesDeployments } from '../model/defaults';
 import { WorkloadObjects } from '../props/chain-props';
 import { ProbeSettings } from '../props/workload-settings';
-import { checkName, DNS_1123_SUBDOMAIN, LABEL_KEY } from './name-syntax';
-import { ChainContext, deciding, RuleOutput, settingsLevels, versionLevels } from './rule-context';
 
 /** A key of a Secret or ConfigMap, as Kubernetes checks it. */
 const DATA_KEY = /^[-._a-zA-Z0-9]{1,253}$/;

@@ -14,8 +14,8 @@ export function deployment(name: string, labels: Record<string, string>, opts: {
 }
 
 /** Deployment `<app>-<version>` labelled app+version. */
-export function versioned(app: string, version: string, opts: { replicas?: number; namespace?: string } = {}): unknown {
-  return deployment(`${app}-${version}`, { app, version }, opts);
+export function versioned(appName: string, version: string, opts: { replicas?: number; namespace?: string } = {}): unknown {
+  return deployment(`${appName}-${version}`, { app: appName, version }, opts);
 }
 
 export function service(name: string, opts: { namespace?: string; selector?: Record<string, string> } = {}): unknown {

@@ -52,8 +52,8 @@ export function offlineLockfile(repoRoot: string, app: AppDependencies, tarball:
     if (repo[`node_modules/${dependency}`]) return `node_modules/${dependency}`;
     throw new Error(`${dependency}, needed by ${from || 'the app'}, is not in the repository's package-lock.json`);
   };
-  const add = (from: string, dependencies: readonly string[]): void => {
-    for (const dependency of dependencies) {
+  const add = (from: string, needed: readonly string[]): void => {
+    for (const dependency of needed) {
       const at = locate(from, dependency);
       if (packages[at]) continue;
       const entry = Object.fromEntries(Object.entries(repo[at]!).filter(([field]) => !DERIVED_FLAGS.has(field)));

@@ -12,8 +12,13 @@ export const ROOT = join(__dirname, '..', '..');
 export function bundle(entry: string): string {
   const outfile = join(ROOT, 'build', 'test', entry.replace(/\.ts$/, '.js'));
   buildSync({
-    entryPoints: [join(ROOT, entry)], bundle: true, platform: 'node', target: 'node20',
-    packages: 'external', outfile, logLevel: 'warning',
+    entryPoints: [join(ROOT, entry)],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    outfile,
+    logLevel: 'warning',
   });
   return outfile;
 }

@@ -4,7 +4,7 @@ import { spawnSync } from 'child_process';
 export const HAS_KUBECTL = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' }).status === 0;
 
 if (!HAS_KUBECTL) {
-  // eslint-disable-next-line no-console
+
   console.warn('kubectl is not on the PATH: the `kubectl kustomize` tests are SKIPPED. Install kubectl 1.27+ to run them.');
 }
 

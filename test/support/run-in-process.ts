@@ -1,5 +1,5 @@
-import { run } from '../../cli/main';
 import { CliRun } from './cli';
+import { run } from '../../cli/main';
 
 /**
  * Runs `service-chain <args>` in this process through the exported `run()`, from `cwd`

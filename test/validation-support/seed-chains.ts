@@ -41,7 +41,7 @@ export const headerRoutingChain: ServiceChainProps = {
 };
 
 /** Props in a form tests may change freely: a deep copy, typed loosely, as JavaScript callers see them. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 export type LooseProps = any;
 
 /** A deep copy of `base` changed by `mutate`, for one bad-input case. */

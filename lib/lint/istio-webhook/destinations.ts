@@ -1,15 +1,14 @@
 import { hostFault, isDnsLabel } from './name-rules';
 import { Refusals } from './report';
-import { asList, asRecord } from '../loaded-objects';
 import { PathSegment } from '../../diagnostics/problems';
+import { asList, asRecord } from '../loaded-objects';
 
 /** Istio's rules for one destination (`host`, `subset`, `port`): a valid host that is not `*`, a subset that is a DNS label, a port in 1-65535. */
 export function checkDestination(value: unknown, path: PathSegment[], refusals: Refusals): void {
   const destination = asRecord(value);
   if (!destination) return;
   const host = typeof destination.host === 'string' ? destination.host : undefined;
-  if (host === '*') refusals.at([...path, 'host'], "is '*', which names no service; write the service's host");
-  else if (host !== undefined) {
+  if (host === '*') {refusals.at([...path, 'host'], "is '*', which names no service; write the service's host");} else if (host !== undefined) {
     const fault = hostFault(host);
     if (fault) refusals.at([...path, 'host'], `${JSON.stringify(host)} ${fault}`);
   }

@@ -1,5 +1,5 @@
-import { Refusals } from './report';
 import { isDnsLabel } from './name-rules';
+import { Refusals } from './report';
 import { asList } from '../loaded-objects';
 
 /**

@@ -2,8 +2,8 @@ import { checkDestination, checkWeightedDestinations } from './destinations';
 import { headerMatchNameFault, headerOperationNameFault, headerSetNameFault, isDnsLabel } from './name-rules';
 import { Refusals } from './report';
 import { stringMatchFault } from './string-match';
-import { asList, asRecord } from '../loaded-objects';
 import { PathSegment } from '../../diagnostics/problems';
+import { asList, asRecord } from '../loaded-objects';
 
 /** Whether a field is set to something (not missing, not null). */
 function isSet(route: Record<string, unknown>, field: string): boolean {

@@ -19,7 +19,7 @@ export function checkVirtualService(spec: Record<string, unknown>, namespace: st
   if (isDelegate) {
     if (gateways.length > 0) refusals.at(['spec', 'gateways'], 'is set on a delegate VirtualService (it has no hosts); a delegate takes the gateways of its root: remove gateways');
     for (const field of ['tcp', 'tls']) {
-      if (asList(spec[field]).length > 0) refusals.at(['spec', field], `is set on a delegate VirtualService (it has no hosts); delegates route http only`);
+      if (asList(spec[field]).length > 0) refusals.at(['spec', field], 'is set on a delegate VirtualService (it has no hosts); delegates route http only');
     }
   }
   checkGatewayNames(spec.gateways, ['spec', 'gateways'], refusals);
