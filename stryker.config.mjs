@@ -27,10 +27,11 @@ const NOT_FOR_MUTATION = [
   '/test/lint-scale\\.test\\.ts$',
   '/test/bench\\.test\\.ts$',
   '/test/package[^/]*\\.test\\.ts$',
-  // Outside the core: source layout, lint and explain (they do not import the core).
+  // Outside the core: source layout, lint, explain and the YAML writer (they do not import the core).
   '/test/architecture\\.test\\.ts$',
   '/test/lint[^/]*\\.test\\.ts$',
   '/test/explain[^/]*\\.test\\.ts$',
+  '/test/yaml-round-trip\\.test\\.ts$',
 ];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
