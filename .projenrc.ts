@@ -99,6 +99,8 @@ const project = new typescript.TypeScriptProject({
       testPathIgnorePatterns: ['/node_modules/', '/build/'],
       modulePathIgnorePatterns: ['<rootDir>/build/'],
       collectCoverage: false,
+      // One worker per core: jest's default (cores - 1) leaves one of two cores idle.
+      maxWorkers: '100%',
     },
   },
   // Tests transpile without type-checking (isolatedModules in tsconfig.dev.json);

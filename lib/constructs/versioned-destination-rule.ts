@@ -4,6 +4,7 @@ import { DestinationRuleSpecTrafficPolicyLoadBalancerSimple } from '../../import
 import { LoadBalancer } from '../props/chain-props';
 import { IstioApiVersion } from '../props/istio-api-version';
 import { ServiceModel } from '../model/chain-model';
+import { destinationRuleName } from '../model/naming';
 import { destinationRule } from './istio-objects';
 
 /** Props of {@link VersionedDestinationRule}. */
@@ -27,7 +28,7 @@ export class VersionedDestinationRule extends Construct {
     super(scope, id);
     const { service, loadBalancer } = props;
     this.object = destinationRule(this, 'Resource', props.apiVersion,
-      { name: `dr-${service.name}`, namespace: props.namespace },
+      { name: destinationRuleName(service.name), namespace: props.namespace },
       {
         host: service.name,
         trafficPolicy: loadBalancer
