@@ -15,6 +15,8 @@ const ANCHOR_FIX = 'the value is matched whole, so remove the anchor (a leading 
 /** Regexes and their translation. */
 const translated: Array<[string, string]> = [
   ['(a)', '(a)'],
+  ['bA', 'bA'],
+  ['bz', 'bz'],
   ['(a(?i)b)', '(a(?i)b)'],
   ['(a)(?P<ver>b)', '(a)(?P<ver>b)'],
   ['(?<ver>v\\d)', '(?<ver>v\\d)'],
