@@ -59,16 +59,16 @@ describe('compareNatural', () => {
 });
 
 describe('resolveChain', () => {
-  const model = resolveChain(shop);
+  const model = () => resolveChain(shop);
 
   test('puts versions in natural order and takes the first as baseline unless one is named', () => {
-    expect(model.service('web').versions.map(v => v.name)).toEqual(['v2', 'v10']);
-    expect(model.service('web').baseline).toBe('v2');
-    expect(model.service('cart').baseline).toBe('v10');
+    expect(model().service('web').versions.map(v => v.name)).toEqual(['v2', 'v10']);
+    expect(model().service('web').baseline).toBe('v2');
+    expect(model().service('cart').baseline).toBe('v10');
   });
 
   test('resolves settings from the most specific level, merging env by name in place', () => {
-    const [v2, v10] = model.service('web').versions;
+    const [v2, v10] = model().service('web').versions;
     expect(v10.image).toBe('registry.example.com/shop:1.0');
     expect(v2.image).toBe('registry.example.com/shop:2.0-rc.1');
     expect([v10.replicas, v2.replicas]).toEqual([3, 1]);
@@ -79,24 +79,23 @@ describe('resolveChain', () => {
   });
 
   test('knows who calls whom', () => {
-    expect(model.service('cart').callers).toEqual(['web']);
-    expect(model.service('web').calls).toEqual(['cart']);
+    expect(model().service('cart').callers).toEqual(['web']);
+    expect(model().service('web').calls).toEqual(['cart']);
   });
 });
 
 describe('ServiceWorkloads', () => {
-  const model = resolveChain(shop);
-  const objects = synthOne(chart => new ServiceWorkloads(chart, 'web', { service: model.service('web'), namespace: 'shop' }));
+  const objects = () => synthOne(chart => new ServiceWorkloads(chart, 'web', { service: resolveChain(shop).service('web'), namespace: 'shop' }));
 
   test('writes one Service selecting every version, then a Deployment per version', () => {
-    expect(objects.map(o => `${o.kind}/${o.metadata.name}`)).toEqual(['Service/web', 'Deployment/web-v2', 'Deployment/web-v10']);
-    const service = find(objects, 'Service', 'web');
+    expect(objects().map(o => `${o.kind}/${o.metadata.name}`)).toEqual(['Service/web', 'Deployment/web-v2', 'Deployment/web-v10']);
+    const service = find(objects(), 'Service', 'web');
     expect(service.metadata).toEqual({ name: 'web', namespace: 'shop', labels: { app: 'web', service: 'web' } });
     expect(service.spec).toEqual({ ports: [{ port: 8080, name: 'http' }], selector: { app: 'web' } });
   });
 
   test('writes every workload setting of a version, and app + version labels that extra labels cannot override', () => {
-    const deployment = find(objects, 'Deployment', 'web-v2');
+    const deployment = find(objects(), 'Deployment', 'web-v2');
     const labels = { team: 'checkout', track: 'canary', app: 'web', version: 'v2' };
     expect(deployment.metadata.labels).toEqual(labels);
     expect(deployment.spec.replicas).toBe(1);
@@ -114,7 +113,7 @@ describe('ServiceWorkloads', () => {
   });
 
   test('writes nothing that was not asked for', () => {
-    const deployment = find(objects, 'Deployment', 'web-v10');
+    const deployment = find(objects(), 'Deployment', 'web-v10');
     expect(deployment.spec.template.metadata.annotations).toBeUndefined();
     expect(deployment.spec.template.spec.imagePullSecrets).toBeUndefined();
     expect(Object.keys(deployment.spec.template.spec.containers[0]).sort()).toEqual(['env', 'image', 'name', 'ports']);
@@ -122,10 +121,10 @@ describe('ServiceWorkloads', () => {
 });
 
 describe('VersionedDestinationRule', () => {
-  const model = resolveChain(shop);
+  const model = () => resolveChain(shop);
 
   test('writes a subset per version, and no traffic policy unless asked', () => {
-    const [rule] = synthOne(chart => new VersionedDestinationRule(chart, 'dr', { service: model.service('cart'), apiVersion: IstioApiVersion.V1 }));
+    const [rule] = synthOne(chart => new VersionedDestinationRule(chart, 'dr', { service: model().service('cart'), apiVersion: IstioApiVersion.V1 }));
     expect(rule.apiVersion).toBe('networking.istio.io/v1');
     expect(rule.metadata).toEqual({ name: 'dr-cart' });
     expect(rule.spec).toEqual({ host: 'cart', subsets: [{ name: 'v2', labels: { version: 'v2' } }, { name: 'v10', labels: { version: 'v10' } }] });
@@ -133,7 +132,7 @@ describe('VersionedDestinationRule', () => {
 
   test('writes the load balancer when asked', () => {
     const [rule] = synthOne(chart => new VersionedDestinationRule(chart, 'dr', {
-      service: model.service('cart'), apiVersion: IstioApiVersion.V1BETA1, loadBalancer: LoadBalancer.LEAST_REQUEST, namespace: 'shop',
+      service: model().service('cart'), apiVersion: IstioApiVersion.V1BETA1, loadBalancer: LoadBalancer.LEAST_REQUEST, namespace: 'shop',
     }));
     expect(rule.apiVersion).toBe('networking.istio.io/v1beta1');
     expect(rule.metadata.namespace).toBe('shop');

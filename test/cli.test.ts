@@ -1,14 +1,19 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { ROOT } from './support/bundle';
-import { cli } from './support/cli';
+import { cli as cliProcess, CliRun } from './support/cli';
 import { tempDir } from './support/manifests';
+import { runInProcess } from './support/run-in-process';
 import { listFiles } from '../lib/output/drift';
 
 /*
- * The service-chain command, run as a user runs it: a separate node process, checked by
- * its exit code, its standard output and its standard error.
+ * The service-chain command, checked by its exit code, its standard output and its standard
+ * error. Most tests run it in this process through the exported `run()`, from the repository
+ * root; the smoke tests at the end start it as a user does, as a separate node process.
  */
+
+/** Runs `service-chain <args>` in this process, from the repository root. */
+const cli = (...args: string[]): CliRun => runInProcess(args, ROOT);
 
 const example = (name: string) => join('examples', `${name}.yaml`);
 const snapshotDir = (dir: string) => Object.fromEntries(listFiles(dir).map(p => [p, readFileSync(join(dir, p), 'utf8')]));
@@ -98,16 +103,22 @@ describe('synth', () => {
   });
 
   describe('--check', () => {
-    const out = join(tempDir(), 'out');
-    cli('synth', example('seed-weighted'), '-o', out);
+    /** A folder freshly synthesised from examples/seed-weighted.yaml. */
+    function synthesised(): string {
+      const out = join(tempDir(), 'out');
+      expect(cli('synth', example('seed-weighted'), '-o', out).status).toBe(0);
+      return out;
+    }
 
     test('exits 0 when the folder is up to date', () => {
+      const out = synthesised();
       const run = cli('synth', example('seed-weighted'), '-o', out, '--check');
       expect(run.status).toBe(0);
       expect(run.stdout).toMatch(/up to date/);
     });
 
     test('exits 1 listing changed, missing and extra files, and writes nothing', () => {
+      const out = synthesised();
       writeFileSync(join(out, 'routing.yaml'), 'edited by hand\n');
       writeFileSync(join(out, 'notes.yaml'), 'kind: Note\n');
       const before = snapshotDir(out);
@@ -288,5 +299,47 @@ describe('validate', () => {
     const run = cli('validate', dir);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/routing\/vs\.yaml: VirtualService default\/vs-cart: .*v9/);
+  });
+});
+
+describe('as a separate process', () => {
+  test('--version prints the package version and exits 0', () => {
+    const run = cliProcess('--version');
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  test('with no arguments prints the usage on stderr and exits 2', () => {
+    const run = cliProcess();
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^Usage: service-chain /);
+  });
+
+  test('synth writes what main.ts writes to dist/', () => {
+    const out = join(tempDir(), 'out');
+    const run = cliProcess('synth', example('seed-weighted'), '-o', out);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const dist = snapshotDir(join(ROOT, 'dist'));
+    expect(snapshotDir(out)).toEqual({ 'routing.yaml': dist['routing.yaml'], 'v1.yaml': dist['v1.yaml'], 'v2.yaml': dist['v2.yaml'] });
+  });
+
+  test('a spec error exits 1 with the file, line and path on stderr, and no stack trace', () => {
+    const spec = badSpec(readFileSync(join(ROOT, example('seed-weighted')), 'utf8').replace('  - name: appb\n', '  - name: appb\n    calls: [appz]\n'));
+    const run = cliProcess('synth', spec, '-o', join(tempDir(), 'out'));
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/bad\.yaml:\d+:\d+.*services\[1\]\.calls\[0\].*"appz"/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('explain --json prints the paths on stdout', () => {
+    const run = cliProcess('explain', example('seed-weighted'), '--json');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([
+      { probability: 0.9, path: ['appa-v2', 'appb-v2'] },
+      { probability: 0.1, path: ['appa-v1', 'appb-v1'] },
+    ]);
   });
 });

@@ -65,7 +65,7 @@ describe('in a copy of the repository', () => {
 
   test('npx service-chain runs the command of this checkout, bin/service-chain', () => {
     const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
-    const run = spawnSync('npx', ['service-chain', '--version'], { cwd: copy, encoding: 'utf8' });
+    const run = spawnSync('npx', ['--offline', 'service-chain', '--version'], { cwd: copy, encoding: 'utf8' });
     expect(run.stdout.trim()).toBe(version);
     expect(execFileSync('node', ['bin/service-chain', '--version'], { cwd: copy, encoding: 'utf8' }).trim()).toBe(version);
   });

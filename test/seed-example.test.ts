@@ -28,16 +28,18 @@ function synthExample(): string {
   return workdir;
 }
 
-const workdir = synthExample();
-const outdir = join(workdir, 'dist');
-const output = (path: string): Manifest[] => readYaml(join(outdir, path));
+let synthesised: string | undefined;
+/** The folder main.ts wrote to: synthesised once, when a test first asks for it. */
+const workdir = (): string => (synthesised ??= synthExample());
+const outdir = (): string => join(workdir(), 'dist');
+const output = (path: string): Manifest[] => readYaml(join(outdir(), path));
 
 const EXPECTED_FILES = ['routing.yaml', 'v1.yaml', 'v2.yaml'];
 
 describe('the example app', () => {
   test('writes exactly the seed files, one scenario, and its ownership file', () => {
-    expect(listFiles(outdir)).toEqual(EXPECTED_FILES);
-    const owned = readFileSync(join(outdir, OWNERSHIP_FILE), 'utf8').split('\n').filter(line => line !== '' && !line.startsWith('#'));
+    expect(listFiles(outdir())).toEqual(EXPECTED_FILES);
+    const owned = readFileSync(join(outdir(), OWNERSHIP_FILE), 'utf8').split('\n').filter(line => line !== '' && !line.startsWith('#'));
     expect(owned.map(line => line.replace(/^[0-9a-f]{64} {2}/, ''))).toEqual(EXPECTED_FILES);
   });
 
@@ -50,11 +52,11 @@ describe('the example app', () => {
   });
 
   test.each(EXPECTED_FILES)('%s matches its snapshot', path => {
-    expect(readFileSync(join(outdir, path), 'utf8')).toMatchSnapshot();
+    expect(readFileSync(join(outdir(), path), 'utf8')).toMatchSnapshot();
   });
 
   test.each(['dist', 'gitops'])('the committed %s/ is what a fresh synth writes, ownership file included', folder => {
-    const [committed, fresh] = [join(ROOT, folder), join(workdir, folder)];
+    const [committed, fresh] = [join(ROOT, folder), join(workdir(), folder)];
     expect(listFiles(committed)).toEqual(listFiles(fresh));
     for (const path of [...listFiles(fresh), OWNERSHIP_FILE]) {
       expect({ path, text: readFileSync(join(committed, path), 'utf8') })
@@ -86,57 +88,57 @@ test('`cdk8s synth --stdout` prints one scenario: the objects of dist/, each ide
 });
 
 describe('the header entry (examples/seed-headers.yaml, gitops/seed-headers/)', () => {
-  const files = new Map(chainFiles(buildChain(loadSpecFile(join(ROOT, 'examples', 'seed-headers.yaml'))), { layout: OutputLayout.GITOPS })
+  const files = () => new Map(chainFiles(buildChain(loadSpecFile(join(ROOT, 'examples', 'seed-headers.yaml'))), { layout: OutputLayout.GITOPS })
     .map(file => [file.path, file.documents as Manifest[]]));
   const identity = (d: Manifest) => `${d.kind}/${d.metadata.name}`;
 
   test('its routing.yaml equals the reference routing-headers.yaml, object for object', () => {
-    expect(files.get('routing.yaml')).toEqual(readYaml(join(FIXTURES, 'routing-headers.yaml')));
+    expect(files().get('routing.yaml')).toEqual(readYaml(join(FIXTURES, 'routing-headers.yaml')));
   });
 
   test('its Services and Deployments equal the reference v1.yaml and v2.yaml, each object once', () => {
     const reference = [...readYaml(join(FIXTURES, 'v1.yaml')), ...readYaml(join(FIXTURES, 'v2.yaml'))];
     const unique = [...new Map(reference.map(d => [identity(d), d])).values()];
-    const written = ['services.yaml', 'v1.yaml', 'v2.yaml'].flatMap(path => files.get(path)!);
+    const written = ['services.yaml', 'v1.yaml', 'v2.yaml'].flatMap(path => files().get(path)!);
     const byIdentity = (list: Manifest[]) => [...list].sort((a, b) => identity(a).localeCompare(identity(b)));
     expect(byIdentity(written)).toEqual(byIdentity(unique));
     expect(written.map(identity).sort()).toEqual(['Deployment/appa-v1', 'Deployment/appa-v2', 'Deployment/appb-v1', 'Deployment/appb-v2', 'Service/appa', 'Service/appb']);
   });
 
   test('the committed gitops/seed-headers/routing.yaml is that routing', () => {
-    expect(readYaml(join(ROOT, 'gitops', 'seed-headers', 'routing.yaml'))).toEqual(files.get('routing.yaml'));
+    expect(readYaml(join(ROOT, 'gitops', 'seed-headers', 'routing.yaml'))).toEqual(files().get('routing.yaml'));
   });
 });
 
 describe('weighted routing (dist/routing.yaml)', () => {
-  const routing = output('routing.yaml');
-  const entry = find(routing, 'VirtualService', 'vs-appa');
+  const routing = () => output('routing.yaml');
+  const entry = () => find(routing(), 'VirtualService', 'vs-appa');
   const weightsOf = (rule: Manifest) => rule.route.map((r: Manifest) => [r.destination.host, r.destination.subset, r.weight]);
 
   test('gateway traffic splits 10:90 between v1 and v2', () => {
-    expect(entry.spec.http[0].match).toEqual([{ gateways: ['istio-system/app-gw'] }]);
-    expect(weightsOf(entry.spec.http[0])).toEqual([['appa', 'v1', 10], ['appa', 'v2', 90]]);
+    expect(entry().spec.http[0].match).toEqual([{ gateways: ['istio-system/app-gw'] }]);
+    expect(weightsOf(entry().spec.http[0])).toEqual([['appa', 'v1', 10], ['appa', 'v2', 90]]);
   });
 
   test('mesh traffic goes 100:0 to v1', () => {
-    expect(entry.spec.http[1].match).toEqual([{ gateways: ['mesh'] }]);
-    expect(weightsOf(entry.spec.http[1])).toEqual([['appa', 'v1', 100], ['appa', 'v2', 0]]);
-    expect(entry.spec.http).toHaveLength(2);
+    expect(entry().spec.http[1].match).toEqual([{ gateways: ['mesh'] }]);
+    expect(weightsOf(entry().spec.http[1])).toEqual([['appa', 'v1', 100], ['appa', 'v2', 0]]);
+    expect(entry().spec.http).toHaveLength(2);
   });
 
   test('the root VirtualService binds gateway and mesh and delegates to vs-appa in default', () => {
-    const root = find(routing, 'VirtualService', 'vs-gateway-appa');
+    const root = find(routing(), 'VirtualService', 'vs-gateway-appa');
     expect(root.metadata.namespace).toBe('istio-system');
     expect(root.spec.gateways).toEqual(['istio-system/app-gw', 'mesh']);
     expect(root.spec.hosts).toEqual(['192.168.1.106', 'appa.default.svc.cluster.local']);
     expect(root.spec.http).toEqual([{ match: [{ uri: { prefix: '/' } }], delegate: { name: 'vs-appa', namespace: 'default' } }]);
-    expect(entry.metadata.namespace).toBeUndefined();
-    expect(entry.spec.hosts).toBeUndefined();
+    expect(entry().metadata.namespace).toBeUndefined();
+    expect(entry().spec.hosts).toBeUndefined();
   });
 
   test('each DestinationRule has a subset per version, selected by the version label', () => {
     for (const app of ['appa', 'appb']) {
-      const rule = find(routing, 'DestinationRule', `dr-${app}`);
+      const rule = find(routing(), 'DestinationRule', `dr-${app}`);
       expect(rule.spec.host).toBe(app);
       expect(rule.spec.subsets).toEqual([
         { name: 'v1', labels: { version: 'v1' } },
@@ -147,7 +149,7 @@ describe('weighted routing (dist/routing.yaml)', () => {
   });
 
   test('appb follows its caller version through sourceLabels, with v1 as the default', () => {
-    const lanes = find(routing, 'VirtualService', 'vs-appb');
+    const lanes = find(routing(), 'VirtualService', 'vs-appb');
     expect(lanes.spec.hosts).toEqual(['appb']);
     expect(lanes.spec.http.map((rule: Manifest) => [rule.match, rule.route[0].destination.subset])).toEqual([
       [[{ sourceLabels: { app: 'appa', version: 'v1' } }], 'v1'],
@@ -202,7 +204,7 @@ describe('workloads (dist/v1.yaml, dist/v2.yaml)', () => {
 
   test('no cdk8s bookkeeping: no hashed names, no cdk8s labels', () => {
     for (const path of EXPECTED_FILES) {
-      const text = readFileSync(join(outdir, path), 'utf8');
+      const text = readFileSync(join(outdir(), path), 'utf8');
       expect(text).not.toMatch(/cdk8s/);
       expect(text).not.toMatch(/-c8[0-9a-f]{6}/);
     }

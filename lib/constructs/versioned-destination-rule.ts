@@ -6,6 +6,7 @@ import {
   DestinationRuleSpecTrafficPolicyLoadBalancerSimple, DestinationRuleSpecTrafficPolicyTlsMode,
 } from '../../imports/networking.istio.io';
 import { ServiceModel } from '../model/chain-model';
+import { destinationRuleName } from '../model/naming';
 import { TrafficPolicyModel } from '../model/traffic-model';
 import { LoadBalancer } from '../props/chain-props';
 import { IstioApiVersion } from '../props/istio-api-version';
@@ -37,7 +38,7 @@ export class VersionedDestinationRule extends Construct {
     super(scope, id);
     const { service } = props;
     this.object = destinationRule(this, 'Resource', props.apiVersion,
-      { name: `dr-${service.name}`, namespace: props.namespace },
+      { name: destinationRuleName(service.name), namespace: props.namespace },
       {
         host: service.name,
         trafficPolicy: istioTrafficPolicy({ loadBalancer: props.loadBalancer, ...service.trafficPolicy }),
