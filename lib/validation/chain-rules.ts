@@ -9,6 +9,7 @@ import { checkHosts } from './entry-hosts';
 import { checkEntryRoutes } from './entry-routes';
 import { checkEnvVars } from './env-vars';
 import { checkGatewayApiFit } from './gateway-api-fit';
+import { checkGatewayApiPortability } from './gateway-api-portability';
 import { checkGatewayApiSettings } from './gateway-api-settings';
 import { checkGatewayRefs } from './gateway-refs';
 import { checkHeaderValues } from './header-values';
@@ -65,6 +66,7 @@ export const CHAIN_RULES: readonly ChainRule[] = [
   checkLaneHeader,
   checkLaneModeSupport,
   checkGatewayApiFit,
+  checkGatewayApiPortability,
   checkGatewayApiSettings,
   checkAmbientNamespace,
   checkHeaderValues,

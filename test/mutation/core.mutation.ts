@@ -12,6 +12,7 @@ import '../chart-namespace.test';
 import '../cookie-pattern.test';
 import '../cookie-pattern-edges.test';
 import '../gateway-api.test';
+import '../gateway-api-portability.test';
 import '../header-controls.test';
 import '../lane-gaps.test';
 import '../model-edges.test';
