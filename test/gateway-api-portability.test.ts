@@ -12,8 +12,11 @@ function chain(routingApi: RoutingApi, entry: Partial<ServiceChainProps['entry']
       { name: 'cart', versions: { v1: {}, v2: {} } },
     ],
     entry: {
-      service: 'web', hosts: ['shop.example.com'], mesh: false,
-      createGateways: [{ ref: 'edge/public', ...(gatewayClassName ? { gatewayClassName } : {}) }], ...entry,
+      service: 'web',
+      hosts: ['shop.example.com'],
+      mesh: false,
+      createGateways: [{ ref: 'edge/public', ...(gatewayClassName ? { gatewayClassName } : {}) }],
+      ...entry,
     },
   };
 }

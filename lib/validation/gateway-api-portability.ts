@@ -22,7 +22,7 @@ export function checkGatewayApiPortability(chain: ChainContext, out: RuleOutput)
     .filter(gateway => (gateway.gatewayClassName ?? ISTIO_GATEWAY_CLASS) !== ISTIO_GATEWAY_CLASS)
     .map(gateway => `${gateway.ref} (class ${gateway.gatewayClassName})`);
   if (others.length === 0) return;
-  out.warnings.push(`entry.gatewayWeights splits gateway traffic between versions, and each share gets its lane from a filter on its `
+  out.warnings.push('entry.gatewayWeights splits gateway traffic between versions, and each share gets its lane from a filter on its '
     + `backendRef: the Extended feature HTTPRouteBackendRequestHeaderModification, which ${others.join(', ')} may not implement `
     + '(Istio does). Check the implementation\'s conformance report, or route gateway traffic by header routes and `defaultVersion` (Core)');
 }
