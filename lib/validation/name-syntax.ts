@@ -37,7 +37,6 @@ const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 /** Faults of a DNS label: lowercase letters, digits and '-', alphanumeric at both ends. */
 function dnsLabelFault(name: string, startsWithLetter: boolean): string | undefined {
   if (name.length <= MAX_LABEL && (startsWithLetter ? DNS_1035 : DNS_1123).test(name)) return undefined;
-  if (name === '') return 'is empty';
   if (name.length > MAX_LABEL) return `is ${name.length} characters long, more than ${MAX_LABEL}`;
   return dnsPartFault(name, startsWithLetter);
 }

@@ -15,6 +15,7 @@ import '../gateway-api.test';
 import '../header-controls.test';
 import '../lane-gaps.test';
 import '../model-edges.test';
+import '../name-syntax-messages.test';
 import '../production-settings.test';
 import '../routing-plan.test';
 import '../validation-istio-rules.test';
