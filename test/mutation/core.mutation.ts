@@ -18,6 +18,7 @@ import '../model-edges.test';
 import '../name-syntax-messages.test';
 import '../production-settings.test';
 import '../routing-plan.test';
+import '../schema-messages.test';
 import '../validation-istio-rules.test';
 import '../validation-robustness.test';
 import '../validation-rules.test';
