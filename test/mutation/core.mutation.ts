@@ -19,6 +19,7 @@ import '../name-syntax-messages.test';
 import '../production-settings.test';
 import '../routing-plan.test';
 import '../schema-messages.test';
+import '../shadowed-header-routes.test';
 import '../validation-istio-rules.test';
 import '../validation-robustness.test';
 import '../validation-rules.test';
