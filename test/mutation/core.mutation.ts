@@ -5,6 +5,7 @@
  * `npm test` runs these files one by one as usual: this file does not match its pattern.
  */
 import '../adopt-workloads.test';
+import '../adopted-workload.test';
 import '../building-blocks.test';
 import '../chain-graph.test';
 import '../chain-shapes.test';
