@@ -35,6 +35,8 @@ const faults: Record<string, [NameSyntax, FaultCase[]]> = {
     ['Ab', 'has uppercase letters'],
     ['A b', 'contains " "'],
     ['ab_', 'contains "_"'],
+    ['a_b', 'contains "_"'],
+    [`A${times('a', 62)}`, 'has uppercase letters'],
     ['a_b.c_', 'contains "_", "."'],
     ['1ab', 'does not start with a letter'],
     ['-ab', 'does not start with a letter'],
@@ -96,6 +98,7 @@ const faults: Record<string, [NameSyntax, FaultCase[]]> = {
     ['v1_', 'does not end with a letter or digit'],
     ['v1.', 'does not end with a letter or digit'],
     ['v1-', 'does not end with a letter or digit'],
+    [`_${times('a', 62)}`, 'does not start with a letter or digit'],
   ]],
   'version name': [VERSION_NAME, [
     ['v2', undefined],
@@ -157,6 +160,7 @@ const suggestions: Record<string, [NameSyntax, SuggestionCase[]]> = {
     ['a..b', 'a.b'],
     ['.a.', 'a'],
     ['a_b.c', 'a-b.c'],
+    ['A.1b', 'a.1b'],
     ['___.a', undefined],
     ['A.___', undefined],
     [Array(5).fill(times('a', 60)).join('.'), `${Array(4).fill(times('a', 60)).join('.')}.${times('a', 9)}`],
@@ -200,6 +204,8 @@ const suggestions: Record<string, [NameSyntax, SuggestionCase[]]> = {
     ['x: lane', 'x-lane'],
     ['a b c', 'a-b-c'],
     ['(x)', 'x'],
+    ['--x--', 'x'],
+    ['x--', 'x'],
     ['::', undefined],
   ]],
 };
