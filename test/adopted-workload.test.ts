@@ -48,6 +48,20 @@ describe('adopting a plain ApiObject', () => {
     expect(synthTemplate(chart)).toEqual({ spec: {} });
   });
 
+  test('adopts the default child of a construct whose pod metadata cannot add labels', () => {
+    const chart = Testing.chart();
+    class Wrapper extends Construct {
+      /** Pod metadata that only half looks like cdk8s-plus's: no addLabel. */
+      public readonly podMetadata = { getLabel: () => undefined };
+      constructor(scope: Construct, id: string) {
+        super(scope, id);
+        new ApiObject(this, 'Default', { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web-v1' }, spec: { template: {} } });
+      }
+    }
+    adoptWorkload(new Wrapper(chart, 'web'), lane, 'default');
+    expect(synthTemplate(chart)).toEqual({ metadata: { labels: lane } });
+  });
+
   test('adopts the default child of a construct that is not a cdk8s-plus workload', () => {
     const chart = Testing.chart();
     class Wrapper extends Construct {
@@ -110,6 +124,7 @@ describe('labels changed after adoption fail the synth', () => {
     ['a label set to another value', JsonPatch.replace('/spec/template/metadata/labels/version', 'v2'), [conflict('version', 'v2', 'v1')]],
     ['a label removed', JsonPatch.remove('/spec/template/metadata/labels/version'), [conflict('version', null, 'v1')]],
     ['the template metadata removed', JsonPatch.remove('/spec/template/metadata'), [conflict('app', null, 'web'), conflict('version', null, 'v1')]],
+    ['the pod template removed', JsonPatch.remove('/spec/template'), [conflict('app', null, 'web'), conflict('version', null, 'v1')]],
     ['the spec removed', JsonPatch.remove('/spec'), [conflict('app', null, 'web'), conflict('version', null, 'v1')]],
   ])('%s', (_title, patch, messages) => {
     const chart = Testing.chart();

@@ -42,6 +42,8 @@ const cases: [title: string, routes: LooseProps[], problems: { path: string; mes
   ['a prefix that starts a later prefix', [{ header: 'x', prefix: 'v', ...v1 }, { header: 'x', prefix: 'v2', ...v2 }],
     [shadowed(1, 0, 'header "x" prefix "v" from gateway covers header "x" prefix "v2" from gateway')]],
   ['a prefix that does not start a later exact value', [{ header: 'x', prefix: 'v2', ...v1 }, { header: 'x', exact: 'v1', ...v2 }], []],
+  ['an exact value before a prefix of the same text', [{ header: 'x', exact: 'v', ...v1 }, { header: 'x', prefix: 'v', ...v2 }], []],
+  ['an exact value that reads like a regex for every value', [{ header: 'x', exact: '.*', ...v1 }, { header: 'x', exact: 'a', ...v2 }], []],
   ['a prefix before a regex', [{ header: 'x', prefix: 'v', ...v1 }, { header: 'x', regex: 'v.*', ...v2 }], []],
   ['an exact value that starts a later exact value', [{ header: 'x', exact: 'v', ...v1 }, { header: 'x', exact: 'v2', ...v2 }], []],
   ['an exact value that a later one would match as a regex', [{ header: 'x', exact: 'v.', ...v1 }, { header: 'x', exact: 'v2', ...v2 }], []],

@@ -75,7 +75,7 @@ export function receivedValue(data: unknown): string {
   if (Number.isNaN(data)) return 'NaN, which is not a number';
   if (typeof data === 'number' && !Number.isFinite(data)) return `${show(data)}, a number too large to use`;
   if (typeof data === 'function' || typeof data === 'symbol' || data === undefined) return show(data);
-  return `${show(data)} (${typeof data === 'string' ? 'a string' : `a ${typeof data}`})`;
+  return `${show(data)} (a ${typeof data})`;
 }
 
 /** The first sentence of a description, for a short reminder of what a field is. */
