@@ -33,9 +33,17 @@ export function adoptWorkload(workload: AdoptableWorkload, labels: Record<string
     throw new Error(`adoptWorkload: ${what} is in namespace ${JSON.stringify(objectNamespace)}, the chain's services in `
       + `${JSON.stringify(namespace)}; the Service selects pods of its own namespace only, so move one of them`);
   }
-  const podLabels = isPlusWorkload(workload) ? plusPodLabels(workload, labels) : templateLabels(apiObject, what, labels);
+  const plus = isPlusWorkload(workload) ? workload : undefined;
+  const podLabels = plus ? plusPodLabels(plus, labels) : podTemplate(apiObject, what).metadata?.labels ?? {};
   const found = conflicts(what, podLabels, labels);
   if (found.length > 0) throw new Error(`adoptWorkload: ${found.join('; ')}`);
+  // Stryker disable next-line MethodExpression,ConditionalExpression: adding a label again with the value it has changes nothing
+  const missing = Object.fromEntries(Object.entries(labels).filter(([key]) => podLabels[key] === undefined));
+  if (plus) {
+    for (const [key, value] of Object.entries(missing)) plus.podMetadata.addLabel(key, value);
+  } else {
+    addTemplateLabels(apiObject, podTemplate(apiObject, what), missing);
+  }
   Node.of(apiObject).addValidation({
     validate: () => conflicts(what, (apiObject.toJson() as any)?.spec?.template?.metadata?.labels ?? {}, labels, true),
   });
@@ -50,36 +58,43 @@ function isPlusWorkload(workload: AdoptableWorkload): workload is PlusWorkloadLi
   return typeof candidate.podMetadata?.addLabel === 'function' && typeof candidate.podMetadata?.getLabel === 'function';
 }
 
-/** Adds the missing labels through cdk8s-plus, and returns the pod labels as they are now. */
+/** The pod labels of a cdk8s-plus workload among the keys of `labels`. */
 function plusPodLabels(workload: PlusWorkloadLike, labels: Record<string, string>): Record<string, string> {
   const current: Record<string, string> = {};
-  for (const [key, value] of Object.entries(labels)) {
+  for (const key of Object.keys(labels)) {
     const existing = workload.podMetadata.getLabel(key);
-    if (existing === undefined) workload.podMetadata.addLabel(key, value);
-    current[key] = existing ?? value;
+    if (existing !== undefined) current[key] = existing;
   }
   return current;
 }
 
-/** Adds the missing labels to the pod template with JSON patches, and returns the pod labels as they are now. */
-function templateLabels(apiObject: ApiObject, what: string, labels: Record<string, string>): Record<string, string> {
+/** A pod template, as far as adoption reads it. */
+interface PodTemplate {
+  readonly metadata?: { readonly labels?: Record<string, string> };
+}
+
+/** The pod template of `apiObject` (`spec.template`); an error when it has none. */
+function podTemplate(apiObject: ApiObject, what: string): PodTemplate {
   const template = (apiObject.toJson() as any)?.spec?.template;
-  if (template === undefined || template === null || typeof template !== 'object') {
+  if (template === null || typeof template !== 'object') {
     throw new Error(`adoptWorkload: ${what} has no pod template (spec.template); adopt a Deployment, StatefulSet or another workload with pods`);
   }
-  const existing: Record<string, string> = template.metadata?.labels ?? {};
-  const missing = Object.fromEntries(Object.entries(labels).filter(([key]) => existing[key] === undefined));
-  if (Object.keys(missing).length === 0) return existing;
-  if (template.metadata?.labels) {
+  return template;
+}
+
+/** Adds `missing` to the labels of `template`, the pod template of `apiObject`, with JSON patches. */
+function addTemplateLabels(apiObject: ApiObject, template: PodTemplate, missing: Record<string, string>): void {
+  if (Object.keys(missing).length === 0) return;
+  const metadata = template.metadata;
+  if (metadata?.labels) {
     for (const [key, value] of Object.entries(missing)) {
       apiObject.addJsonPatch(JsonPatch.add(`/spec/template/metadata/labels/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, value));
     }
-  } else if (template.metadata) {
+  } else if (metadata) {
     apiObject.addJsonPatch(JsonPatch.add('/spec/template/metadata/labels', missing));
   } else {
     apiObject.addJsonPatch(JsonPatch.add('/spec/template/metadata', { labels: missing }));
   }
-  return { ...existing, ...missing };
 }
 
 /** The labels of `want` that `have` sets to another value (or, `strict`, leaves out), as messages. */

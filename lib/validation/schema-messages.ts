@@ -54,12 +54,17 @@ function range(schema: SchemaNode): string {
   return '';
 }
 
-/** `a string` -> `strings`; other descriptions are kept, prefixed with `values that are`. */
+/**
+ * `a string` -> `strings`, `a whole number from 1 to 9` -> `whole numbers from 1 to 9`: the noun
+ * before any `of` or `from` takes the plural. Descriptions without an article are kept, prefixed
+ * with `values that are`.
+ */
 function plural(description: string): string {
   const article = /^an? (.*)$/.exec(description);
   if (!article) return `values that are ${description}`;
-  const [head, ...rest] = article[1].split(' ');
-  return [`${head}s`, ...rest].join(' ');
+  const phrase = article[1];
+  const nounEnd = phrase.search(/ (of|from) |$/);
+  return `${phrase.slice(0, nounEnd)}s${phrase.slice(nounEnd)}`;
 }
 
 /** The value received, in words: `null (empty)`, `a list`, `"80"`. */
@@ -70,7 +75,7 @@ export function receivedValue(data: unknown): string {
   if (Number.isNaN(data)) return 'NaN, which is not a number';
   if (typeof data === 'number' && !Number.isFinite(data)) return `${show(data)}, a number too large to use`;
   if (typeof data === 'function' || typeof data === 'symbol' || data === undefined) return show(data);
-  return `${show(data)} (${typeof data === 'string' ? 'a string' : `a ${typeof data}`})`;
+  return `${show(data)} (a ${typeof data})`;
 }
 
 /** The first sentence of a description, for a short reminder of what a field is. */

@@ -5,6 +5,7 @@
  * `npm test` runs these files one by one as usual: this file does not match its pattern.
  */
 import '../adopt-workloads.test';
+import '../adopted-workload.test';
 import '../building-blocks.test';
 import '../chain-graph.test';
 import '../chain-shapes.test';
@@ -16,8 +17,11 @@ import '../gateway-api-portability.test';
 import '../header-controls.test';
 import '../lane-gaps.test';
 import '../model-edges.test';
+import '../name-syntax-messages.test';
 import '../production-settings.test';
 import '../routing-plan.test';
+import '../schema-messages.test';
+import '../shadowed-header-routes.test';
 import '../validation-istio-rules.test';
 import '../validation-robustness.test';
 import '../validation-rules.test';
