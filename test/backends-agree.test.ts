@@ -2,6 +2,7 @@ import * as fc from 'fast-check';
 import { LaneMode, RoutingApi, ServiceChainProps, TrafficSource, validateChain } from '../lib';
 import { explainChain, ExplainEntry, TracedPath } from '../lib/explain';
 import { lintManifests } from '../lib/lint';
+import { weightsFor } from './support/arbitraries';
 import { buildChain } from './support/manifests';
 
 /*
@@ -12,15 +13,6 @@ import { buildChain } from './support/manifests';
 
 const VERSIONS = ['v1', 'v2', 'v3'];
 
-/** Integer weights over the versions adding up to 100, at least one above 0. */
-const weightsFor = (versions: string[]) => fc.array(fc.nat({ max: 100 }), { minLength: versions.length, maxLength: versions.length })
-  .filter(raw => raw.some(x => x > 0))
-  .map(raw => {
-    const total = raw.reduce((a, b) => a + b, 0);
-    const weights = raw.map(x => Math.floor((x * 100) / total));
-    weights[weights.findIndex(x => x > 0)] += 100 - weights.reduce((a, b) => a + b, 0);
-    return Object.fromEntries(versions.map((v, i) => [v, weights[i]]));
-  });
 
 /** A header route on `version`, `tester` or the `canary` cookie, for gateway or mesh traffic or both. */
 const headerRoute = (versions: string[]) => fc.record({

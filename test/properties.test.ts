@@ -4,6 +4,7 @@ import { ChainValidationError, IstioApiVersion, LaneMode, ServiceChainProps } fr
 import { explainChain } from '../lib/explain';
 import { lintManifests } from '../lib/lint';
 import { parseSpec, SpecError } from '../lib/spec';
+import { weightsFor } from './support/arbitraries';
 import { buildChain, Manifest } from './support/manifests';
 
 /*
@@ -14,15 +15,6 @@ import { buildChain, Manifest } from './support/manifests';
 
 const VERSIONS = ['v1', 'v2', 'v3', 'v4'];
 
-/** Splits 100 into integer weights for the versions, at least one of them non-zero. */
-const weightsFor = (versions: string[]) => fc.array(fc.nat({ max: 100 }), { minLength: versions.length, maxLength: versions.length })
-  .filter(raw => raw.some(x => x > 0))
-  .map(raw => {
-    const total = raw.reduce((a, b) => a + b, 0);
-    const weights = raw.map(x => Math.floor((x * 100) / total));
-    weights[weights.findIndex(x => x > 0)] += 100 - weights.reduce((a, b) => a + b, 0);
-    return Object.fromEntries(versions.map((v, i) => [v, weights[i]]));
-  });
 
 /** A random valid chain: services s0..sN, calls only forward (a DAG), v1 everywhere, other versions on some services. */
 const validChain: fc.Arbitrary<ServiceChainProps> = fc.record({
