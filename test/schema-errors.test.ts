@@ -111,7 +111,9 @@ describe('the value received, in words', () => {
 });
 
 /** An ajv error as ajv reports it (with `verbose: true`), with the fields messages read. */
-function ajvError(keyword: string, params: Record<string, unknown>, data: unknown, parentSchema?: object, message?: string, schema?: unknown): ErrorObject {
+function ajvError(
+  keyword: string, params: Record<string, unknown>, data: unknown, parentSchema?: object, message?: string, schema?: unknown,
+): ErrorObject {
   return { keyword, instancePath: '/x', schemaPath: '#/x', params, data, parentSchema, message, schema };
 }
 
@@ -290,10 +292,10 @@ describe('the problems of a value', () => {
         labels: { type: 'object', additionalProperties: { type: 'string' } },
       },
     };
-    expect(problemsOf(schema, { routes: [{ host: 'a' }, { weigt: 'ten' }], labels: { '0': 1 } })).toEqual([
+    expect(problemsOf(schema, { routes: [{ host: 'a' }, { weigt: 'ten' }], labels: { tier: 1 } })).toEqual([
       { path: ['routes', 1, 'host'], message: 'is missing; add it' },
       { path: ['routes', 1, 'weigt'], message: 'is not a known field here; did you mean "weight"? The fields are: host, weight' },
-      { path: ['labels', '0'], message: 'is 1 (a number); expected a string; write it in quotes to keep it text: "1"' },
+      { path: ['labels', 'tier'], message: 'is 1 (a number); expected a string; write it in quotes to keep it text: "1"' },
     ]);
   });
 
@@ -361,7 +363,7 @@ describe('the words of the chain spec\'s shape check', () => {
     const props = {
       defaults: null,
       entry: { service: 'web', hosts: null },
-      services: [{ name: 'web', '<<': { image: 'shop/web:1' }, versions: { v1: null } }],
+      services: [{ 'name': 'web', '<<': { image: 'shop/web:1' }, 'versions': { v1: null } }],
     };
     expect(checkShape(props)).toEqual([
       { path: ['defaults'], message: 'is empty (null); expected a mapping of fields; write `{}` for an empty mapping, or remove the field' },
