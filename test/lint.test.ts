@@ -192,6 +192,44 @@ spec:
     expect(lines).toEqual(['gw.yaml: Gateway istio-system/app-gw: spec.servers[0].port: is missing; add it']);
   });
 
+  test('a Gateway API route over its hostname limits: too many, one of them empty', () => {
+    const hostnames = ['""', ...Array.from({ length: 16 }, (_, i) => `h${i}.example.com`)];
+    const { lines } = lintFiles({
+      'route.yaml': `
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: web, namespace: shop }
+spec:
+  hostnames: [${hostnames.join(', ')}]
+`,
+    });
+    const hostnamePattern = '^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$';
+    expect(lines.filter(line => line.includes('spec.hostnames'))).toEqual([
+      'route.yaml: HTTPRoute shop/web: spec.hostnames: has 17 entries, more than the 16 allowed; remove some',
+      'route.yaml: HTTPRoute shop/web: spec.hostnames[0]: is "" (a string); expected a string matching the regular expression '
+      + `\`${hostnamePattern}\``,
+      'route.yaml: HTTPRoute shop/web: spec.hostnames[0]: is 0 characters long, fewer than the 1 required; lengthen it',
+    ]);
+  });
+
+  test('an int-or-string field given a list', () => {
+    const { lines } = lintFiles({
+      'vs.yaml': `
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: { name: vs-appa }
+spec:
+  hosts: [appa]
+  http:
+    - route:
+        - destination: { host: appa }
+status:
+  observedGeneration: [3]
+`,
+    });
+    expect(lines).toEqual(['vs.yaml: VirtualService default/vs-appa: status.observedGeneration: is a list; expected a whole number or a string']);
+  });
+
   test('an apiVersion with no schema', () => {
     const { lines } = lintFiles({
       'vs.yaml': `
