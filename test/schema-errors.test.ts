@@ -1,4 +1,5 @@
 import Ajv, { ErrorObject } from 'ajv';
+import { closestName } from '../lib/diagnostics/closest-name';
 import { reportedErrors, schemaErrorMessage, schemaProblems, SchemaWording } from '../lib/diagnostics/schema-errors';
 import { expectedValue, receivedValue } from '../lib/diagnostics/schema-words';
 import { checkShape } from '../lib/validation/shape-check';
@@ -24,6 +25,7 @@ const root = {
         note: { type: 'string', description: 'Uses v1.2 only' },
         tag: { type: 'string', description: 'Ends here.' },
         lane: { type: 'string' },
+        zone: { type: 'string', description: 'The zone\n  of the pod. More' },
       },
     },
   },
@@ -159,6 +161,8 @@ const messageCases: [label: string, error: ErrorObject, holder: string | number 
     'is missing; add it (Uses v1.2 only)'],
   ['a missing field, one sentence', ajvError('required', { missingProperty: 'tag' }, {}, service), 0,
     'is missing; add it (Ends here)'],
+  ['a missing field, a description over several lines', ajvError('required', { missingProperty: 'zone' }, {}, service), 0,
+    'is missing; add it (The zone of the pod)'],
   ['a missing field with no description', ajvError('required', { missingProperty: 'lane' }, {}, service), 0,
     'is missing; add it'],
   ['a missing field the schema does not list', ajvError('required', { missingProperty: 'other' }, {}, service), 0,
@@ -166,9 +170,9 @@ const messageCases: [label: string, error: ErrorObject, holder: string | number 
   ['a missing field of a schema with no fields', ajvError('required', { missingProperty: 'name' }, {}, { type: 'object' }), 0,
     'is missing; add it'],
   ['a misspelt field', ajvError('additionalProperties', { additionalProperty: 'imag' }, {}, service), 0,
-    'is not a known field here; did you mean "image"? The fields are: name, image, port, weight, note, tag, lane'],
+    'is not a known field here; did you mean "image"? The fields are: name, image, port, weight, note, tag, lane, zone'],
   ['an unknown field', ajvError('additionalProperties', { additionalProperty: 'zzzzzz' }, {}, service), 0,
-    'is not a known field here; The fields are: name, image, port, weight, note, tag, lane'],
+    'is not a known field here; The fields are: name, image, port, weight, note, tag, lane, zone'],
   ['a YAML merge key', ajvError('additionalProperties', { additionalProperty: '<<' }, {}, service), 0,
     'is a YAML merge key, which is not a field here; write the fields out'],
   ['a misspelt choice', ajvError('enum', { allowedValues: ['weighted', 'header'] }, 'headr', { enum: ['weighted', 'header'] }), 'mode',
@@ -215,6 +219,10 @@ const messageCases: [label: string, error: ErrorObject, holder: string | number 
     'sets exact, prefix and regex; expected at most one of exact, prefix, regex; keep one'],
   ['a oneOf of other branches', ajvError('oneOf', { passingSchemas: null }, 5, {}, 'must match exactly one schema in oneOf', [{ type: 'string' }, { required: ['a'] }]), 'x',
     'must match exactly one schema in oneOf (received 5 (a number))'],
+  ['one field set of an at-most-one-of', ajvError('oneOf', { passingSchemas: [0, 1] }, { exact: '/a' }, {}, undefined, atMostOneOf('exact', 'prefix')), 'uri',
+    'is not valid (received a mapping)'],
+  ['a oneOf of required fields and another branch', ajvError('oneOf', { passingSchemas: [1, 2] }, { a: 1, b: 2 }, {}, undefined, [{ properties: { a: {} } }, { required: ['a'] }, { required: ['b'] }]), 'x',
+    'is not valid (received a mapping)'],
   ['a oneOf whose branches require two fields', ajvError('oneOf', { passingSchemas: [0, 1] }, { a: 1, b: 2 }, {}, undefined, [{ required: ['a', 'b'] }, { required: ['a'] }]), 'x',
     'is not valid (received a mapping)'],
   ['an at-most-one-of that is not met by a list', ajvError('oneOf', { passingSchemas: [0, 1] }, ['exact'], {}, undefined, atMostOneOf('exact', 'prefix')), 'uri',
@@ -229,6 +237,10 @@ const messageCases: [label: string, error: ErrorObject, holder: string | number 
     'is empty (null); expected a mapping of fields or true or false; write `{}` for an empty mapping, or remove the field'],
   ['an anyOf whose branches say more than a type', ajvError('anyOf', {}, 'x', {}, 'must match a schema in anyOf', [{ type: 'integer' }, { type: 'string', format: 'ipv4' }]), 'address',
     'must match a schema in anyOf (received "x" (a string))'],
+  ['an anyOf whose branches name no type', ajvError('anyOf', {}, 'x', {}, undefined, [{ format: 'ipv4' }, { format: 'ipv6' }]), 'address',
+    'is not valid (received "x" (a string))'],
+  ['an anyOf of several types in a branch', ajvError('anyOf', {}, null, {}, undefined, [{ type: ['integer', 'boolean'] }, { type: 'string' }]), 'port',
+    'is empty (null); expected a whole number or true or false or a string'],
   ['an anyOf with a branch that is no mapping', ajvError('anyOf', {}, 'x', {}, undefined, [true, { type: 'integer' }]), 'address',
     'is not valid (received "x" (a string))'],
   ['an anyOf whose schema ajv did not give', ajvError('anyOf', {}, 'x', {}), 'address',
@@ -341,6 +353,26 @@ describe('the problems of a value', () => {
   });
 });
 
+describe('an at-most-one-of on a value of the wrong type', () => {
+  test('is left to the type error', () => {
+    const schema = { type: 'object', properties: { uri: { type: 'object', oneOf: atMostOneOf('exact', 'prefix') } } };
+    expect(problemsOf(schema, { uri: null })).toEqual([
+      { path: ['uri'], message: 'is empty (null); expected a mapping of fields; write `{}` for an empty mapping, or remove the field' },
+    ]);
+    expect(problemsOf(schema, { uri: ['/a'] })).toEqual([{ path: ['uri'], message: 'is a list; expected a mapping of fields' }]);
+  });
+
+  test('only the at-most-one-of at the mistyped value, and no other oneOf', () => {
+    const errors: ErrorObject[] = [
+      { keyword: 'type', schemaPath: '#/properties/a/type', instancePath: '/a', params: { type: 'object' }, data: 1, parentSchema: { type: 'object' } },
+      { keyword: 'oneOf', schemaPath: '#/properties/a/oneOf', instancePath: '/a', params: {}, data: 1, schema: [{ type: 'string' }, { type: 'number' }] },
+      { keyword: 'oneOf', schemaPath: '#/properties/b/oneOf', instancePath: '/b', params: {}, data: [], schema: atMostOneOf('x', 'y') },
+      { keyword: 'oneOf', schemaPath: '#/properties/a/oneOf', instancePath: '/a', params: {}, data: 1, schema: atMostOneOf('x', 'y') },
+    ];
+    expect(reportedErrors(errors)).toEqual([errors[0], errors[1], errors[2]]);
+  });
+});
+
 describe('the errors worth reporting', () => {
   /** An error at a schema path, as the branch filter reads it. */
   const at = (keyword: string, schemaPath: string): ErrorObject => ({ keyword, schemaPath, instancePath: '/a', params: {} });
@@ -355,6 +387,14 @@ describe('the errors worth reporting', () => {
       at('type', '#/properties/c/type'),
     ];
     expect(reportedErrors(errors)).toEqual([errors[1], errors[2], errors[4], errors[5]]);
+  });
+
+  test('keep the errors inside other keywords: a property name off its pattern', () => {
+    const schema = { type: 'object', properties: { labels: { type: 'object', propertyNames: { pattern: '^[a-z]+$' } } } };
+    expect(problemsOf(schema, { labels: { Tier: 'x' } })).toEqual([
+      { path: ['labels'], message: 'is "Tier" (a string); expected a string matching the regular expression `^[a-z]+$`' },
+      { path: ['labels'], message: 'property name must be valid (received a mapping)' },
+    ]);
   });
 });
 
@@ -371,5 +411,24 @@ describe('the words of the chain spec\'s shape check', () => {
       { path: ['services', 0, '<<'], message: 'is a YAML merge key, which spec files do not support; write the fields out, or move shared settings to `defaults`' },
       { path: ['services', 0, 'versions', 'v1'], message: 'is empty (null); expected a mapping of fields; write `{}` for a version with no settings of its own' },
     ]);
+  });
+});
+
+describe('the field most likely meant', () => {
+  const long = (letter: string, length: number) => letter.repeat(length);
+
+  test.each([
+    ['one edit per four letters', 'wieghted', ['weighted'], 'weighted'],
+    ['one edit for a short word', 'prt', ['port'], 'port'],
+    ['two edits are too many for a short word', 'pt', ['port'], undefined],
+    ['the same but for case', 'IMAGE', ['image'], 'image'],
+    ['the first of two equally close', 'bat', ['cat', 'hat'], 'cat'],
+    ['not the word itself', 'port', ['port'], undefined],
+    ['a word of 64 letters is compared', long('a', 64), [long('A', 64)], long('A', 64)],
+    ['a longer word is not', long('a', 65), [long('A', 65)], undefined],
+    ['a candidate of 64 letters is compared', `${long('a', 63)}b`, [long('a', 64)], long('a', 64)],
+    ['a longer candidate is not', long('a', 64), [long('a', 65)], undefined],
+  ])('%s', (_label, word, candidates, closest) => {
+    expect(closestName(word, candidates)).toBe(closest);
   });
 });

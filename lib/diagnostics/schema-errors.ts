@@ -58,13 +58,17 @@ function namedField(error: ErrorObject): PathSegment[] {
 }
 
 /**
- * The errors worth reporting: an error inside a branch of a `oneOf` or `anyOf` that is itself
- * reported is dropped, since it only says why that one alternative did not fit. (ajv keeps the
- * errors of a branch only when its `oneOf` or `anyOf` fails.)
+ * The errors worth reporting. Dropped: an error inside a branch of a `oneOf` or `anyOf` that is
+ * itself reported, since it only says why that one alternative did not fit (ajv keeps the errors
+ * of a branch only when its `oneOf` or `anyOf` fails); and an "at most one of" on a value whose
+ * type error is reported (a list or null where a mapping is expected sets none of the fields, yet
+ * fails the pattern).
  */
 export function reportedErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   const alternatives = errors.filter(error => error.keyword === 'oneOf' || error.keyword === 'anyOf');
-  return errors.filter(error => !alternatives.some(parent => error.schemaPath.startsWith(`${parent.schemaPath}/`)));
+  const mistyped = new Set(errors.filter(error => error.keyword === 'type').map(error => error.instancePath));
+  return errors.filter(error => !alternatives.some(parent => error.schemaPath.startsWith(`${parent.schemaPath}/`))
+    && !(error.keyword === 'oneOf' && mistyped.has(error.instancePath) && exclusiveFields(error.schema).length > 0));
 }
 
 /**
@@ -106,13 +110,16 @@ export function schemaErrorMessage(error: ErrorObject, wording: SchemaWording = 
       return `is ${receivedValue(data)}; expected a string matching the regular expression \`${String(params.pattern)}\``;
     case 'oneOf': {
       const fields = exclusiveFields(error.schema);
-      const set = fields && isRecord(data) ? fields.filter(field => field in data) : [];
-      if (fields && set.length > 1) return `sets ${listWords(set)}; expected at most one of ${fields.join(', ')}; keep one`;
+      const set = fields.filter(field => isRecord(data) && field in data);
+      if (set.length > 1) return `sets ${listWords(set)}; expected at most one of ${fields.join(', ')}; keep one`;
       break;
     }
     case 'anyOf': {
-      const types = branchTypes(error.schema);
-      if (types) return `is ${receivedValue(data)}; expected ${types.map(type => expectedValue({ type })).join(' or ')}${typeHint(data, types, holder, wording)}`;
+      const branches = typeOnlyBranches(error.schema);
+      if (branches.length > 0) {
+        const expected = branches.map(branch => expectedValue(branch)).join(' or ');
+        return `is ${receivedValue(data)}; expected ${expected}${typeHint(data, branches.flatMap(branch => typesOf(branch.type)), holder, wording)}`;
+      }
       break;
     }
   }
@@ -148,27 +155,27 @@ function entriesOf(data: unknown): number {
 
 /** The length of a string as JSON Schema counts it: in code points. */
 function lengthOf(data: unknown): number {
-  return typeof data === 'string' ? [...data].length : 0;
+  return [...String(data)].length;
 }
 
 /**
- * The field names of the "at most one of" pattern of Istio's CRDs:
+ * The field names of the "at most one of" pattern of Istio's CRDs, or none for another `oneOf`:
  * `oneOf: [{not: {anyOf: [{required: [a]}, {required: [b]}]}}, {required: [a]}, {required: [b]}]`.
  */
-function exclusiveFields(branches: unknown): string[] | undefined {
-  if (!Array.isArray(branches)) return undefined;
+function exclusiveFields(branches: unknown): string[] {
+  if (!Array.isArray(branches)) return [];
   const names: string[] = [];
   for (const branch of branches) {
     const required = isRecord(branch) ? branch.required : undefined;
-    if (Array.isArray(required) && required.length === 1 && typeof required[0] === 'string') names.push(required[0]);
-    else if (!isRecord(branch) || !isRecord(branch.not)) return undefined;
+    if (Array.isArray(required) && required.length === 1) names.push(String(required[0]));
+    else if (!isRecord(branch) || !isRecord(branch.not)) return [];
   }
-  return names.length > 0 ? names : undefined;
+  return names;
 }
 
-/** The types of an `anyOf` whose branches only name a type, such as Kubernetes' int-or-string. */
-function branchTypes(branches: unknown): string[] | undefined {
-  if (!Array.isArray(branches)) return undefined;
-  const types = branches.map(branch => isRecord(branch) && Object.keys(branch).length === 1 && typeof branch.type === 'string' ? branch.type : undefined);
-  return types.every((type): type is string => type !== undefined) ? types : undefined;
+/** The branches of an `anyOf` that only name a type, such as Kubernetes' int-or-string; none if any says more. */
+function typeOnlyBranches(branches: unknown): SchemaNode[] {
+  if (!Array.isArray(branches)) return [];
+  const typeOnly = branches.every(branch => isRecord(branch) && Object.keys(branch).length === 1 && branch.type !== undefined);
+  return typeOnly ? branches as SchemaNode[] : [];
 }
