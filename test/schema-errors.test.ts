@@ -227,6 +227,8 @@ const messageCases: [label: string, error: ErrorObject, holder: string | number 
     'is not valid (received a mapping)'],
   ['an at-most-one-of that is not met by a list', ajvError('oneOf', { passingSchemas: [0, 1] }, ['exact'], {}, undefined, atMostOneOf('exact', 'prefix')), 'uri',
     'is not valid (received a list)'],
+  ['null for an at-most-one-of', ajvError('oneOf', { passingSchemas: [1, 2] }, null, {}, undefined, atMostOneOf('exact', 'prefix')), 'uri',
+    'is not valid (received empty (null))'],
   ['a oneOf whose schema ajv did not give', ajvError('oneOf', { passingSchemas: [0, 1] }, { a: 1 }, {}), 'x',
     'is not valid (received a mapping)'],
   ['a list for an int-or-string', ajvError('anyOf', {}, ['80'], {}, undefined, intOrString), 'port',
@@ -425,7 +427,7 @@ describe('the field most likely meant', () => {
     ['the first of two equally close', 'bat', ['cat', 'hat'], 'cat'],
     ['not the word itself', 'port', ['port'], undefined],
     ['a word of 64 letters is compared', long('a', 64), [long('A', 64)], long('A', 64)],
-    ['a longer word is not', long('a', 65), [long('A', 65)], undefined],
+    ['a longer word is not', long('a', 65), [long('a', 64)], undefined],
     ['a candidate of 64 letters is compared', `${long('a', 63)}b`, [long('a', 64)], long('a', 64)],
     ['a longer candidate is not', long('a', 64), [long('a', 65)], undefined],
   ])('%s', (_label, word, candidates, closest) => {

@@ -68,7 +68,7 @@ export function reportedErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   const alternatives = errors.filter(error => error.keyword === 'oneOf' || error.keyword === 'anyOf');
   const mistyped = new Set(errors.filter(error => error.keyword === 'type').map(error => error.instancePath));
   return errors.filter(error => !alternatives.some(parent => error.schemaPath.startsWith(`${parent.schemaPath}/`))
-    && !(error.keyword === 'oneOf' && mistyped.has(error.instancePath) && exclusiveFields(error.schema).length > 0));
+    && !(mistyped.has(error.instancePath) && exclusiveFields(error.schema).length > 0));
 }
 
 /**
