@@ -85,7 +85,7 @@ spec:
 
   test('CEL is not evaluated on an object that fails the schema check', () => {
     const findings = lintYaml(virtualService('0.5ms').replace('hosts: [web]', 'hosts: web'));
-    expect(findings).toEqual(['VirtualService shop/vs-web: spec.hosts: must be a list, not the string "web"']);
+    expect(findings).toEqual(['VirtualService shop/vs-web: spec.hosts: is "web" (a string); expected a list of strings']);
   });
 });
 

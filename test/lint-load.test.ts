@@ -88,7 +88,7 @@ describe('loadManifests', () => {
     const lines = formatRelative(lintPaths([folder]), folder);
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^broken\.yaml: document 1: does not parse as YAML: /);
-    expect(lines[1]).toBe('vs.yaml: VirtualService default/vs: spec.exportTo: must be a list, not the string "."');
+    expect(lines[1]).toBe('vs.yaml: VirtualService default/vs: spec.exportTo: is "." (a string); expected a list of strings');
   });
 });
 
@@ -96,8 +96,8 @@ describe('findings', () => {
   const finding = (file: string, message: string, index?: number, object = ''): Finding => ({ file, index, object, message });
 
   test('format as <file>: <object>: <message>, or <file>: <message> without an object', () => {
-    expect(formatFinding(finding('dist/routing.yaml', 'spec.hosts: is required', 3, 'VirtualService default/vs-appa')))
-      .toBe('dist/routing.yaml: VirtualService default/vs-appa: spec.hosts: is required');
+    expect(formatFinding(finding('dist/routing.yaml', 'spec.hosts: is missing; add it', 3, 'VirtualService default/vs-appa')))
+      .toBe('dist/routing.yaml: VirtualService default/vs-appa: spec.hosts: is missing; add it');
     expect(formatFinding(finding('gone.yaml', 'cannot be read: no such file or folder'))).toBe('gone.yaml: cannot be read: no such file or folder');
   });
 
@@ -133,6 +133,6 @@ describe('the schema files', () => {
       'vs.yaml': 'apiVersion: networking.istio.io/v1beta1\nkind: VirtualService\nmetadata: { name: vs }\nspec: { hosts: [appa], http: [{ route: [{ destination: { host: appa }, weight: "ten" }] }] }\n',
     });
     const output = runNode(bundle('test/lint-support/validate-entry.ts'), [folder]);
-    expect(output).toBe(`${join(folder, 'vs.yaml')}: VirtualService default/vs: spec.http[0].route[0].weight: must be an integer, not the string "ten"\n`);
+    expect(output).toBe(`${join(folder, 'vs.yaml')}: VirtualService default/vs: spec.http[0].route[0].weight: is "ten" (a string); expected a whole number\n`);
   });
 });

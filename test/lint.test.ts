@@ -117,7 +117,7 @@ spec:
           weight: ten
 `,
     });
-    expect(lines).toEqual(['vs.yaml: VirtualService shop/vs-appa: spec.http[0].route[0].weight: must be an integer, not the string "ten"']);
+    expect(lines).toEqual(['vs.yaml: VirtualService shop/vs-appa: spec.http[0].route[0].weight: is "ten" (a string); expected a whole number']);
   });
 
   test('a destination without its required host, and hosts that is no list', () => {
@@ -134,8 +134,8 @@ spec:
 `,
     });
     expect(lines).toEqual([
-      'vs.yaml: VirtualService default/vs-appa: spec.hosts: must be a list, not the string "appa"',
-      'vs.yaml: VirtualService default/vs-appa: spec.http[0].route[0].destination.host: is required',
+      'vs.yaml: VirtualService default/vs-appa: spec.hosts: is "appa" (a string); expected a list of strings',
+      'vs.yaml: VirtualService default/vs-appa: spec.http[0].route[0].destination.host: is missing; add it',
     ]);
   });
 
@@ -155,7 +155,7 @@ spec:
 `,
     });
     expect(lines).toEqual([
-      'vs.yaml: VirtualService default/vs-appa: spec.http[0].match[0].uri: sets exact and prefix, but at most one of exact, prefix, regex may be set',
+      'vs.yaml: VirtualService default/vs-appa: spec.http[0].match[0].uri: sets exact and prefix; expected at most one of exact, prefix, regex; keep one',
     ]);
   });
 
@@ -171,9 +171,10 @@ spec:
     loadBalancer: { simple: FASTEST }
 `,
     });
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^dr\.yaml: DestinationRule default\/dr-appa: spec\.trafficPolicy\.loadBalancer\.simple: must be one of (\w+, )+\w+, not the string "FASTEST"$/);
-    expect(lines[0]).toContain('ROUND_ROBIN');
+    expect(lines).toEqual([
+      'dr.yaml: DestinationRule default/dr-appa: spec.trafficPolicy.loadBalancer.simple: is "FASTEST" (a string); '
+      + 'expected one of "UNSPECIFIED", "LEAST_CONN", "RANDOM", "PASSTHROUGH", "ROUND_ROBIN", "LEAST_REQUEST"',
+    ]);
   });
 
   test('a Gateway server without its required port', () => {
@@ -188,7 +189,45 @@ spec:
     - hosts: ['*']
 `,
     });
-    expect(lines).toEqual(['gw.yaml: Gateway istio-system/app-gw: spec.servers[0].port: is required']);
+    expect(lines).toEqual(['gw.yaml: Gateway istio-system/app-gw: spec.servers[0].port: is missing; add it']);
+  });
+
+  test('a Gateway API route over its hostname limits: too many, one of them empty', () => {
+    const hostnames = ['""', ...Array.from({ length: 16 }, (_, i) => `h${i}.example.com`)];
+    const { lines } = lintFiles({
+      'route.yaml': `
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: web, namespace: shop }
+spec:
+  hostnames: [${hostnames.join(', ')}]
+`,
+    });
+    const hostnamePattern = '^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$';
+    expect(lines.filter(line => line.includes('spec.hostnames'))).toEqual([
+      'route.yaml: HTTPRoute shop/web: spec.hostnames: has 17 entries, more than the 16 allowed; remove some',
+      'route.yaml: HTTPRoute shop/web: spec.hostnames[0]: is "" (a string); expected a string matching the regular expression '
+      + `\`${hostnamePattern}\``,
+      'route.yaml: HTTPRoute shop/web: spec.hostnames[0]: is 0 characters long, fewer than the 1 required; lengthen it',
+    ]);
+  });
+
+  test('an int-or-string field given a list', () => {
+    const { lines } = lintFiles({
+      'vs.yaml': `
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata: { name: vs-appa }
+spec:
+  hosts: [appa]
+  http:
+    - route:
+        - destination: { host: appa }
+status:
+  observedGeneration: [3]
+`,
+    });
+    expect(lines).toEqual(['vs.yaml: VirtualService default/vs-appa: status.observedGeneration: is a list; expected a whole number or a string']);
   });
 
   test('an apiVersion with no schema', () => {
@@ -249,7 +288,7 @@ spec:
 `,
     });
     expect(lines).toEqual([
-      'dr.yaml: DestinationRule default/dr-appa: spec.subsets[0].labels.canary: must be a string, not true',
+      'dr.yaml: DestinationRule default/dr-appa: spec.subsets[0].labels.canary: is true (a boolean); expected a string; write it in quotes to keep it text: "true"',
       expect.stringMatching(/^dr\.yaml: DestinationRule default\/dr-appa: spec\.subsets\[0\]\.labels\.canary: plain on is read as the boolean true by YAML 1\.1 and kubectl, but as the string "on" by YAML 1\.2\. Quote it/),
     ]);
   });
@@ -528,7 +567,7 @@ spec:
     });
     expect(lines).toEqual([
       'a.yaml: VirtualService default/vs-a: spec.http[0].route[0].destination: subset v1 of host appa.default.svc.cluster.local is not defined: no DestinationRule for that host is among the manifests',
-      'b.yaml: VirtualService default/vs-b: spec.http[1].route[0].weight: must be an integer, not the string "lots"',
+      'b.yaml: VirtualService default/vs-b: spec.http[1].route[0].weight: is "lots" (a string); expected a whole number',
       'b.yaml: VirtualService default/vs-b: spec.http[1]: is unreachable: spec.http[0] before it matches every request',
     ]);
   });

@@ -1,10 +1,9 @@
 import { join } from 'path';
-import { ErrorObject, ValidateFunction } from 'ajv';
+import { ValidateFunction } from 'ajv';
 import { projectRoot } from '../project-root';
 import { chainSchema } from './chain-schema';
-import { schemaMessage } from './schema-messages';
-import { pointerPath } from '../diagnostics/json-pointer';
 import { PathSegment, Problem } from '../diagnostics/problems';
+import { schemaProblems, SchemaWording } from '../diagnostics/schema-errors';
 
 let compiled: ValidateFunction | undefined;
 
@@ -18,12 +17,13 @@ function validator(): ValidateFunction {
   return compiled;
 }
 
-/** Where an error points: the missing or unknown field itself, not the object holding it. */
-function errorPath(error: ErrorObject, root: unknown): PathSegment[] {
-  const path = pointerPath(error.instancePath, root);
-  if (error.keyword === 'required') return [...path, String(error.params.missingProperty)];
-  if (error.keyword === 'additionalProperties') return [...path, String(error.params.additionalProperty)];
-  return path;
+/** What the messages say that only holds for chain props and spec files. */
+function chainWording(): SchemaWording {
+  return {
+    root: chainSchema(),
+    emptyMappingFix: (holder: PathSegment | undefined) => (holder === 'versions' ? 'write `{}` for a version with no settings of its own' : undefined),
+    mergeKeyAdvice: 'which spec files do not support; write the fields out, or move shared settings to `defaults`',
+  };
 }
 
 /**
@@ -34,17 +34,5 @@ function errorPath(error: ErrorObject, root: unknown): PathSegment[] {
 export function checkShape(value: unknown): Problem[] {
   const validate = validator();
   if (validate(value)) return [];
-  const root = chainSchema();
-  const seen = new Set<string>();
-  const problems: Problem[] = [];
-  for (const error of validate.errors ?? []) {
-    const path = errorPath(error, value);
-    const parentKey = pointerPath(error.instancePath, value).slice(-2)[0];
-    const message = schemaMessage(error, root, parentKey);
-    const key = JSON.stringify([path, message]);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    problems.push({ path, message });
-  }
-  return problems;
+  return schemaProblems(validate.errors ?? [], value, chainWording());
 }

@@ -20,7 +20,7 @@ import '../model-edges.test';
 import '../name-syntax-messages.test';
 import '../production-settings.test';
 import '../routing-plan.test';
-import '../schema-messages.test';
+import '../schema-errors.test';
 import '../shadowed-header-routes.test';
 import '../validation-istio-rules.test';
 import '../validation-robustness.test';
