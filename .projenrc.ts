@@ -108,7 +108,8 @@ const project = new typescript.TypeScriptProject({
     passWithNoTests: false,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '/build/'],
+      // test/integration/ runs on its own: `npx projen test:integration` (CI runs both).
+      testPathIgnorePatterns: ['/node_modules/', '/build/', '<rootDir>/test/integration/'],
       modulePathIgnorePatterns: ['<rootDir>/build/'],
       collectCoverage: false,
       // One worker per core: jest's default (cores - 1) leaves one of two cores idle.
@@ -167,6 +168,17 @@ project.package.setScript('bench', `${BUNDLE} && node --expose-gc build/bench/ru
 // the 12,000 lines of generated bindings in imports/.
 project.testTask.prependExec('tsc --noEmit --incremental --tsBuildInfoFile build/tsconfig.dev.tsbuildinfo -p tsconfig.dev.json');
 project.testTask.prependExec(BUNDLE);
+
+// The integration tests install the packed package into a fresh cdk8s app and run every command
+// of the README in a copy of the repository: about 30 s of CPU, as much as the rest of the suite.
+// `npm test` leaves them out to stay fast; CI (`.ci/run`) runs them after it.
+const INTEGRATION_JEST = 'jest --ci -c test/integration/jest.config.js';
+project.addTask('test:integration', {
+  description: 'The integration tests (test/integration/): the package installed into a cdk8s app, and every README command',
+  exec: INTEGRATION_JEST,
+  receiveArgs: true,
+});
+project.tasks.tryFind('test:update')?.exec(`${INTEGRATION_JEST} --updateSnapshot`, { receiveArgs: true });
 
 project.addTask('mutation', {
   description: 'Mutation testing of lib/model, lib/constructs and lib/validation with StrykerJS (stryker.config.mjs); report in reports/mutation/',

@@ -4,7 +4,7 @@ import { runSteps, WORKFLOW_FILE } from './package-support/workflow';
 
 /*
  * examples/ci/canary-review.yml: the workflow users copy into a repository of chain specs.
- * test/package.test.ts runs its steps with the installed package.
+ * test/integration/package.test.ts runs its steps with the installed package.
  */
 
 const workflow = readFileSync(WORKFLOW_FILE, 'utf8');

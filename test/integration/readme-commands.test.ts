@@ -2,11 +2,11 @@ import { execFileSync, spawnSync } from 'child_process';
 import { cpSync, readFileSync, symlinkSync } from 'fs';
 import { join } from 'path';
 import { buildSync } from 'esbuild';
-import { OWNERSHIP_FILE } from '../lib';
-import { ROOT } from './support/bundle';
-import { HAS_KUBECTL } from './support/kubectl';
-import { tempDir } from './support/manifests';
-import { listFiles } from '../lib/output/drift';
+import { OWNERSHIP_FILE } from '../../lib';
+import { ROOT } from '../support/bundle';
+import { HAS_KUBECTL } from '../support/kubectl';
+import { tempDir } from '../support/manifests';
+import { listFiles } from '../../lib/output/drift';
 
 /*
  * Every command in the README's `sh` blocks runs word for word, with a shell, in a copy of
@@ -15,7 +15,7 @@ import { listFiles } from '../lib/output/drift';
  * below with the reason; a command in neither list fails the test, so none is forgotten.
  *
  * npm takes a second or two to start on a busy machine, so `npx service-chain` is checked
- * once to run this checkout's bin/service-chain, and the shell then runs the commands
+ * once, in the checkout, to run its bin/service-chain, and the shell then runs the commands
  * with a function `npx` that starts that file directly.
  */
 
@@ -25,11 +25,12 @@ const RUN = ['npx service-chain ', 'npm run synth', 'kubectl kustomize '];
 /** Commands not run here, by how they start, and why. */
 const NOT_RUN: Record<string, string> = {
   'npm ci': 'installs from the network; the copy uses this checkout\'s node_modules',
-  'npm test': 'is the test run itself',
+  'npm test': 'is the unit test run',
+  'npx projen test:integration': 'is the test run this test belongs to',
   'kubectl apply ': 'needs a cluster',
   'npx projen import': 'regenerates the Istio bindings from crds/; the CRD-drift test checks they are current',
-  'npm install ': 'installs from the npm registry; test/package.test.ts installs the packed package offline instead',
-  'npx istio-service-chain ': 'runs the published package; test/package.test.ts runs the packed one',
+  'npm install ': 'installs from the npm registry; test/integration/package.test.ts installs the packed package offline instead',
+  'npx istio-service-chain ': 'runs the published package; test/integration/package.test.ts runs the packed one',
 };
 
 /** The commands of the README's `sh` blocks: one per line, `&&` chains split, comments dropped. */
@@ -65,7 +66,9 @@ describe('in a copy of the repository', () => {
 
   test('npx service-chain runs the command of this checkout, bin/service-chain', () => {
     const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
-    const run = spawnSync('npx', ['--offline', 'service-chain', '--version'], { cwd: copy, encoding: 'utf8' });
+    // In the checkout itself: npm reads the tree from node_modules/.package-lock.json there, where in
+    // the copy (node_modules linked) it would walk the whole tree, which takes seconds.
+    const run = spawnSync('npx', ['--offline', 'service-chain', '--version'], { cwd: ROOT, encoding: 'utf8' });
     expect(run.stdout.trim()).toBe(version);
     expect(execFileSync('node', ['bin/service-chain', '--version'], { cwd: copy, encoding: 'utf8' }).trim()).toBe(version);
   });
