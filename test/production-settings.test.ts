@@ -45,7 +45,8 @@ describe('timeouts and retries', () => {
     { name: 'cart', calls: ['pay'], timeout: '4s', versions: { v1: {}, v2: { timeout: '6s', retries: { attempts: 0 } } } },
     { name: 'pay', versions: { v1: {}, v2: {} } },
   ]);
-  const documents = objects(props);
+  let documents: Manifest[];
+  beforeEach(() => { documents = objects(props); });
 
   test('the defaults apply to every route, written as Istio reads them', () => {
     for (const route of http(documents, 'vs-web')) {
@@ -81,7 +82,7 @@ describe('timeouts and retries', () => {
 });
 
 describe('DestinationRule traffic policies', () => {
-  const documents = objects(shop({
+  const props = shop({
     loadBalancer: LoadBalancer.ROUND_ROBIN,
     defaults: {
       image: IMAGE,
@@ -92,7 +93,9 @@ describe('DestinationRule traffic policies', () => {
   }, [
     { name: 'web', calls: ['cart'], versions: { v1: {}, v2: {} } },
     { name: 'cart', loadBalancer: LoadBalancer.RANDOM, outlierDetection: { consecutiveGatewayErrors: 2 }, versions: { v1: {}, v2: { connectionPool: { http: { maxRequestsPerConnection: 1 } }, tls: TlsMode.DISABLE } } },
-  ]));
+  ]);
+  let documents: Manifest[];
+  beforeEach(() => { documents = objects(props); });
 
   test('the defaults and the chain load balancer make every rule\'s policy', () => {
     expect(find(documents, 'DestinationRule', 'dr-web').spec.trafficPolicy).toEqual({
@@ -127,8 +130,12 @@ describe.each([LaneMode.HEADER, LaneMode.SOURCE_LABELS])('lane faults in %s mode
       faults: [{ lane: 'v2', delay: { fixedDelay: '2s', percentage: 50 }, abort: { httpStatus: 503, percentage: 25 } }],
     },
   ]);
-  const chain = buildChain(props);
-  const rules = http(chain.objects.map(o => o.toJson() as Manifest), 'vs-pay');
+  let chain: ReturnType<typeof buildChain>;
+  let rules: Manifest[];
+  beforeEach(() => {
+    chain = buildChain(props);
+    rules = http(chain.objects.map(o => o.toJson() as Manifest), 'vs-pay');
+  });
   const laneMatch = laneMode === LaneMode.HEADER ? { headers: { 'x-lane': { exact: 'v2' } } } : { sourceLabels: { app: 'cart', version: 'v2' } };
 
   test('a lane without a version of its own here gets a rule matching that lane alone, before the baseline\'s', () => {
@@ -190,9 +197,14 @@ describe.each([LaneMode.HEADER, LaneMode.SOURCE_LABELS])('mirrors (dark launches
     },
     { name: 'pay', versions: { v1: {}, v2: {}, v3: {} } },
   ]);
-  const chain = buildChain(props);
-  const documents = chain.objects.map(o => o.toJson() as Manifest);
-  const cart = http(documents, 'vs-cart');
+  let chain: ReturnType<typeof buildChain>;
+  let documents: Manifest[];
+  let cart: Manifest[];
+  beforeEach(() => {
+    chain = buildChain(props);
+    documents = chain.objects.map(o => o.toJson() as Manifest);
+    cart = http(documents, 'vs-cart');
+  });
 
   test('the baseline\'s rules and the lane\'s rule copy their share to the mirror, which takes no lane', () => {
     const baseline = cart[cart.length - 1];
@@ -262,7 +274,8 @@ describe('workload basics', () => {
     },
     { name: 'cart', serviceAccount: false, versions: { v1: { topologySpread: [{ topologyKey: 'kubernetes.io/hostname', maxSkew: 2, whenUnsatisfiable: 'DoNotSchedule' }] } } },
   ]);
-  const documents = objects(props);
+  let documents: Manifest[];
+  beforeEach(() => { documents = objects(props); });
   const pod = (name: string) => find(documents, 'Deployment', name).spec.template.spec;
 
   test('a ServiceAccount per service, which its pods run as; a service may turn it off', () => {
@@ -367,7 +380,8 @@ describe('each setting is one field of the routing plan', () => {
 });
 
 describe('explain prints the settings in text and JSON', () => {
-  const chain = buildChain(loadSpecFile(join(__dirname, '..', 'examples', 'production-settings.yaml')));
+  let chain: ReturnType<typeof buildChain>;
+  beforeEach(() => { chain = buildChain(loadSpecFile(join(__dirname, '..', 'examples', 'production-settings.yaml'))); });
   const entry = { gateway: 'istio-system/public', host: 'shop.example.com', headers: { 'x-lane': 'v2' } };
 
   test('the trace graph: settings between braces, the abort as a branch ending with 503', () => {
@@ -413,8 +427,12 @@ describe.each([
 });
 
 describe('examples/production-settings.yaml', () => {
-  const chain = buildChain(loadSpecFile(join(__dirname, '..', 'examples', 'production-settings.yaml')));
-  const files = chainFiles(chain, { layout: OutputLayout.GITOPS });
+  let chain: ReturnType<typeof buildChain>;
+  let files: ReturnType<typeof chainFiles>;
+  beforeEach(() => {
+    chain = buildChain(loadSpecFile(join(__dirname, '..', 'examples', 'production-settings.yaml')));
+    files = chainFiles(chain, { layout: OutputLayout.GITOPS });
+  });
 
   test('every object passes the Istio CRD schemas and the routing checks', () => {
     const text = files.map(file => ({ path: file.path, documents: file.documents }));

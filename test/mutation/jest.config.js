@@ -16,5 +16,7 @@ module.exports = {
   snapshotResolver: '<rootDir>/test/mutation/snapshot-resolver.js',
   // Jest starts once per mutant: crawling only the sources and the tests keeps that cheap.
   roots: ['<rootDir>/lib', '<rootDir>/test'],
+  // A mutant's run ends at its first failing test (see bail-environment.js).
+  testEnvironment: join(__dirname, 'bail-environment.js'),
   reporters: ['default'],
 };
