@@ -181,7 +181,7 @@ project.addTask('test:integration', {
 project.tasks.tryFind('test:update')?.exec(`${INTEGRATION_JEST} --updateSnapshot`, { receiveArgs: true });
 
 project.addTask('mutation', {
-  description: 'Mutation testing of lib/model, lib/constructs and lib/validation with StrykerJS (stryker.config.mjs); report in reports/mutation/',
+  description: 'Mutation testing of lib/model, lib/constructs, lib/validation and lib/diagnostics with StrykerJS (stryker.config.mjs); report in reports/mutation/',
   exec: 'stryker run',
   receiveArgs: true,
 });

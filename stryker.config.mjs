@@ -1,7 +1,8 @@
 // @ts-check
 /*
  * Mutation testing of the core: the resolved model (lib/model), the constructs that render it
- * (lib/constructs) and the validation rules (lib/validation). Run with `npx projen mutation`;
+ * (lib/constructs), the validation rules (lib/validation) and the messages they share
+ * (lib/diagnostics: problems, paths, the schema error translator). Run with `npx projen mutation`;
  * the HTML report lands in reports/mutation/.
  *
  * Jest runs in process with per-test coverage, so each mutant runs only the tests that reach
@@ -18,6 +19,7 @@ const config = {
     'lib/model/**/*.ts',
     'lib/constructs/**/*.ts',
     'lib/validation/**/*.ts',
+    'lib/diagnostics/**/*.ts',
   ],
   testRunner: 'jest',
   jest: {

@@ -23,10 +23,10 @@ function gathered(): string[] {
   return [...suite.matchAll(/^import '\.\.\/([\w-]+\.test)';$/gm)].map(match => `${match[1]}.ts`);
 }
 
-test('every test file that imports lib/model, lib/constructs or lib/validation is in the mutation suite, or says why not', () => {
+test('every test file that imports lib/model, lib/constructs, lib/validation or lib/diagnostics is in the mutation suite, or says why not', () => {
   const testFiles = readdirSync(TEST_DIR).filter(file => file.endsWith('.test.ts'));
   const ofTheCore = testFiles.filter(file =>
-    /from '\.\.\/lib\/(model|constructs|validation)\//.test(readFileSync(join(TEST_DIR, file), 'utf8')));
+    /from '\.\.\/lib\/(model|constructs|validation|diagnostics)\//.test(readFileSync(join(TEST_DIR, file), 'utf8')));
   const missing = ofTheCore.filter(file => !gathered().includes(file) && !(file in NOT_GATHERED));
   expect(missing).toEqual([]);
 });

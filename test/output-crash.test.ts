@@ -124,5 +124,5 @@ describe('the lock', () => {
     expect(runs.some(run => run.status === 0)).toBe(true);
     expect(listFiles(out)).toEqual(['fan-out/routing.yaml', 'fan-out/v1.yaml', 'fan-out/v2.yaml', 'seed-weighted/routing.yaml', 'seed-weighted/v1.yaml', 'seed-weighted/v2.yaml']);
     expect(readdirSync(out).filter(name => name.startsWith('.'))).toEqual([OWNERSHIP_FILE]);
-  });
+  }, 30_000); // two node processes, each about 0.3 s alone: jest's 5 s is too short on a busy machine
 });
