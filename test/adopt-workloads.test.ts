@@ -1,11 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-27';
 import { ServiceChain, ServiceChainProps, WorkloadObjects } from '../lib';
 import { explain } from '../lib/explain';
-import { formatFinding, lintPaths } from '../lib/lint';
 
 /** web -> cart, both in v1 and v2, with no image anywhere: the workloads come from elsewhere. */
 function shop(workloads: WorkloadObjects): ServiceChainProps {
@@ -131,24 +127,5 @@ describe('ServiceChain.adoptWorkload', () => {
     chain.adoptWorkload('cart', 'v2', deployment);
     deployment.podMetadata.addLabel('version', 'v9');
     expect(() => app.synth()).toThrow(/have label version: "v9", where the routing selects version: "v2"/);
-  });
-});
-
-describe('the label contract, for workloads outside the app', () => {
-  const ROOT = join(__dirname, '..');
-  const routing = join(ROOT, 'gitops', 'adopt-services');
-  const deployments = readFileSync(join(ROOT, 'examples', 'workloads', 'store-deployments.yaml'), 'utf8');
-
-  test('validate, given the routing and the Deployments, finds every subset selecting pods', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'adopt-'));
-    writeFileSync(join(dir, 'deployments.yaml'), deployments);
-    expect(lintPaths([routing, dir]).map(formatFinding)).toEqual([]);
-  });
-
-  test('a Deployment without the version label leaves its subset without pods, and validate says so', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'adopt-'));
-    writeFileSync(join(dir, 'deployments.yaml'), deployments.replace('track: canary, version: v2 } }\n    spec:\n      containers: [{ name: basket', 'track: canary } }\n    spec:\n      containers: [{ name: basket'));
-    const findings = lintPaths([routing, dir]).map(formatFinding);
-    expect(findings).toEqual([expect.stringMatching(/VirtualService store\/vs-basket: .*subset v2 of host basket.store.svc.cluster.local selects no pods: no pod template in namespace store has the labels app=basket, version=v2/)]);
   });
 });
