@@ -3,10 +3,10 @@ import { cpSync, readFileSync, symlinkSync } from 'fs';
 import { join } from 'path';
 import { buildSync } from 'esbuild';
 import { OWNERSHIP_FILE } from '../../lib';
+import { listFiles } from '../../lib/output/drift';
 import { ROOT } from '../support/bundle';
 import { HAS_KUBECTL } from '../support/kubectl';
 import { tempDir } from '../support/manifests';
-import { listFiles } from '../../lib/output/drift';
 
 /*
  * Every command in the README's `sh` blocks runs word for word, with a shell, in a copy of
