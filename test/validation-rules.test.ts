@@ -1,7 +1,7 @@
 import { ServiceChainProps, TrafficSource, validateChain } from '../lib';
-import { quantityValue } from '../lib/validation/resources';
 import { headerRoutingChain, LooseProps, mutated, seedChain } from './validation-support/seed-chains';
 import { formatPath } from '../lib/diagnostics/problems';
+import { quantityValue } from '../lib/validation/resources';
 
 /** One bad input: how it differs from a valid chain, and the problem it must raise. */
 interface BadCase {
