@@ -33,6 +33,7 @@ export function checkScaledToZero(chain: ChainModel, trace: LaneTrace, out: Rule
     }
   });
   const fallback = chain.entry.defaultVersion;
+  // Stryker disable next-line ConditionalExpression: the set holds version names, never undefined; the check for undefined satisfies the types
   if (fallback !== undefined && scaledDown.has(fallback)) {
     out.warnings.push(`entry.defaultVersion: ${show(fallback)} has replicas: 0, so the requests no other route takes get 503; ${fix(fallback)}`);
   }
