@@ -1,6 +1,8 @@
 import { App, Chart, Testing } from 'cdk8s';
 import { ChainValidationError, ServiceChain } from '../lib';
 import { mutated, seedChain } from './validation-support/seed-chains';
+import { Problems } from '../lib/diagnostics/problems';
+import { checkObjectSizes, MAX_ANNOTATION_BYTES, MAX_OBJECT_BYTES, RenderedObject } from '../lib/validation/object-size';
 
 /** A ServiceChain in a Chart, and the objects it writes as JSON. */
 function synth(chartNamespace: string | undefined, change: (props: any) => void = () => undefined) {
@@ -85,5 +87,21 @@ describe('the size of each written object', () => {
 
   test('the seed writes no warning', () => {
     expect(synth(undefined).chain.warnings).toEqual([]);
+  });
+
+  test('the limits are inclusive, and sizes from 1 MiB on are shown in MiB', () => {
+    // A JSON string is its characters and two quotes: `bytes - 2` characters make an object of `bytes` bytes.
+    const sized = (bytes: number): RenderedObject => ({ kind: 'ConfigMap', name: `b${bytes}`, json: 'x'.repeat(bytes - 2), path: ['services', 0] });
+    const problems = new Problems();
+    const warnings: string[] = [];
+    checkObjectSizes([sized(MAX_ANNOTATION_BYTES), sized(1024 * 1024), sized(MAX_OBJECT_BYTES), sized(MAX_OBJECT_BYTES + 1)], problems, warnings);
+    const warning = (name: string, size: string) => `ConfigMap "${name}" is ${size}: client-side \`kubectl apply\` keeps a copy of it in an annotation `
+      + 'limited to 256.0 KiB, and fails; apply it with `kubectl apply --server-side`, or make it smaller';
+    expect(warnings).toEqual([warning('b1048576', '1.00 MiB'), warning('b1572864', '1.50 MiB')]);
+    expect(problems.list).toEqual([{
+      path: ['services', 0],
+      message: 'makes the ConfigMap "b1572865" 1.50 MiB long, more than the 1.50 MiB the Kubernetes API server stores; '
+        + 'make it smaller (fewer or shorter header routes, environment values or annotations)',
+    }]);
   });
 });

@@ -1,6 +1,7 @@
 import { ServiceChainProps, TrafficSource, validateChain } from '../lib';
 import { headerRoutingChain, LooseProps, mutated, seedChain } from './validation-support/seed-chains';
 import { formatPath } from '../lib/diagnostics/problems';
+import { quantityValue } from '../lib/validation/resources';
 
 /** One bad input: how it differs from a valid chain, and the problem it must raise. */
 interface BadCase {
@@ -714,5 +715,269 @@ const goodCases: Array<{ name: string; base?: ServiceChainProps; mutate: (props:
 describe('validateChain accepts valid chains', () => {
   test.each(goodCases)('$name', ({ base, mutate }) => {
     expect(validateChain(mutated(base ?? seedChain, mutate)).problems.list).toEqual([]);
+  });
+});
+
+/** The problems of `props` whose path starts with `prefix`, each as its dotted path and its whole message. */
+function problemsAt(props: ServiceChainProps, prefix: string): { path: string; message: string }[] {
+  return validateChain(props).problems.list
+    .map(problem => ({ path: formatPath(problem.path), message: problem.message }))
+    .filter(problem => problem.path.startsWith(prefix));
+}
+
+const SUBDOMAIN_RULE = "at most 253 characters: lowercase letters, digits and '-', in parts joined by '.', each part starting and ending with a letter or digit";
+const LABEL_VALUE_RULE = "empty, or at most 63 characters: letters, digits, '-', '_' and '.', starting and ending with a letter or digit";
+
+describe('names, in whole messages', () => {
+  test('the labels the library sets are refused on workloads, each named for what it holds', () => {
+    expect(problemsAt(mutated(seedChain, p => { p.services[0].labels = { app: 'web', version: 'v9' }; }), 'services[0]')).toEqual([
+      { path: 'services[0].labels.app', message: '"app" is set by the library (the service name) and routing depends on it; remove it from `labels`' },
+      { path: 'services[0].labels.version', message: '"version" is set by the library (the version name) and routing depends on it; remove it from `labels`' },
+    ]);
+  });
+
+  test('a created Gateway\'s selector may use any label key, and its values and credential name are checked', () => {
+    const props = mutated(seedChain, p => {
+      p.entry.createGateways = [{ ref: 'istio-system/app-gw', selector: { app: 'ingress gw' }, credentialName: 'Shop_Cert' }];
+    });
+    expect(problemsAt(props, 'entry.createGateways')).toEqual([
+      {
+        path: 'entry.createGateways[0].selector.app',
+        message: `"ingress gw" is not a valid value for label "app": it contains " ". Use a Kubernetes label value: ${LABEL_VALUE_RULE}; for example "ingress-gw"`,
+      },
+      {
+        path: 'entry.createGateways[0].credentialName',
+        message: `"Shop_Cert" is not a valid Secret name: it has uppercase letters. Use a DNS-1123 subdomain: ${SUBDOMAIN_RULE}; for example "shop-cert"`,
+      },
+    ]);
+  });
+
+  test('a blank environment variable name is refused as blank, and one with = is told what to use', () => {
+    const props = mutated(seedChain, p => { p.services[1].env = [{ name: '  ', value: '1' }, { name: 'A=B', value: '1' }]; });
+    expect(problemsAt(props, 'services[1]')).toEqual([
+      { path: 'services[1].env[0].name', message: '"  " is not a valid environment variable name: it is empty or blank; give the variable a name, such as "LOG_LEVEL"' },
+      {
+        path: 'services[1].env[1].name',
+        message: '"A=B" is not a valid environment variable name: it contains \'=\' or a character that is not printable ASCII; use letters, digits and \'_\', such as "LOG_LEVEL"',
+      },
+    ]);
+  });
+});
+
+describe('names the library builds, in whole messages', () => {
+  test('an invalid service name is reported once, not again for the Deployment names it makes', () => {
+    const props = mutated(seedChain, p => { p.services[1].name = 'AppB'; p.services[1].versions = { V3: {} }; p.services[0].calls = ['AppB']; });
+    expect(problemsAt(props, 'services[1]').map(problem => problem.path)).toEqual(['services[1].name']);
+  });
+
+  test('an invalid version name is reported once, not again for the Deployment and subset names it makes', () => {
+    const props = mutated(seedChain, p => { p.services[1].versions['v1/beta'] = {}; });
+    expect(problemsAt(props, 'services[1].versions').map(problem => problem.path)).toEqual(['services[1].versions["v1/beta"]']);
+  });
+
+  test('a version that makes a valid Deployment name but no subset name is told the subset rule alone', () => {
+    expect(problemsAt(mutated(seedChain, p => { p.services[1].versions['v1.2'] = {}; }), 'services[1]')).toEqual([{
+      path: 'services[1].versions["v1.2"]',
+      message: 'makes the DestinationRule subset name "v1.2", which Istio requires to be a DNS-1123 label (it contains "."); '
+        + 'use a version name of lowercase letters, digits and \'-\', such as "v1-2"',
+    }]);
+  });
+
+  test('two services that make one Deployment name, in a whole message', () => {
+    const props = mutated(seedChain, p => {
+      p.services.push({ name: 'app-b', versions: { v1: {} } }, { name: 'app', versions: { 'b-v1': {} } });
+      p.services[1].calls = ['app-b', 'app'];
+    });
+    expect(problemsAt(props, 'services')).toEqual([{
+      path: 'services[3].versions.b-v1',
+      message: 'makes the Deployment name "app-b-v1", which service "app-b" also makes; rename the service or the version so that `<service>-<version>` differs',
+    }]);
+  });
+
+  test('a service listed twice is not said to make its own Deployment names twice', () => {
+    const props = mutated(seedChain, p => { p.services.push({ name: 'appb', versions: { v1: {} } }); });
+    expect(problemsAt(props, 'services[2]').map(problem => problem.path)).toEqual(['services[2].name']);
+  });
+
+  test('an invalid entry.rootName is refused as a VirtualService name', () => {
+    expect(problemsAt(mutated(seedChain, p => { p.entry.rootName = 'Shop_Root'; }), 'entry')).toEqual([{
+      path: 'entry.rootName',
+      message: `"Shop_Root" is not a valid VirtualService name: it has uppercase letters. Use a DNS-1123 subdomain: ${SUBDOMAIN_RULE}; for example "shop-root"`,
+    }]);
+  });
+
+  test('the root VirtualService clashes with a service\'s in the chain\'s namespace, its own without gateways, and not in another', () => {
+    const meshOnly = (p: LooseProps) => { p.entry.gateways = []; delete p.entry.gatewayWeights; p.entry.rootName = 'vs-appb'; };
+    expect(problemsAt(mutated(seedChain, meshOnly), 'entry')).toEqual([{
+      path: 'entry.rootName',
+      message: '"vs-appb" is also the name of the VirtualService of service "appb" in namespace "default"; set `entry.rootName` to another name',
+    }]);
+    expect(problemsAt(mutated(seedChain, p => { p.entry.rootName = 'vs-appb'; p.entry.rootNamespace = 'istio-system'; }), 'entry')).toEqual([]);
+  });
+
+  test('the entry\'s versions are those of the first service of its name', () => {
+    const props = mutated(seedChain, p => { p.services.push({ name: 'appa', versions: { v9: {} } }); });
+    expect(problemsAt(props, 'entry')).toEqual([]);
+  });
+});
+
+describe('versions and images, in whole messages', () => {
+  test('a baseline of a service without versions is told to be added', () => {
+    expect(problemsAt(mutated(seedChain, p => { p.services[1].versions = {}; p.services[1].baseline = 'v1'; }), 'services[1]')).toEqual([
+      { path: 'services[1].versions', message: 'of service "appb" is empty; add at least one version, for example `v1: {}`' },
+      { path: 'services[1].baseline', message: '"v1" is not a version of "appb"; add it to `versions`' },
+    ]);
+  });
+
+  test('a version named like a file of the layouts is refused', () => {
+    expect(problemsAt(mutated(seedChain, p => { p.services[1].versions.routing = {}; }), 'services[1]')).toEqual([{
+      path: 'services[1].versions.routing',
+      message: '"routing" is the name of a file the output layouts write (routing.yaml), so the version\'s file and that one would collide; '
+        + 'rename the version, for example to "v2". Reserved: 00-namespace, services, routing, kustomization',
+    }]);
+  });
+
+  test('images set on every version need no default', () => {
+    const props = mutated(seedChain, p => {
+      delete p.defaults.image;
+      for (const service of p.services) for (const version of Object.values(service.versions) as any[]) version.image = 'shop/app:1';
+    });
+    expect(validateChain(props).problems.list).toEqual([]);
+  });
+
+  test('an empty or blank image is refused as empty', () => {
+    const props = mutated(seedChain, p => { p.services[0].image = ''; p.services[1].image = '  '; });
+    const fix = 'give an image reference such as "registry.example.com/shop/cart:1.4.2"';
+    expect(problemsAt(props, 'services')).toEqual([
+      { path: 'services[0].image', message: `"" is empty; ${fix}` },
+      { path: 'services[1].image', message: `"  " is empty; ${fix}` },
+    ]);
+  });
+
+  test('"://" after the start of an image is not a URL scheme', () => {
+    expect(problemsAt(mutated(seedChain, p => { p.services[1].image = 'shop/cart://1'; }), 'services')).toEqual([]);
+  });
+});
+
+describe('Kubernetes quantities', () => {
+  test.each([
+    ['1', 1], ['+2', 2], ['1.25', 1.25], ['.25', 0.25], ['250m', 0.25], ['128Mi', 128 * 2 ** 20], ['1G', 1e9],
+    ['1e3', 1000], ['2E12', 2e12], ['1e-3', 0.001], ['1e+3', 1000], ['5e10', 5e10],
+  ])('%s is %d', (text, value) => {
+    expect(quantityValue(text)).toBeCloseTo(value, 9);
+  });
+
+  test.each(['x1', '1x', '250 m', '.', '1.2.3', '.x', '1e', '1ex', '1e1.5', '1Mx'])('%s is not a quantity', text => {
+    expect(quantityValue(text)).toBeUndefined();
+  });
+
+  test('a malformed CPU or memory quantity is refused with an example of its kind', () => {
+    const props = mutated(seedChain, p => { p.services[0].resources = { requests: { cpu: 'x1', memory: '1 Gi' } }; });
+    const fix = 'write a number with an optional suffix, such as';
+    expect(problemsAt(props, 'services[0]')).toEqual([
+      { path: 'services[0].resources.requests.cpu', message: `"x1" is not a Kubernetes quantity; ${fix} "250m" or "0.5"` },
+      { path: 'services[0].resources.requests.memory', message: `"1 Gi" is not a Kubernetes quantity; ${fix} "128Mi" or "1Gi"` },
+    ]);
+  });
+
+  test('a request above its limit is refused, whatever the suffixes or exponents; an equal one passes', () => {
+    const props = mutated(seedChain, p => {
+      p.services[0].resources = { requests: { cpu: '2', memory: '1e9' }, limits: { cpu: '1500m', memory: '512Mi' } };
+      p.services[1].resources = { requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '1000m', memory: '1024Mi' } };
+    });
+    const fix = 'Kubernetes refuses a request above its limit, so lower the request or raise the limit';
+    expect(problemsAt(props, 'services')).toEqual([
+      { path: 'services[0].resources.requests.cpu', message: `"2" is more than the limit "1500m"; ${fix}` },
+      { path: 'services[0].resources.requests.memory', message: `"1e9" is more than the limit "512Mi"; ${fix}` },
+    ]);
+  });
+});
+
+describe('ports, weights and reserved names, in whole messages', () => {
+  test('a port name of 63 characters passes, one of 64 is refused with the rule', () => {
+    const props = mutated(seedChain, p => { p.services[0].portName = `http-${'a'.repeat(58)}`; p.services[1].portName = `http-${'a'.repeat(59)}`; });
+    expect(problemsAt(props, 'services')).toEqual([{
+      path: 'services[1].portName',
+      message: `"http-${'a'.repeat(59)}" is not a valid port name: Istio reads the protocol from it, so it must be \`<protocol>\` or \`<protocol>-<suffix>\` `
+        + "(at most 63 lowercase letters, digits and '-'), with a protocol among http, http2, https, grpc, grpc-web, tcp, tls, mongo, mysql, redis, udp; "
+        + 'for example "http" or "http-web"',
+    }]);
+  });
+
+  test.each(['http', 'http2-api', 'grpc', 'grpc-web', 'grpc-web-api'])('port name %s routes HTTP, without a warning', portName => {
+    const findings = validateChain(mutated(seedChain, p => { p.services[1].portName = portName; }));
+    expect(findings.problems.list).toEqual([]);
+    expect(findings.warnings).toEqual([]);
+  });
+
+  test('a port name of another protocol is warned about, with the protocols that route', () => {
+    expect(validateChain(mutated(seedChain, p => { p.defaults.portName = 'https-api'; })).warnings).toEqual([
+      'defaults.portName: "https-api" makes Istio treat the port as HTTPS, where the chain\'s HTTP routes (lanes, weights, header routes) do not apply; '
+      + 'use one of http, http2, grpc, grpc-web to route by version',
+    ]);
+  });
+
+  test('weights without traffic to split are told how to get it', () => {
+    expect(problemsAt(mutated(seedChain, p => { p.entry.gateways = []; p.entry.mesh = false; p.entry.defaultVersion = 'v1'; }), 'entry.')).toEqual(
+      expect.arrayContaining([
+        {
+          path: 'entry.gatewayWeights',
+          message: 'are set but the entry has no gateways, so no gateway traffic reaches them; add `entry.gateways` (or `entry.createGateways`), or remove `gatewayWeights`',
+        },
+        { path: 'entry.meshWeights', message: 'are set but `entry.mesh` is false, so no mesh traffic reaches them; remove `meshWeights` or set `entry.mesh: true`' },
+      ]));
+  });
+
+  test('local-path-storage is refused as a namespace, as the injector ignores it', () => {
+    expect(problemsAt(mutated(seedChain, p => { p.namespace = 'local-path-storage'; }), 'namespace')).toEqual([{
+      path: 'namespace',
+      message: '"local-path-storage" is a namespace where the Istio sidecar injector never injects, so the services would run without sidecars '
+        + 'and no routing of the chain would apply; use a namespace of your own, such as "shop"',
+    }]);
+  });
+
+  test('istio-system as the namespace is a warning that says what to prefer', () => {
+    expect(validateChain(mutated(seedChain, p => { p.namespace = 'istio-system'; })).warnings).toEqual([
+      'namespace: "istio-system" is the Istio control plane\'s namespace, which is usually not labelled for sidecar injection; '
+      + 'the services\' pods get a sidecar only if it is. Prefer a namespace of your own, such as "shop"',
+    ]);
+  });
+});
+
+describe('header regexes, in whole messages', () => {
+  test('a regex of 1024 characters passes; an invalid one is told how to fix it', () => {
+    expect(problemsAt(mutated(headerRoutingChain, p => { p.entry.headerRoutes[0].regex = 'v'.repeat(1024); }), 'entry')).toEqual([]);
+    expect(problemsAt(mutated(headerRoutingChain, p => { p.entry.headerRoutes[0].regex = 'v[12'; }), 'entry')).toEqual([{
+      path: 'entry.headerRoutes[0].regex',
+      message: '"v[12" is not a valid RE2 regular expression: error parsing regexp: missing closing ]: `[12`. Envoy runs header regexes with RE2, '
+        + 'which also has no lookahead, lookbehind or backreferences; fix the expression or rewrite it without them',
+    }]);
+  });
+});
+
+describe('the sidecar\'s container name', () => {
+  const istioProxy = (p: LooseProps) => { p.services[1].name = 'istio-proxy'; p.services[0].calls = ['istio-proxy']; };
+
+  test('a service named istio-proxy passes when the service, the defaults or every version names the container', () => {
+    expect(problemsAt(mutated(seedChain, istioProxy), 'services')).toEqual([]);
+    expect(problemsAt(mutated(seedChain, p => { istioProxy(p); delete p.defaults.containerName; p.services[1].containerName = 'app'; }), 'services')).toEqual([]);
+    expect(problemsAt(mutated(seedChain, p => {
+      istioProxy(p);
+      delete p.defaults.containerName;
+      p.services[1].versions = { v1: { containerName: 'app' }, v2: { containerName: 'app' } };
+    }), 'services')).toEqual([]);
+  });
+
+  test('a service named istio-proxy is refused when one version leaves the container unnamed', () => {
+    const props = mutated(seedChain, p => {
+      istioProxy(p);
+      delete p.defaults.containerName;
+      p.services[1].versions = { v1: { containerName: 'app' }, v2: {} };
+    });
+    expect(problemsAt(props, 'services')).toEqual([{
+      path: 'services[1].name',
+      message: '"istio-proxy" also names the application container, by default, and it is the name of the container the Istio sidecar injector adds; '
+        + 'set `containerName` to another name, such as "app", or rename the service',
+    }]);
   });
 });

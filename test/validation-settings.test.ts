@@ -371,3 +371,134 @@ describe('retries that do not fit in the timeout', () => {
     expect(settingsWarnings(warnings)).toEqual([]);
   });
 });
+
+/** Every problem of `props`, each as its dotted path and its whole message. */
+function problemsOf(props: ServiceChainProps): { path: string; message: string }[] {
+  return validateChain(props).problems.list.map(problem => ({ path: formatPath(problem.path), message: problem.message }));
+}
+
+describe('disruption budgets, autoscalers and ServiceAccounts, in whole messages', () => {
+  test('a budget that sets neither field, or both', () => {
+    const props = mutated(base, p => { p.services[0].disruptionBudget = {}; p.services[1].disruptionBudget = { minAvailable: 1, maxUnavailable: '10%' }; });
+    expect(problemsOf(props)).toEqual([
+      { path: 'services[0].disruptionBudget', message: 'sets neither of `minAvailable` and `maxUnavailable`; set exactly one' },
+      { path: 'services[1].disruptionBudget', message: 'sets both of `minAvailable` and `maxUnavailable`; set exactly one' },
+    ]);
+  });
+
+  test.each([0, 3, '0%', '5%', '50%', '100%'])('a budget of %j passes', value => {
+    expect(problemsOf(mutated(base, p => { p.defaults.disruptionBudget = { minAvailable: value }; }))).toEqual([]);
+  });
+
+  test.each([-1, 1.5, '101%', '150%', '50%x', '5.5%'])('a budget of %j is neither a count nor a percentage', value => {
+    expect(problemsOf(mutated(base, p => { p.defaults.disruptionBudget = { maxUnavailable: value }; }))).toEqual([{
+      path: 'defaults.disruptionBudget.maxUnavailable',
+      message: `${JSON.stringify(value)} is neither a count nor a percentage; write a whole number such as 1, or a percentage such as "50%"`,
+    }]);
+  });
+
+  test('an autoscaler may keep a fixed count, minReplicas equal to maxReplicas', () => {
+    const props = mutated(base, p => { p.services[0].autoscaling = { minReplicas: 3, maxReplicas: 3 }; p.services[0].resources = { requests: { cpu: '100m' } }; });
+    expect(problemsOf(props)).toEqual([]);
+  });
+
+  test('without Deployments, a budget is refused with the fix, and an autoscaler is not also warned about for its CPU request', () => {
+    const findings = validateChain(mutated(base, p => {
+      p.workloads = WorkloadObjects.SERVICES;
+      delete p.defaults.image;
+      p.services[0].disruptionBudget = { minAvailable: 1 };
+      p.services[1].autoscaling = { maxReplicas: 3 };
+    }));
+    const fix = 'is set but the chain does not write the Deployments (`workloads` is not `all`); define it beside the Deployments, or remove it';
+    expect(findings.problems.list.map(problem => ({ path: formatPath(problem.path), message: problem.message }))).toEqual([
+      { path: 'services[0].disruptionBudget', message: fix },
+      { path: 'services[1].autoscaling', message: fix },
+    ]);
+    expect(settingsWarnings(findings.warnings)).toEqual([]);
+  });
+
+  test('a ServiceAccount a service asks for without workload objects, with the fix', () => {
+    const props = mutated(base, p => { p.workloads = WorkloadObjects.NONE; delete p.defaults.image; p.services[1].serviceAccount = true; });
+    expect(problemsOf(props)).toEqual([{
+      path: 'services[1].serviceAccount',
+      message: 'is true but `workloads` is `none`: the chain writes no workload objects; write the ServiceAccount beside the Deployments, or set `workloads: services`',
+    }]);
+  });
+
+  test('an autoscaler with a CPU limit but no CPU request is warned about', () => {
+    const { warnings } = validateChain(mutated(base, p => { p.services[2].autoscaling = { maxReplicas: 4 }; p.services[2].resources = { limits: { cpu: '1' } }; }));
+    expect(settingsWarnings(warnings)).toEqual([
+      'services[2].autoscaling: "pay-v1" has no CPU request, and the autoscaler reads CPU use in percent of it, so it cannot scale; set `resources.requests.cpu`',
+    ]);
+  });
+});
+
+describe('probe ports, in whole messages', () => {
+  test('a default probe on the wrong port is reported once per service, with that service\'s port', () => {
+    const props = mutated(base, p => { p.defaults.readinessProbe = { httpGet: { path: '/ready', port: 9000 } }; p.services[1].port = 9090; });
+    const message = (deployment: string, port: number) => `9000 is not a port of the container of "${deployment}", which declares ${port} only; `
+      + `leave \`port\` out to probe ${port}, or set the service's \`port\``;
+    expect(problemsOf(props)).toEqual([
+      { path: 'defaults.readinessProbe.httpGet.port', message: message('web-v1', 8080) },
+      { path: 'defaults.readinessProbe.httpGet.port', message: message('cart-v1', 9090) },
+      { path: 'defaults.readinessProbe.httpGet.port', message: message('pay-v1', 8080) },
+    ]);
+  });
+});
+
+describe('retries and timeouts, in whole messages', () => {
+  test('a retry condition Envoy does not know is refused, with every condition it knows', () => {
+    const props = mutated(base, p => { p.defaults.retries = { attempts: 2, retryOn: ['5xx', '5030', '1503', 'timeout'] }; });
+    const message = (condition: string) => `"${condition}" is not a retry condition of Envoy; use one of `
+      + '5xx, gateway-error, reset, connect-failure, envoy-ratelimited, retriable-4xx, refused-stream, retriable-status-codes, retriable-headers, '
+      + 'http3-post-connect-failure, cancelled, deadline-exceeded, internal, resource-exhausted, unavailable, or an HTTP status code such as "503"';
+    expect(problemsOf(props)).toEqual([
+      { path: 'defaults.retries.retryOn[1]', message: message('5030') },
+      { path: 'defaults.retries.retryOn[2]', message: message('1503') },
+      { path: 'defaults.retries.retryOn[3]', message: message('timeout') },
+    ]);
+  });
+
+  test('every condition of Envoy passes', () => {
+    const retryOn = ['5xx', 'gateway-error', 'reset', 'connect-failure', 'envoy-ratelimited', 'retriable-4xx', 'refused-stream', 'retriable-status-codes',
+      'retriable-headers', 'http3-post-connect-failure', 'cancelled', 'deadline-exceeded', 'internal', 'resource-exhausted', 'unavailable', '100', '599'];
+    expect(problemsOf(mutated(base, p => { p.defaults.retries = { attempts: 2, retryOn }; }))).toEqual([]);
+  });
+
+  test('the most specific level\'s retries are measured against the timeout, and named', () => {
+    const { problems, warnings } = validateChain(mutated(base, p => {
+      p.defaults.timeout = '2s';
+      p.defaults.retries = { attempts: 1, perTryTimeout: '1s' };
+      p.services[1].versions.v2.retries = { attempts: 3, perTryTimeout: '1s' };
+    }));
+    expect(problems.list).toEqual([]);
+    expect(settingsWarnings(warnings)).toEqual([
+      'services[1].versions.v2.retries: 3 attempts x 1s take up to 3000ms, more than the timeout "2s" of defaults, so the last retries are cut short; '
+      + 'lower `attempts` or `perTryTimeout`, or raise `timeout`',
+    ]);
+  });
+
+  test('a timeout that is not a duration is refused, and not compared with the retries', () => {
+    const { problems, warnings } = validateChain(mutated(base, p => {
+      p.defaults.timeout = '3 seconds';
+      p.services[1].retries = { attempts: 3, perTryTimeout: '1s' };
+    }));
+    expect(problems.list.map(problem => formatPath(problem.path))).toEqual(['defaults.timeout']);
+    expect(settingsWarnings(warnings)).toEqual([]);
+  });
+
+  test('mesh weights splitting versions with other timeouts are refused too, with the fix', () => {
+    const props = mutated(base, p => { p.entry.meshWeights = { v1: 50, v2: 50 }; p.services[0].versions.v2.timeout = '1s'; });
+    const message = 'split "v1" and "v2" in one route, which has one timeout and one retry policy, but their settings differ ({} and {"timeout":"1s"}); '
+      + 'set `timeout` and `retries` on the entry service (or the defaults) instead of its versions, or give the versions the same ones';
+    expect(problemsOf(props)).toEqual([{ path: 'entry.gatewayWeights', message }, { path: 'entry.meshWeights', message }]);
+  });
+
+  test('the versions compared are the entry service\'s, wherever it is listed', () => {
+    const props = mutated(base, p => {
+      p.services = [p.services[1], p.services[0], p.services[2]];
+      p.services[0].versions.v2.timeout = '1s';
+    });
+    expect(problemsOf(props)).toEqual([]);
+  });
+});

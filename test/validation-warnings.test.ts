@@ -124,3 +124,56 @@ describe('validateChain warns about what it does not refuse', () => {
     expect(validateChain(headerRoutingChain).warnings).toEqual([]);
   });
 });
+
+describe('versions with replicas: 0, in whole warnings', () => {
+  test('every entry route to a scaled-down version is named, and a default route elsewhere is not', () => {
+    const { problems, warnings } = validateChain(mutated(headerRoutingChain, p => { p.services[0].versions.v2.replicas = 0; }));
+    expect(problems.list).toEqual([]);
+    expect(warnings).toEqual([
+      'entry.gatewayWeights.v2: 20 of every 100 requests go to "appa-v2", which has replicas: 0, so they get 503; scale "appa-v2" up or send its share elsewhere',
+      'entry.meshWeights.v2: 20 of every 100 requests go to "appa-v2", which has replicas: 0, so they get 503; scale "appa-v2" up or send its share elsewhere',
+      'entry.headerRoutes[1].version: "v2" has replicas: 0, so the requests this route takes get 503; scale "appa-v2" up or send its share elsewhere',
+    ]);
+  });
+
+  test('a scaled-down baseline that several lanes reach names them all', () => {
+    const { problems, warnings } = validateChain(mutated(seedChain, p => {
+      p.services[0].versions.v3 = {};
+      p.entry.gatewayWeights = { v1: 10, v2: 80, v3: 10 };
+      p.services[1].versions.v1.replicas = 0;
+    }));
+    expect(problems.list).toEqual([]);
+    expect(warnings).toEqual([
+      'services[1].versions.v1: "appb-v1" has replicas: 0, but the lanes ["v3","v1"] reach it, so their requests get 503; '
+      + 'scale it up, or remove the version so that the lane goes to the baseline "v1"',
+    ]);
+  });
+
+  test('a scaled-down version no lane reaches is not warned about for the lane of its name elsewhere', () => {
+    const { warnings } = validateChain(mutated(seedChain, p => {
+      p.services[0].calls = ['appb', 'appc'];
+      p.services.push({ name: 'appc', versions: { v1: {} }, calls: ['appd'] }, { name: 'appd', versions: { v1: {}, v2: { replicas: 0 } } });
+    }));
+    expect(warnings).toEqual([expect.stringMatching(/^lane "v2" cannot pass "appc"/)]);
+  });
+});
+
+describe('versions no traffic reaches', () => {
+  test('a service the entry never reaches is named once, not again for each of its versions', () => {
+    const { warnings } = validateChain(mutated(seedChain, p => { p.services.push({ name: 'orphan', versions: { v1: {}, v9: {} } }); }));
+    expect(warnings).toEqual([expect.stringMatching(/^services\[2\] "orphan" is not reached from the entry "appa"/)]);
+  });
+
+  test('a mirror target is passed over, and the other versions no lane reaches are still named', () => {
+    const { problems, warnings } = validateChain(mutated(seedChain, p => {
+      p.services[1].versions.v3 = {};
+      p.services[1].versions.v4 = {};
+      p.services[1].mirrors = [{ version: 'v3', percentage: 100 }];
+    }));
+    expect(problems.list).toEqual([]);
+    expect(warnings).toEqual([
+      'services[1].versions.v4: "appb-v4" never gets traffic: no lane leads to it, as lanes start at the versions the entry routes to (["v1","v2"]) '
+      + 'and none is "v4"; add "v4" to the entry service "appa" and route traffic to it, or remove it',
+    ]);
+  });
+});

@@ -28,14 +28,18 @@ function strayCharacters(name: string, allowed: RegExp): string | undefined {
 }
 
 /** A DNS-1035 label, as Kubernetes checks it (length apart). */
+// Stryker disable next-line Regex: a fast path; dnsPartFault finds no fault in a name it refuses wrongly (see dnsLabelFault)
 const DNS_1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 /** A DNS-1123 label, as Kubernetes checks it (length apart). */
+// Stryker disable next-line Regex: a fast path, as above
 const DNS_1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /** A label value or the name part of a label key, as Kubernetes checks it (length apart). */
+// Stryker disable next-line Regex: a fast path; labelNameFault finds no fault in a name it refuses wrongly
 const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 
 /** Faults of a DNS label: lowercase letters, digits and '-', alphanumeric at both ends. */
 function dnsLabelFault(name: string, startsWithLetter: boolean): string | undefined {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a fast path for valid names: dnsPartFault finds no fault in a valid name of any length, and 63 characters are not too long
   if (name.length <= MAX_LABEL && (startsWithLetter ? DNS_1035 : DNS_1123).test(name)) return undefined;
   if (name.length > MAX_LABEL) return `is ${name.length} characters long, more than ${MAX_LABEL}`;
   return dnsPartFault(name, startsWithLetter);
@@ -61,8 +65,10 @@ function dnsPartFault(name: string, startsWithLetter: boolean): string | undefin
 
 /** Lowercases a name and replaces what a DNS label cannot hold; `undefined` if nothing is left. */
 function dnsLabelSuggestion(name: string, startsWithLetter: boolean): string | undefined {
+  // Stryker disable next-line Regex: runs of '-' are made one just after, so replacing each character or each run gives the same
   let text = name.toLowerCase().replace(/[^-a-z0-9]+/g, '-').replace(/-+/g, '-');
   if (startsWithLetter) text = text.replace(/^[^a-z]+/, '');
+  // Stryker disable next-line Regex: the text holds no run of '-' here, so `-+` and `-` match the same
   text = text.slice(0, MAX_LABEL).replace(/^-+|-+$/g, '');
   return text === '' || text === name ? undefined : text;
 }
@@ -127,6 +133,7 @@ export const DNS_NAME: NameSyntax = {
 
 /** Faults of a label value or of the name part of a label key. */
 function labelNameFault(name: string): string | undefined {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a fast path for valid names, as in dnsLabelFault
   if (name.length <= MAX_LABEL && LABEL_NAME.test(name)) return undefined;
   if (name.length > MAX_LABEL) return `is ${name.length} characters long, more than ${MAX_LABEL}`;
   const stray = strayCharacters(name, /[-A-Za-z0-9_.]/);

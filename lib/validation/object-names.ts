@@ -24,16 +24,18 @@ export function checkObjectNames(chain: ChainContext, out: RuleOutput): void {
       if (VERSION_NAME.fault(version) !== undefined) continue;
       const name = deploymentName(service.name, version);
       const path = ['services', i, 'versions', version];
-      const deploymentFault = DNS_1123_SUBDOMAIN.fault(name);
+      // A valid service name and a version that is a DNS-1123 label always make a valid
+      // Deployment name, so only a version that is no subset name can make a bad one.
       const subsetFault = DNS_1123_LABEL.fault(version);
-      if (deploymentFault !== undefined || subsetFault !== undefined) {
+      if (subsetFault !== undefined) {
+        const deploymentFault = DNS_1123_SUBDOMAIN.fault(name);
         const made = [
           ...(deploymentFault !== undefined ? [`the Deployment name ${show(name)}, which is not a valid DNS-1123 subdomain (it ${deploymentFault})`] : []),
-          ...(subsetFault !== undefined ? [`the DestinationRule subset name ${show(version)}, which Istio requires to be a DNS-1123 label (it ${subsetFault})`] : []),
+          `the DestinationRule subset name ${show(version)}, which Istio requires to be a DNS-1123 label (it ${subsetFault})`,
         ];
-        const better = DNS_1123_LABEL.suggest(version);
-        problems.add(path, `makes ${made.join(' and ')}; use a version name of lowercase letters, digits and '-'`
-          + (better !== undefined ? `, such as ${show(better)}` : ''));
+        // A valid label value lowercased, with '_' and '.' made '-', is a DNS-1123 label: there is always a suggestion.
+        problems.add(path, `makes ${made.join(' and ')}; use a version name of lowercase letters, digits and '-', `
+          + `such as ${show(DNS_1123_LABEL.suggest(version))}`);
         continue;
       }
       const owner = deployments.get(name);

@@ -21,6 +21,7 @@ export const CONTROL_PLANE_NAMESPACE = 'istio-system';
  */
 export function checkReservedNames(chain: ChainContext, out: RuleOutput): void {
   const namespace = chain.props.namespace;
+  // Stryker disable next-line ConditionalExpression: the list holds no undefined; the check for undefined satisfies the types
   if (namespace !== undefined && INJECTOR_IGNORED_NAMESPACES.includes(namespace)) {
     out.problems.add(['namespace'], `${show(namespace)} is a namespace where the Istio sidecar injector never injects, so the services would run `
       + 'without sidecars and no routing of the chain would apply; use a namespace of your own, such as "shop"');

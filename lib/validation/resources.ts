@@ -55,9 +55,11 @@ function checkResourceSettings(problems: Problems, path: PathSegment[], resource
   for (const resource of ['cpu', 'memory'] as const) {
     const request = resources.requests?.[resource];
     const limit = resources.limits?.[resource];
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: an unset quantity reads as undefined below, and then nothing is compared
     if (request === undefined || limit === undefined) continue;
     const requested = quantityValue(request);
     const limited = quantityValue(limit);
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: `undefined > x` and `x > undefined` are false: the checks for undefined satisfy the types
     if (requested !== undefined && limited !== undefined && requested > limited) {
       problems.add([...path, 'requests', resource], `${show(request)} is more than the limit ${show(limit)}; `
         + 'Kubernetes refuses a request above its limit, so lower the request or raise the limit');

@@ -38,6 +38,7 @@ export function checkRetries(chain: ChainContext, out: RuleOutput): void {
     for (const version of Object.keys(service.versions)) {
       const levels = versionLevels(chain, i, version);
       const { timeout, retries } = routeSettingsOf(levels.map(level => level.settings));
+      // Stryker disable next-line ConditionalExpression: without a timeout, durationMs(undefined) is undefined and the check below passes over it
       if (timeout === undefined || retries?.perTryTimeout === undefined) continue;
       const total = retries.attempts * (durationMs(retries.perTryTimeout) ?? 0);
       const limit = durationMs(timeout);
@@ -64,6 +65,7 @@ function checkWeightedRouteSettings(chain: ChainContext, out: RuleOutput): void 
     const versions = Object.keys(weights ?? {}).filter(version => version in chain.services[index].versions);
     const settings = versions.map(version => routeSettingsOf(versionLevels(chain, index, version).map(level => level.settings)));
     const differs = versions.findIndex((_, k) => !sameRouteSettings(settings[k], settings[0]));
+    // Stryker disable next-line EqualityOperator: differs is never 0: the first version's settings are the same as themselves
     if (differs < 0) continue;
     out.problems.add(path, `split ${show(versions[0])} and ${show(versions[differs])} in one route, which has one timeout and one retry `
       + `policy, but their settings differ (${show(settings[0])} and ${show(settings[differs])}); set \`timeout\` and \`retries\` on the `

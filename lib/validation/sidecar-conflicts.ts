@@ -40,11 +40,15 @@ export function checkSidecarConflicts(chain: ChainContext, out: RuleOutput): voi
       out.problems.add(['services', i, 'name'], `${show(SIDECAR_CONTAINER)} also names the application container, by default, and it is the name `
         + 'of the container the Istio sidecar injector adds; set `containerName` to another name, such as "app", or rename the service');
     }
+    // Stryker disable next-line ConditionalExpression: isReservedPort(undefined) is false (undefined compares false); the check for undefined satisfies the types
     if (service.port !== undefined && isReservedPort(service.port)) out.problems.add(['services', i, 'port'], `is ${service.port}: ${reservedFix}`);
   });
   const defaultPort = chain.props.defaults?.port;
+  // Stryker disable next-line ConditionalExpression: as above
   if (defaultPort !== undefined && isReservedPort(defaultPort)) out.problems.add(['defaults', 'port'], `is ${defaultPort}: ${reservedFix}`);
+  // Stryker disable next-line ArrayDeclaration: an entry that creates no gateways has no port to check, and a gateway that is not an object has no port
   (chain.entry.createGateways ?? []).forEach((gateway, i) => {
+    // Stryker disable next-line ConditionalExpression: as above
     if (gateway.port !== undefined && isReservedPort(gateway.port)) {
       out.problems.add(['entry', 'createGateways', i, 'port'], `is ${gateway.port}: the gateway's proxy listens on ports `
         + `${RESERVED_PORTS.first} to ${RESERVED_PORTS.last}; use a port outside that range, such as 8443`);

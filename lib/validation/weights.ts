@@ -39,6 +39,7 @@ function checkSplit(chain: ChainContext, out: RuleOutput, path: PathSegment[], w
     out.problems.add(path, `${show(weights)} send no traffic anywhere; give at least one version a weight above 0`);
   } else if (total !== TOTAL) {
     const gap = TOTAL - total;
+    // Stryker disable next-line EqualityOperator: gap is never 0 here (total !== TOTAL)
     out.problems.add(path, `add up to ${total}, not ${TOTAL} (${show(weights)}); ${gap > 0 ? 'add' : 'take away'} ${Math.abs(gap)} `
       + `so that they add up to ${TOTAL}`);
   }

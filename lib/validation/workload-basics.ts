@@ -52,9 +52,11 @@ export function checkWorkloadBasics(chain: ChainContext, out: RuleOutput): void 
       out.problems.add([...path, 'autoscaling'], `has minReplicas ${scaling.minReplicas ?? 1} above maxReplicas ${scaling.maxReplicas}; `
         + 'raise `maxReplicas` or lower `minReplicas`');
     }
+    // Stryker disable next-line ArrayDeclaration: a level without topologySpread has nothing to check, and an entry that is not an object has no key
     (settings.topologySpread ?? []).forEach((spread, j) => {
       if (spread.topologyKey !== undefined) checkName(out.problems, [...path, 'topologySpread', j, 'topologyKey'], spread.topologyKey, LABEL_KEY, 'topology key (a node label key)');
     });
+    // Stryker disable next-line ArrayDeclaration: a level without env has nothing to check, and a variable that is not an object has no reference
     (settings.env ?? []).forEach((variable, j) => {
       for (const field of ['secretKeyRef', 'configMapKeyRef'] as const) {
         const ref = variable[field];
@@ -93,7 +95,8 @@ function checkAutoscaledCpu(chain: ChainContext, out: RuleOutput): void {
     for (const version of Object.keys(service.versions)) {
       const levels = versionLevels(chain, i, version);
       const scaling = deciding(levels, 'autoscaling');
-      if (!scaling || deciding(levels, 'resources')?.settings.resources?.requests?.cpu !== undefined) continue;
+      const resources = deciding(levels, 'resources')?.settings.resources;
+      if (!scaling || resources?.requests?.cpu !== undefined) continue;
       out.warnings.push(`${formatPath([...scaling.path, 'autoscaling'])}: "${service.name}-${version}" has no CPU request, `
         + 'and the autoscaler reads CPU use in percent of it, so it cannot scale; set `resources.requests.cpu`');
     }
@@ -122,7 +125,7 @@ function checkProbePorts(chain: ChainContext, out: RuleOutput): void {
         const probed = probe?.httpGet?.port ?? probe?.tcpSocket?.port;
         if (!level || probed === undefined || probed === port) continue;
         const path = [...level.path, key, probe!.httpGet ? 'httpGet' : 'tcpSocket', 'port'];
-        const text = `${path.join('.')}\0${service.name}`;
+        const text = JSON.stringify([path, service.name]);
         if (reported.has(text)) continue;
         reported.add(text);
         out.problems.add(path, `${show(probed)} is not a port of the container of ${show(`${service.name}-${version}`)}, which declares `
