@@ -49,6 +49,35 @@ describe('the cdk8s Chart namespace', () => {
     }]);
   });
 
+  test('and a props namespace that is itself wrong are refused, each for its own fault', () => {
+    let error: unknown;
+    try {
+      synth('shop', p => { p.namespace = 'Shop'; });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ChainValidationError);
+    expect((error as ChainValidationError).problems).toEqual([
+      { path: ['namespace'], message: expect.stringMatching(/^"Shop" /) },
+      { path: ['namespace'], message: expect.stringMatching(/^"Shop" differs from the namespace "shop" of the cdk8s Chart/) },
+    ]);
+  });
+
+  test.each<[string, unknown]>([['null', null], ['a list', []], ['a string', 'shop']])('props that are %s are refused with one clear problem', (_what, props) => {
+    let error: unknown;
+    try {
+      new ServiceChain(new Chart(Testing.app(), 'c', { namespace: 'shop' }), 'chain', props as never);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ChainValidationError);
+    expect((error as ChainValidationError).problems).toEqual([{ path: [], message: expect.stringMatching(/expected a mapping of fields/) }]);
+  });
+
+  test('a chain outside any Chart gets cdk8s\'s own error, which asks for one', () => {
+    expect(() => new ServiceChain(Testing.app(), 'chain', mutated(seedChain, () => undefined))).toThrow(/cannot find a parent chart/);
+  });
+
   test('is validated as the namespace: a Chart in kube-system is refused', () => {
     expect(() => synth('kube-system')).toThrow(/\[namespace\] "kube-system" is a namespace where the Istio sidecar injector never injects/);
   });

@@ -229,7 +229,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * Chart puts its objects there, so the hosts and delegate references must name it too.
  */
 function withChartNamespace(props: ServiceChainProps, chartNamespace: string | undefined): ServiceChainProps {
-  if (chartNamespace === undefined || !isObject(props) || props.namespace !== undefined) return props;
+  // Stryker disable next-line ConditionalExpression: without a Chart namespace the copy below only adds `namespace: undefined`, which reads as unset everywhere
+  if (chartNamespace === undefined) return props;
+  if (!isObject(props) || props.namespace !== undefined) return props;
   return { ...props, namespace: chartNamespace };
 }
 
