@@ -112,6 +112,48 @@ describe('the size of each written object', () => {
     ]);
   });
 
+  /** The problems of props that a synth refuses. */
+  const refused = (change: (props: any) => void) => {
+    try {
+      synth(undefined, change);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ChainValidationError);
+      return (error as ChainValidationError).problems.map(p => `[${p.path.join('.')}] ${p.message.replace(/ \d\.\d\d MiB long, more than the 1\.50 MiB the Kubernetes API server stores; make it smaller .*/, ', over 1.50 MiB')}`);
+    }
+    throw new Error('expected the chain to be refused');
+  };
+
+  test('an oversized lane VirtualService is refused at the service it routes', () => {
+    expect(refused(p => {
+      p.laneMode = 'header';
+      p.laneHeader = `x-${'l'.repeat(16_000)}`;
+      p.services[1].versions = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`v${i + 1}`, {}]));
+    })).toEqual(['[services.1] makes the VirtualService "vs-appb", over 1.50 MiB']);
+  });
+
+  test('an oversized root VirtualService is refused at the entry, an oversized delegate at its header routes', () => {
+    expect(refused(p => {
+      p.entry.uriPrefix = `/${'p'.repeat(1_600_000)}`;
+      p.entry.headerRoutes = [{ header: 'x-user', exact: 'q'.repeat(1_600_000), version: 'v2' }];
+    })).toEqual([
+      '[entry] makes the VirtualService "vs-gateway-appa", over 1.50 MiB', '[entry.headerRoutes] makes the VirtualService "vs-appa", over 1.50 MiB',
+    ]);
+  });
+
+  test('oversized HTTPRoutes are refused at the entry, and at the service a lane route routes', () => {
+    expect(refused(p => {
+      p.routingApi = 'gateway-api';
+      p.laneMode = 'header';
+      p.loadBalancer = undefined;
+      p.entry.hosts = ['shop.example.com'];
+      p.laneHeader = `x-${'l'.repeat(110_000)}`;
+      p.entry.headerRoutes = Array.from({ length: 13 }, (_, i) => ({ header: `x-h${i}`, exact: 'yes', version: 'v2' }));
+      p.services[1].versions = Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`v${i + 1}`, {}]));
+    })).toEqual([
+      '[entry] makes the HTTPRoute "route-gateway-appa", over 1.50 MiB', '[services.1] makes the HTTPRoute "route-appb", over 1.50 MiB',
+    ]);
+  });
+
   test('the seed writes no warning', () => {
     expect(synth(undefined).chain.warnings).toEqual([]);
   });
