@@ -112,6 +112,38 @@ describe('the size of each written object', () => {
     ]);
   });
 
+  test('a lane VirtualService grows with the names of its callers, once per version each, and is measured too', () => {
+    const versions = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`v${i + 1}-${'r'.repeat(50)}`, {}]));
+    const callers = Array.from({ length: 24 }, (_, i) => `caller-${i}-${'c'.repeat(50)}`);
+    const chain = new ServiceChain(new Chart(Testing.app(), 'c'), 'chain', {
+      workloads: 'none' as never,
+      services: [{ name: 'web', calls: callers, versions }, ...callers.map(name => ({ name, calls: ['z'], versions })), { name: 'z', versions }],
+      entry: { service: 'web', meshWeights: { [Object.keys(versions)[0]]: 100 } },
+    });
+    expect(chain.warnings.filter(w => w.startsWith('VirtualService'))).toEqual([
+      expect.stringMatching(/^VirtualService "vs-z" is 373\.8 KiB: client-side `kubectl apply`/),
+    ]);
+  });
+
+  /** `count` distinct hosts under example.com, 200 characters each. */
+  const manyHosts = (count: number) => Array.from({ length: count }, (_, i) => `h${String(i).padStart(5, '0')}-${'a'.repeat(56)}.${'b'.repeat(60)}.${'c'.repeat(60)}.example.com`);
+
+  test('a created Gateway grows with its selector and the entry\'s hosts it serves, and is measured too', () => {
+    const { chain } = synth(undefined, p => {
+      p.entry.hosts = manyHosts(1000);
+      p.entry.createGateways = [{ ref: 'istio-system/app-gw', selector: Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`example.com/k${i}`, 'v'.repeat(63)])) }];
+    });
+    expect(chain.warnings).toEqual([expect.stringMatching(/^Gateway "app-gw" is 2\d\d\.\d KiB: client-side `kubectl apply`/)]);
+  });
+
+  test('a created Gateway grows with its own settings, and is measured too', () => {
+    const { chain } = synth(undefined, p => {
+      const selector = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`${'p'.repeat(60)}.${'q'.repeat(60)}.${'r'.repeat(60)}.example.com/k${i}`, 'v'.repeat(63)]));
+      p.entry.createGateways = [{ ref: 'istio-system/app-gw', selector }];
+    });
+    expect(chain.warnings).toEqual([expect.stringMatching(/^Gateway "app-gw" is 2\d\d\.\d KiB: client-side `kubectl apply`/)]);
+  });
+
   /** The problems of props that a synth refuses. */
   const refused = (change: (props: any) => void) => {
     try {
