@@ -148,8 +148,8 @@ describe('VersionedDestinationRule', () => {
   });
 
   test('writes a connection pool with only the TCP settings given', () => {
-    const model = resolveChain({ ...shop, services: [shop.services[0], { ...shop.services[1], connectionPool: { tcp: { maxConnections: 10 } } }] });
-    const [rule] = synthOne(chart => new VersionedDestinationRule(chart, 'dr', { service: model.service('cart'), apiVersion: IstioApiVersion.V1 }));
+    const pooled = resolveChain({ ...shop, services: [shop.services[0], { ...shop.services[1], connectionPool: { tcp: { maxConnections: 10 } } }] });
+    const [rule] = synthOne(chart => new VersionedDestinationRule(chart, 'dr', { service: pooled.service('cart'), apiVersion: IstioApiVersion.V1 }));
     expect(rule.spec.trafficPolicy).toEqual({ connectionPool: { tcp: { maxConnections: 10 } } });
   });
 

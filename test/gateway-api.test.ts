@@ -154,8 +154,12 @@ describe('the entry on Gateway API: hosts, gateways and mesh', () => {
   /** The entry bound to the created Gateway only, for gateway traffic. */
   const gatewayOnly = (hosts: string[], gatewayHosts?: string[]) => seed({
     entry: {
-      service: 'appa', mesh: false, hosts, createGateways: [{ ref: 'istio-system/app-gw', hosts: gatewayHosts }],
-      gatewayWeights: { v1: 80, v2: 20 }, defaultVersion: 'v1',
+      service: 'appa',
+      mesh: false,
+      hosts,
+      createGateways: [{ ref: 'istio-system/app-gw', hosts: gatewayHosts }],
+      gatewayWeights: { v1: 80, v2: 20 },
+      defaultVersion: 'v1',
     },
   });
 
