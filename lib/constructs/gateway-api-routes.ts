@@ -74,8 +74,9 @@ export function httpRouteRule(rule: RouteRule, context: HttpRouteContext): HttpR
 }
 
 function hasCondition(match: HttpRouteSpecRulesMatches): boolean {
-  // Stryker disable next-line ConditionalExpression: a match with a path and no header is the rule's one match (weights), and holds the same path `pathOnly` writes
-  return match.headers !== undefined || match.path !== undefined;
+  return match.headers !== undefined
+    // Stryker disable next-line ConditionalExpression: a match with a path and no header is the rule's one match (weights), and holds the same path `pathOnly` writes
+    || match.path !== undefined;
 }
 
 function pathMatch(prefix: string): HttpRouteSpecRulesMatches {
