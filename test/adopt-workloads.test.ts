@@ -21,10 +21,10 @@ const kinds = (objects: any[]) => objects.map(o => `${o.kind} ${o.metadata.name}
 describe('workloads defined elsewhere', () => {
   test("'none' writes the routing only, and needs no image", () => {
     const chart = Testing.chart();
-    new ServiceChain(chart, 'chain', shop(WorkloadObjects.NONE));
-    expect(kinds(Testing.synth(chart))).toEqual([
-      'DestinationRule dr-web', 'DestinationRule dr-cart', 'VirtualService vs-gateway-web', 'VirtualService vs-web', 'VirtualService vs-cart',
-    ]);
+    const chain = new ServiceChain(chart, 'chain', shop(WorkloadObjects.NONE));
+    const routing = ['DestinationRule dr-web', 'DestinationRule dr-cart', 'VirtualService vs-gateway-web', 'VirtualService vs-web', 'VirtualService vs-cart'];
+    expect(kinds(Testing.synth(chart))).toEqual(routing);
+    expect(chain.objects.map(o => `${o.kind} ${o.name}`)).toEqual(routing);
   });
 
   test("'services' writes the Services and the routing, no Deployment", () => {

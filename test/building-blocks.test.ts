@@ -1,6 +1,6 @@
 import { App, Chart, Testing } from 'cdk8s';
 import {
-  EntryRouting, HeaderRoute, ImagePullPolicy, LaneRouting, ServiceChainProps,
+  EntryGateway, EntryRouting, HeaderRoute, ImagePullPolicy, LaneRouting, ServiceChainProps,
   ServiceWorkloads, TrafficSource, VersionedDestinationRule, IstioApiVersion, LoadBalancer, LaneMode,
 } from '../lib';
 import { buildChain, find, Manifest } from './support/manifests';
@@ -120,6 +120,23 @@ describe('ServiceWorkloads', () => {
   });
 });
 
+describe('ServiceWorkloads resources', () => {
+  test('a resource list whose quantities are all unset is left out', () => {
+    const model = resolveChain({
+      ...shop,
+      services: [{
+        name: 'web',
+        versions: {
+          v1: { resources: { requests: {}, limits: { memory: '256Mi' } } },
+          v2: { resources: { requests: { cpu: undefined }, limits: { cpu: '1', memory: undefined } } },
+        },
+      }],
+    });
+    const deployments = synthOne(chart => new ServiceWorkloads(chart, 'web', { service: model.service('web') })).filter(o => o.kind === 'Deployment');
+    expect(deployments.map(d => d.spec.template.spec.containers[0].resources)).toEqual([{ limits: { memory: '256Mi' } }, { limits: { cpu: '1' } }]);
+  });
+});
+
 describe('VersionedDestinationRule', () => {
   const model = () => resolveChain(shop);
 
@@ -128,6 +145,12 @@ describe('VersionedDestinationRule', () => {
     expect(rule.apiVersion).toBe('networking.istio.io/v1');
     expect(rule.metadata).toEqual({ name: 'dr-cart' });
     expect(rule.spec).toEqual({ host: 'cart', subsets: [{ name: 'v2', labels: { version: 'v2' } }, { name: 'v10', labels: { version: 'v10' } }] });
+  });
+
+  test('writes a connection pool with only the TCP settings given', () => {
+    const pooled = resolveChain({ ...shop, services: [shop.services[0], { ...shop.services[1], connectionPool: { tcp: { maxConnections: 10 } } }] });
+    const [rule] = synthOne(chart => new VersionedDestinationRule(chart, 'dr', { service: pooled.service('cart'), apiVersion: IstioApiVersion.V1 }));
+    expect(rule.spec.trafficPolicy).toEqual({ connectionPool: { tcp: { maxConnections: 10 } } });
   });
 
   test('writes the load balancer when asked', () => {
@@ -207,6 +230,29 @@ describe('LaneRouting', () => {
         { route: [{ destination: { host: 'cart', subset: 'v10' } }] },
       ],
     });
+  });
+});
+
+describe('EntryGateway', () => {
+  test.each([
+    [IstioApiVersion.V1, 'networking.istio.io/v1'],
+    [IstioApiVersion.V1BETA1, 'networking.istio.io/v1beta1'],
+  ])('without credentialName serves plain HTTP on port 80, for the default hosts, in API %s', (apiVersion, written) => {
+    const [gateway] = synthOne(chart => new EntryGateway(chart, 'gw', { gateway: { ref: 'edge/public' }, defaultHosts: ['shop.example.com'], apiVersion }));
+    expect(gateway).toEqual({
+      apiVersion: written,
+      kind: 'Gateway',
+      metadata: { name: 'public', namespace: 'edge' },
+      spec: { selector: { istio: 'ingressgateway' }, servers: [{ port: { number: 80, name: 'http', protocol: 'HTTP' }, hosts: ['shop.example.com'] }] },
+    });
+  });
+});
+
+describe('LaneRouting of the entry service', () => {
+  test('is refused: the entry\'s routing is EntryRouting\'s', () => {
+    const model = resolveChain(shop);
+    expect(() => synthOne(chart => new LaneRouting(chart, 'lanes', { chain: model, service: model.service('web') })))
+      .toThrow("'web' is the entry service; its routing is EntryRouting's");
   });
 });
 

@@ -25,6 +25,7 @@ const translated: Array<[string, string]> = [
   ['[^]a]', '[^]a;]'],
   ['[]a]', '[]a]'],
   ['[\\]a]', '[\\]a]'],
+  ['[^\\]a]', '[^\\]a;]'],
   ['[[:alpha:]]+', '[[:alpha:]]+'],
   ['[a[:b]', '[a[:b]'],
   ['[a]x:]', '[a]x:]'],
@@ -43,6 +44,7 @@ const refused: Array<[string, string]> = [
   ['.^', `has the anchor \`^\` inside the pattern, which cannot hold within one cookie; ${ANCHOR_FIX}`],
   ['[a]^', `has the anchor \`^\` inside the pattern, which cannot hold within one cookie; ${ANCHOR_FIX}`],
   ['\\d^', `has the anchor \`^\` inside the pattern, which cannot hold within one cookie; ${ANCHOR_FIX}`],
+  ['(?:^a)', `has the anchor \`^\` inside the pattern, which cannot hold within one cookie; ${ANCHOR_FIX}`],
   ['(^a)', `has the anchor \`^\` inside the pattern, which cannot hold within one cookie; ${ANCHOR_FIX}`],
   ['a\\Ab', `has the anchor \`\\A\` inside the pattern, which cannot hold within one cookie; ${ANCHOR_FIX}`],
   ['a\\zb', `has the anchor \`\\z\` inside the pattern, which cannot hold within one cookie; ${ANCHOR_FIX}`],
@@ -82,6 +84,11 @@ describe('the cookie regex policy, corner by corner', () => {
 
   test('a class RE2 cannot read is passed on untouched, for validation to refuse', () => {
     expect(translate('[z-a]')).toEqual({ pattern: '[z-a]' });
+  });
+
+  test('a POSIX class RE2 does not know is read to the first `:]` after its `[:`, and no further', () => {
+    expect(translate('[[:]x')).toEqual({ pattern: '[[:]x' });
+    expect(translate('[^[:a:]]')).toEqual({ pattern: '[^[:a:];]' });
   });
 
   test('exact values and prefixes holding a ; are refused whatever their kind', () => {

@@ -1,5 +1,9 @@
-import { ChainValidationError, DataPlane, LaneMode, OutputLayout, RoutingApi, ServiceChainProps, TrafficSource } from '../lib';
+import { App, Chart } from 'cdk8s';
+import { ChainValidationError, DataPlane, GatewayApiGateway, LaneMode, OutputLayout, RoutingApi, ServiceChainProps, TrafficSource } from '../lib';
 import { buildChain, find, Manifest, synthChain } from './support/manifests';
+import { httpRouteHeaderMatch, httpRouteRule, rulesForSource } from '../lib/constructs/gateway-api-routes';
+import { gatewayApiHeaderMatch } from '../lib/model/gateway-api-header';
+import { RouteRule } from '../lib/model/routing-plan';
 
 /*
  * The Gateway API backend: a Service per version, HTTPRoutes on the Gateways and on each
@@ -141,6 +145,87 @@ describe('routingApi: gateway-api', () => {
     expect(perVersion.get('v3.yaml')!.map(o => `${o.kind} ${o.metadata.name}`)).toEqual(['Service appb', 'Service appb-v3', 'Deployment appb-v3']);
     const adopted = synthChain(seed({ workloads: 'services' as never }));
     expect(adopted.get('services.yaml')!.map(o => o.metadata.name)).toContain('appb-v3');
+  });
+});
+
+describe('the entry on Gateway API: hosts, gateways and mesh', () => {
+  /** The entry bound to the created Gateway only, for gateway traffic. */
+  const gatewayOnly = (hosts: string[], gatewayHosts?: string[]) => seed({
+    entry: {
+      service: 'appa',
+      mesh: false,
+      hosts,
+      createGateways: [{ ref: 'istio-system/app-gw', hosts: gatewayHosts }],
+      gatewayWeights: { v1: 80, v2: 20 },
+      defaultVersion: 'v1',
+    },
+  });
+
+  test('a Gateway given no hosts, its own or the default ones, listens on every host: one listener without a hostname', () => {
+    const chart = new Chart(new App(), 'test');
+    const gateway = new GatewayApiGateway(chart, 'gw', { gateway: { ref: 'edge/public' }, defaultHosts: [], routeNamespace: 'edge' });
+    expect(gateway.object.toJson().spec).toEqual({ gatewayClassName: 'istio', listeners: [{ name: 'http-0', port: 80, protocol: 'HTTP' }] });
+  });
+
+  test('the host * becomes a listener without a hostname, and an ingress HTTPRoute without hostnames', () => {
+    const objects = objectsOf(gatewayOnly(['*']));
+    expect(find(objects, 'Gateway', 'app-gw').spec.listeners.map((l: Manifest) => [l.name, l.hostname])).toEqual([['http-0', undefined]]);
+    expect(find(objects, 'HTTPRoute', 'route-gateway-appa').spec.hostnames).toBeUndefined();
+  });
+
+  test('an entry without hosts, bound to a Gateway defined elsewhere, writes an ingress HTTPRoute without hostnames', () => {
+    const route = find(objectsOf(seed({ entry: { service: 'appa', gateways: ['istio-system/app-gw'], gatewayWeights: { v1: 80, v2: 20 }, defaultVersion: 'v1' } })),
+      'HTTPRoute', 'route-gateway-appa');
+    expect(route.spec.parentRefs).toEqual([{ name: 'app-gw', namespace: 'istio-system' }]);
+    expect(route.spec.hostnames).toBeUndefined();
+  });
+
+  test('an entry bound to no gateway writes no ingress HTTPRoute; one that takes no mesh traffic, no mesh HTTPRoute', () => {
+    const meshOnly = buildChain(seed({ entry: { service: 'appa', meshWeights: { v1: 80, v2: 20 }, defaultVersion: 'v1' } }));
+    expect(meshOnly.httpRoutes!.objects.map(o => o.name)).toEqual(['route-appa', 'route-appb']);
+    expect(buildChain(gatewayOnly(['app.example.com'])).httpRoutes!.objects.map(o => o.name)).toEqual(['route-gateway-appa', 'route-appb']);
+  });
+});
+
+describe('the HTTPRoute renderer, rule by rule', () => {
+  const context = { backend: (version: string) => ({ name: `appb-${version}`, port: 8000 }), laneHeader: 'x-lane' };
+
+  test.each([
+    [{ on: 'header', name: 'x-user', kind: 'exact', value: 'qa.1' }, { type: 'Exact', name: 'x-user', value: 'qa.1' }],
+    [{ on: 'header', name: 'x-user', kind: 'prefix', value: 'qa.' }, { type: 'RegularExpression', name: 'x-user', value: 'qa\\..*' }],
+    [{ on: 'header', name: 'x-user', kind: 'regex', value: 'qa-[0-9]+' }, { type: 'RegularExpression', name: 'x-user', value: 'qa-[0-9]+' }],
+    [{ on: 'cookie', name: 'lane', kind: 'exact', value: 'v2' }, { type: 'RegularExpression', name: 'cookie', value: '^(.*;\\s*)?lane=(v2)(;.*)?$' }],
+  ] as const)('the condition %j is the header match %j, in the plan and in the HTTPRoute', (condition, match) => {
+    expect(gatewayApiHeaderMatch(condition)).toEqual(match);
+    expect(httpRouteHeaderMatch(condition)).toEqual(match);
+  });
+
+  test('a match that names no source applies to gateway and mesh traffic alike', () => {
+    const rule: RouteRule = { matches: [{ header: { on: 'header', name: 'x-user', kind: 'exact', value: 'qa' } }], targets: [{ version: 'v2' }] };
+    expect(rulesForSource([rule], TrafficSource.GATEWAY)).toEqual([rule]);
+    expect(rulesForSource([rule], TrafficSource.MESH)).toEqual([rule]);
+  });
+
+  test('a weighted rule that stamps no lane writes no header filter on its backends', () => {
+    const rule: RouteRule = { matches: [], targets: [{ version: 'v1', weight: 90 }, { version: 'v2', weight: 10 }] };
+    expect(httpRouteRule(rule, context)).toEqual({
+      backendRefs: [{ name: 'appb-v1', port: 8000, weight: 90 }, { name: 'appb-v2', port: 8000, weight: 10 }],
+    });
+  });
+
+  test.each<[string, RouteRule]>([
+    ['retries', { matches: [], targets: [{ version: 'v1' }], retries: { attempts: 2 } }],
+    ['a fault', { matches: [], targets: [{ version: 'v1' }], fault: { abort: { httpStatus: 503, percentage: 5 } } }],
+    ['a mirror', { matches: [], targets: [{ version: 'v1' }], mirror: { version: 'v2', percentage: 5 } }],
+    ['a dropped lane', { matches: [], targets: [{ version: 'v1' }, { version: 'v2', dropLane: true }] }],
+  ])('a rule with %s is refused, as validation refuses it first', (_what, rule) => {
+    expect(() => httpRouteRule(rule, context)).toThrow('HTTPRoutes carry no retries, faults or mirrors; validation refuses them with gateway-api');
+  });
+
+  test('a match on the calling workload is refused, as validation refuses sourceLabels lanes first', () => {
+    const rule: RouteRule = { matches: [{ caller: { service: 'appa', version: 'v2' } }], targets: [{ version: 'v2' }] };
+    expect(() => httpRouteRule(rule, context))
+      .toThrow('HTTPRoutes cannot match the calling workload; validation refuses sourceLabels lanes with gateway-api');
   });
 });
 

@@ -1,4 +1,4 @@
-import { LaneMode, ServiceChainProps, WorkloadObjects } from '../lib';
+import { LaneMode, LoadBalancer, ServiceChainProps, WorkloadObjects } from '../lib';
 import { resolveChain } from '../lib/model/chain-model';
 import { gatewayRefsOf, namespaceOfRef } from '../lib/model/defaults';
 import { laneStep } from '../lib/model/lane-step';
@@ -51,6 +51,18 @@ describe('resolveChain', () => {
   test('a version without an image anywhere has the empty image (for chains that write no Deployment)', () => {
     const model = resolveChain({ ...fanIn(), defaults: {}, workloads: WorkloadObjects.NONE });
     expect(model.service('web').versions.map(v => v.image)).toEqual(['', '']);
+  });
+
+  test('a service\'s traffic policy starts from the chain\'s load balancer, which the defaults and the service override', () => {
+    const props = fanIn();
+    const model = resolveChain({
+      ...props,
+      loadBalancer: LoadBalancer.LEAST_REQUEST,
+      services: [...props.services.slice(0, 3), { ...props.services[3], loadBalancer: LoadBalancer.RANDOM }],
+    });
+    expect(model.services.map(s => s.trafficPolicy)).toEqual([
+      { loadBalancer: 'LEAST_REQUEST' }, { loadBalancer: 'LEAST_REQUEST' }, { loadBalancer: 'LEAST_REQUEST' }, { loadBalancer: 'RANDOM' },
+    ]);
   });
 
   test('asking for a service the chain does not have is an error naming it', () => {

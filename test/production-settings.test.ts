@@ -316,6 +316,7 @@ describe('workload basics', () => {
       metadata: { name: 'web-v1', labels: { app: 'web', version: 'v1' } },
       spec: { minAvailable: '50%', selector: { matchLabels: { app: 'web', version: 'v1' } } },
     });
+    expect(find(documents, 'HorizontalPodAutoscaler', 'web-v1').apiVersion).toBe('autoscaling/v2');
     expect(find(documents, 'HorizontalPodAutoscaler', 'web-v1').spec).toEqual({
       scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web-v1' },
       minReplicas: 2,

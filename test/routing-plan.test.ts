@@ -88,6 +88,85 @@ describe('the routing plan of the services behind the entry', () => {
   });
 });
 
+describe('the timeout and retries of the rules', () => {
+  /** The entry's rules when web's versions have these traffic settings, split by weight between all three. */
+  const entryRules = (versions: ServiceChainProps['services'][number]['versions']) => {
+    const props = shop();
+    return resolveChain({
+      ...props,
+      services: [{ ...props.services[0], versions }, ...props.services.slice(1)],
+      entry: { service: 'web', gateways: ['edge/public'], hosts: ['shop.example.com'], gatewayWeights: { v1: 80, v2: 10, v3: 10 } },
+    }).routing.entry.rules;
+  };
+
+  test('a split between versions whose settings are equal, each written apart, carries them', () => {
+    const retries = () => ({ attempts: 2, perTryTimeout: '1s' });
+    const [weighted] = entryRules({ v1: { timeout: '3s', retries: retries() }, v2: { timeout: '3s', retries: retries() }, v3: { timeout: '3s', retries: retries() } });
+    expect(weighted).toMatchObject({ timeout: '3s', retries: { attempts: 2, perTryTimeout: '1s' } });
+  });
+
+  test.each([
+    ['the last version\'s timeout', { v1: { timeout: '3s' }, v2: { timeout: '3s' }, v3: { timeout: '4s' } }],
+    ['the last version\'s retries', { v1: { retries: { attempts: 2 } }, v2: { retries: { attempts: 2 } }, v3: { retries: { attempts: 3 } } }],
+    ['the settings of the first version only', { v1: { timeout: '3s' }, v2: {}, v3: {} }],
+  ])('a split where %s differs carries none (validation refuses it; the plan writes nothing rather than guess)', (_what, versions) => {
+    const [weighted] = entryRules(versions);
+    expect(weighted).toEqual({
+      matches: [{ sources: ['gateway'] }],
+      targets: [{ version: 'v1', weight: 80 }, { version: 'v2', weight: 10 }, { version: 'v3', weight: 10 }],
+    });
+  });
+});
+
+describe('lane faults and mirrors in the plan (sourceLabels)', () => {
+  const image = { image: 'registry.example.com/app:1.0' };
+  const abort = { httpStatus: 503, percentage: 50 };
+
+  test('a mirror of a lane the service lacks gets a rule of its own for that lane, before the baseline', () => {
+    const plan = resolveChain({
+      defaults: image,
+      services: [
+        { name: 'web', calls: ['cart'], versions: { v1: {}, v2: {} } },
+        { name: 'cart', versions: { v1: {}, v3: {} }, mirrors: [{ version: 'v3', percentage: 10, lane: 'v2' }] },
+      ],
+      entry: { service: 'web', defaultVersion: 'v1' },
+    }).routing;
+    expect(plan.lanes[0].rules).toEqual([
+      { matches: [{ caller: { service: 'web', version: 'v1' } }], targets: [{ version: 'v1' }] },
+      { matches: [{ caller: { service: 'web', version: 'v2' } }], targets: [{ version: 'v1' }], mirror: { version: 'v3', percentage: 10 } },
+      { matches: [], targets: [{ version: 'v1' }] },
+    ]);
+  });
+
+  test('a fault on a lane no caller runs adds no rule: the service keeps its lanes and its baseline', () => {
+    const props = shop();
+    const plan = resolveChain({ ...props, services: [...props.services.slice(0, 2), { ...props.services[2], faults: [{ lane: 'v2', abort }] }] }).routing;
+    expect(plan.lanes[1].rules).toEqual([
+      { matches: [{ caller: { service: 'cart', version: 'v1' } }], targets: [{ version: 'v1' }] },
+      { matches: [], targets: [{ version: 'v1' }] },
+    ]);
+  });
+
+  test('a fault on a lane goes to that lane\'s rule, not to the rule of mirror pods, which also match callers in other versions', () => {
+    const plan = resolveChain({
+      defaults: image,
+      services: [
+        { name: 'web', calls: ['cart', 'search'], versions: { v1: {}, v2: {} } },
+        { name: 'cart', calls: ['stock'], versions: { v1: {}, v2: {}, v3: {} }, mirrors: [{ version: 'v3', percentage: 10 }] },
+        { name: 'search', calls: ['stock'], versions: { v1: {}, v2: {} }, mirrors: [{ version: 'v2', percentage: 10 }] },
+        { name: 'stock', versions: { v1: {}, v2: {} }, faults: [{ lane: 'v2', abort }] },
+      ],
+      entry: { service: 'web', defaultVersion: 'v1' },
+    }).routing;
+    expect(plan.lanes.find(lane => lane.service === 'stock')!.rules).toEqual([
+      { matches: [{ caller: { service: 'cart', version: 'v3' } }, { caller: { service: 'search', version: 'v2' } }], targets: [{ version: 'v1' }] },
+      { matches: [{ caller: { service: 'cart', version: 'v1' } }, { caller: { service: 'search', version: 'v1' } }], targets: [{ version: 'v1' }] },
+      { matches: [{ caller: { service: 'cart', version: 'v2' } }], targets: [{ version: 'v2' }], fault: { abort } },
+      { matches: [], targets: [{ version: 'v1' }] },
+    ]);
+  });
+});
+
 describe('laneStep', () => {
   const at = (service: string, version: string, lane = version) => ({ service, version, lane });
 

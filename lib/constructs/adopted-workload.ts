@@ -45,6 +45,7 @@ export function adoptWorkload(workload: AdoptableWorkload, labels: Record<string
     addTemplateLabels(apiObject, podTemplate(apiObject, what), missing);
   }
   Node.of(apiObject).addValidation({
+    // Stryker disable next-line OptionalChaining: an ApiObject's JSON is always an object
     validate: () => conflicts(what, (apiObject.toJson() as any)?.spec?.template?.metadata?.labels ?? {}, labels, true),
   });
 }
@@ -55,6 +56,7 @@ function apiObjectOf(workload: AdoptableWorkload): ApiObject {
 
 function isPlusWorkload(workload: AdoptableWorkload): workload is PlusWorkloadLike {
   const candidate = workload as Partial<PlusWorkloadLike>;
+  // Stryker disable next-line OptionalChaining: the second test runs only when the first found podMetadata
   return typeof candidate.podMetadata?.addLabel === 'function' && typeof candidate.podMetadata?.getLabel === 'function';
 }
 
@@ -63,6 +65,7 @@ function plusPodLabels(workload: PlusWorkloadLike, labels: Record<string, string
   const current: Record<string, string> = {};
   for (const key of Object.keys(labels)) {
     const existing = workload.podMetadata.getLabel(key);
+    // Stryker disable next-line ConditionalExpression: a key set to undefined reads as a missing label everywhere below (`=== undefined`)
     if (existing !== undefined) current[key] = existing;
   }
   return current;
@@ -75,7 +78,9 @@ interface PodTemplate {
 
 /** The pod template of `apiObject` (`spec.template`); an error when it has none. */
 function podTemplate(apiObject: ApiObject, what: string): PodTemplate {
+  // Stryker disable next-line OptionalChaining: an ApiObject's JSON is always an object
   const template = (apiObject.toJson() as any)?.spec?.template;
+  // Stryker disable next-line ConditionalExpression: cdk8s leaves nulls out of an ApiObject's JSON (a null template reads as none), so this only guards against a change there
   if (template === null || typeof template !== 'object') {
     throw new Error(`adoptWorkload: ${what} has no pod template (spec.template); adopt a Deployment, StatefulSet or another workload with pods`);
   }

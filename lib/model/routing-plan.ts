@@ -185,10 +185,8 @@ export function planRouting(chain: Omit<ChainModel, 'routing'>): RoutingPlan {
 function withRouteSettings(service: ServiceModel, rules: RouteRule[]): RouteRule[] {
   const routeOf = new Map(service.versions.map(version => [version.name, version.route]));
   return rules.map(rule => {
-    const settings = rule.targets.map(target => routeOf.get(target.version) ?? {});
-    const first = settings[0];
-    if (first === undefined || (first.timeout === undefined && first.retries === undefined)) return rule;
-    if (settings.some(other => !sameRouteSettings(other, first))) return rule;
+    const [first = {}, ...others] = rule.targets.map(target => routeOf.get(target.version) ?? {});
+    if (others.some(other => !sameRouteSettings(other, first))) return rule;
     return { ...rule, ...first };
   });
 }

@@ -44,7 +44,7 @@ export function trafficPolicyOf(levels: readonly ServiceTrafficSettings[]): Traf
 
 /** Whether two route settings write the same fields. @internal */
 export function sameRouteSettings(a: RouteSettings, b: RouteSettings): boolean {
-  return a.timeout === b.timeout && (a.retries === b.retries || JSON.stringify(a.retries) === JSON.stringify(b.retries));
+  return a.timeout === b.timeout && JSON.stringify(a.retries) === JSON.stringify(b.retries);
 }
 
 function mostSpecific<K extends keyof ServiceTrafficSettings>(
