@@ -1,6 +1,7 @@
 import { join } from 'path';
-import { ChainValidationError, DataPlane, LaneMode, OutputLayout, RoutingApi, ServiceChainProps, TrafficSource } from '../lib';
+import { ChainValidationError, DataPlane, LaneMode, OutputLayout, RoutingApi, ServiceChainProps, TrafficSource, validateChain } from '../lib';
 import { formatFinding, lintPaths } from '../lib/lint';
+import { formatPath } from '../lib/diagnostics/problems';
 import { buildChain, find, Manifest, synthChain } from './support/manifests';
 
 /*
@@ -257,4 +258,112 @@ test('the committed Gateway API and ambient examples pass validate: CRD schemas 
 
 test('snapshot: the seed on Gateway API and ambient', () => {
   expect(objectsOf(seed({ dataPlane: DataPlane.AMBIENT }))).toMatchSnapshot();
+});
+
+/** Every problem of `props`, as `[path] message`. */
+const problemsOf = (props: ServiceChainProps): string[] =>
+  validateChain(props).problems.list.map(problem => `[${formatPath(problem.path)}] ${problem.message}`);
+
+/** Header routes `x-h0`... for the sources given. */
+const routesFrom = (count: number, from: TrafficSource[]) =>
+  Array.from({ length: count }, (_, i) => ({ header: `x-h${i}`, exact: 'yes', version: 'v2', from }));
+
+describe('what gateway-api refuses, each problem whole', () => {
+  test('the Istio-only settings, an IP address or a bad class on a created Gateway, a URI prefix over 1024 characters', () => {
+    const props = seed({
+      apiVersion: 'v1' as never,
+      entry: {
+        ...seed().entry,
+        rootNamespace: 'istio-system',
+        uriPrefix: `/${'p'.repeat(1024)}`,
+        createGateways: [
+          { ref: 'istio-system/app-gw', selector: { istio: 'ingressgateway' }, gatewayClassName: 'Envoy_GW' },
+          { ref: 'istio-system/ip-gw', hosts: ['10.0.0.1', '1.2.3.4.example.com', 'a.1.2.3.4'], port: 8080 },
+        ],
+      },
+    });
+    const fix = 'remove it, or set `routingApi: istio`';
+    expect(problemsOf(props)).toEqual([
+      expect.stringMatching(/^\[entry\.createGateways\[1\]\.hosts\[0\]\] "10\.0\.0\.1" is served by the Gateway "istio-system\/ip-gw" but the root VirtualService/),
+      expect.stringMatching(/^\[entry\.createGateways\[1\]\.hosts\[1\]\] "1\.2\.3\.4\.example\.com" is served by the Gateway/),
+      expect.stringMatching(/^\[entry\.createGateways\[1\]\.hosts\[2\]\] "a\.1\.2\.3\.4" is served by the Gateway/),
+      expect.stringMatching(/^\[entry\.createGateways\[0\]\.gatewayClassName\] "Envoy_GW" is not a valid GatewayClass name: it has uppercase letters\. Use a DNS-1123 subdomain.*; for example "envoy-gw"$/),
+      `[apiVersion] is the API version of Istio's objects, which Gateway API has no place for; ${fix}`,
+      `[entry.rootNamespace] is the namespace of the root VirtualService, which Gateway API has no place for; ${fix}`,
+      `[entry.createGateways[0].selector] is the pod selector of an Istio Gateway (a Gateway API Gateway's class picks its pods), which Gateway API has no place for; ${fix}`,
+      '[entry.createGateways[1].hosts[0]] "10.0.0.1" is an IP address, which Gateway API refuses as a hostname (HTTPRoute hostnames and listener '
+      + 'hostnames are DNS names); use the DNS name clients send in the Host header, such as "shop.example.com"',
+      '[entry.uriPrefix] has 1025 characters, but an HTTPRoute path takes at most 1024; shorten it',
+    ]);
+  });
+
+  test('at the limits of an HTTPRoute: 16 hostnames, 32 parents, a 1024-character prefix and a 4096-character header match pass', () => {
+    const props = seed({
+      entry: {
+        ...seed().entry,
+        hosts: Array.from({ length: 16 }, (_, i) => `h${i}.example.com`),
+        gateways: Array.from({ length: 31 }, (_, i) => `istio-system/gw${i}`),
+        createGateways: [{ ref: 'istio-system/app-gw', hosts: ['*.example.com'] }],
+        uriPrefix: `/${'p'.repeat(1023)}`,
+        headerRoutes: [{ header: 'x-long', exact: 'e'.repeat(4096), version: 'v2' }],
+      },
+    });
+    expect(problemsOf(props)).toEqual([]);
+  });
+
+  test('one hostname or parent too many', () => {
+    const props = seed({
+      entry: {
+        ...seed().entry,
+        hosts: Array.from({ length: 17 }, (_, i) => `h${i}.example.com`),
+        gateways: Array.from({ length: 32 }, (_, i) => `istio-system/gw${i}`),
+        createGateways: [{ ref: 'istio-system/app-gw', hosts: ['*.example.com'] }],
+      },
+    });
+    expect(problemsOf(props)).toEqual([
+      '[entry.hosts] makes 17 hostnames of the entry\'s HTTPRoute, but an HTTPRoute holds at most 16; split the hosts over several chains',
+      '[entry.gateways] makes 33 parentRefs of the entry\'s HTTPRoute, but an HTTPRoute holds at most 32; bind the entry to fewer gateways',
+    ]);
+  });
+
+  test('a header match over 4096 characters, as written or translated to a regex; routes the other rules refuse are left to them', () => {
+    const long = 'e'.repeat(4097);
+    const props = seed({
+      entry: {
+        ...seed().entry,
+        headerRoutes: [
+          { header: 'x-exact', exact: long, version: 'v2' },
+          { header: 'x-prefix', prefix: 'p'.repeat(4095), version: 'v2' },
+          { header: 'x-two', exact: long, prefix: 'x', version: 'v2' } as never,
+          { header: 'x-both', cookie: 'c', exact: long, version: 'v2' } as never,
+          { exact: long, version: 'v2' } as never,
+          { cookie: 'semi', exact: `${long};`, version: 'v2' },
+        ],
+      },
+    });
+    expect(problemsOf(props).filter(p => p.includes('HTTPRoute header match'))).toEqual([
+      '[entry.headerRoutes[0]] makes an HTTPRoute header match of 4097 characters, but Gateway API takes at most 4096; shorten the value',
+      expect.stringMatching(/^\[entry\.headerRoutes\[1\]\] makes an HTTPRoute header match of 4\d{3} characters \(translated to a regex\), but Gateway API takes at most 4096; shorten the value$/),
+    ]);
+  });
+
+  test('rules per kind of traffic: only the traffic the entry takes counts, each header route by its sources', () => {
+    const meshOnly = (entry: Partial<ServiceChainProps['entry']>) => seed({
+      entry: { service: 'appa', createGateways: undefined, ...entry },
+    });
+    const count = (props: ServiceChainProps) => problemsOf(props).filter(p => p.startsWith('[entry.headerRoutes] '));
+    const tooMany = (n: number, source: string) => `[entry.headerRoutes] makes ${n} rules for ${source} traffic (header routes, weights and the default route), `
+      + 'but an HTTPRoute holds at most 16; merge header routes that go to the same version into one regex';
+    // Mesh traffic only: 17 header routes, the mesh weights and the default route.
+    expect(count(meshOnly({ headerRoutes: routesFrom(17, [TrafficSource.MESH]), meshWeights: { v1: 100 }, defaultVersion: 'v1' }))).toEqual([tooMany(19, 'mesh')]);
+    // Without gateways, routes also from the gateway make no gateway rules: 16 mesh rules fit.
+    expect(count(meshOnly({ headerRoutes: routesFrom(15, [TrafficSource.MESH, TrafficSource.GATEWAY]), gatewayWeights: { v1: 100 }, defaultVersion: 'v1' })))
+      .toEqual([]);
+    // Gateway traffic only: 16 header routes and the gateway weights; no default route.
+    const gatewayOnly = (entry: Partial<ServiceChainProps['entry']>) => seed({ entry: { ...seed().entry, mesh: false, meshWeights: undefined, defaultVersion: undefined, ...entry } });
+    expect(count(gatewayOnly({ headerRoutes: routesFrom(16, [TrafficSource.GATEWAY]), gatewayWeights: { v1: 100 } }))).toEqual([tooMany(17, 'gateway')]);
+    // Without the mesh, routes also from the mesh make no mesh rules: 16 gateway rules fit.
+    expect(count(gatewayOnly({ headerRoutes: routesFrom(15, [TrafficSource.GATEWAY, TrafficSource.MESH]), gatewayWeights: undefined, meshWeights: { v1: 100 }, defaultVersion: 'v1' })))
+      .toEqual([]);
+  });
 });
