@@ -174,7 +174,7 @@ describe('what gateway-api and ambient refuse', () => {
     expect(message).toMatch(/\[loadBalancer\] is a DestinationRule setting, which Gateway API has no place for/);
     expect(message).toMatch(/\[entry\.rootName\] is the name of the root VirtualService/);
     expect(message).toMatch(/\[entry\.hosts\[0\]\] "192\.168\.1\.106" is an IP address, which Gateway API refuses as a hostname/);
-    expect(message).toMatch(/\[services\[0\]\.versions\.v1\] makes the Service "appa-v1" of this version, which is also the name of a service/);
+    expect(message).toMatch(/\[services\[0\]\.versions\.v1\] makes the Service "appa-v1" of this version, which is also the name of a service of the chain; rename the service or the version/);
     const istio = refusal(seed({ routingApi: RoutingApi.ISTIO, entry: { ...seed().entry, createGateways: [{ ref: 'istio-system/gw', gatewayClassName: 'istio' }] } }));
     expect(istio).toMatch(/\[entry\.createGateways\[0\]\.gatewayClassName\] is set, but only Gateway API Gateways have a class/);
   });
@@ -182,7 +182,7 @@ describe('what gateway-api and ambient refuse', () => {
   test('fails when a service has more versions than an HTTPRoute has rules', () => {
     const versions = Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`v${i + 1}`, {}]));
     const message = refusal(seed({ services: [{ name: 'appa', versions: { v1: {}, v2: {} }, calls: ['appb'] }, { name: 'appb', versions }] }));
-    expect(message).toMatch(/\[services\[1\]\.versions\] makes 17 rules \(one per version\) or backends of a weighted rule, but an HTTPRoute holds at most 16/);
+    expect(message).toMatch(/\[services\[1\]\.versions\] makes 17 rules \(one per version\) or backends of a weighted rule, but an HTTPRoute holds at most 16; remove versions that are no longer served/);
   });
 
   test('fails when the entry has more rules for one kind of traffic than an HTTPRoute holds, or a translated header match is too long', () => {

@@ -192,11 +192,26 @@ const refused: BadCase[] = [
   },
 
   // Ours: misrouted lane header, gateways: [mesh]
-  ...['host', 'Cookie', 'content-length', 'x-request-id', 'traceparent', 'x-b3-traceid', 'x-envoy-original-path', 'X-Forwarded-For'].map((header): BadCase => ({
+  ...[
+    'host', 'Cookie', 'set-cookie', 'authorization', 'proxy-authorization', 'content-length', 'content-type', 'transfer-encoding',
+    'connection', 'keep-alive', 'upgrade', 'te', 'trailer', 'expect', 'forwarded', 'via', 'user-agent', 'referer',
+    'x-request-id', 'traceparent', 'tracestate', 'b3', 'grpc-timeout', 'grpc-encoding', 'grpc-accept-encoding',
+  ].map((header): BadCase => ({
     name: `laneHeader ${header}`,
     mutate: p => { p.laneMode = 'header'; p.laneHeader = header; },
     path: 'laneHeader',
-    message: new RegExp(`"${header}" (is a header the proxy|starts with ".*", a family of headers)`),
+    message: new RegExp(`^"${header}" is a header the proxy, the HTTP stack or the application owns: the entry sets the lane header on every request, `
+      + 'so it would overwrite it, or be overwritten\\. '),
+    fix: new RegExp('Use a header of your own, such as "x-lane"\\. Refused: host, cookie, set-cookie, authorization, proxy-authorization, content-length, '
+      + 'content-type, transfer-encoding, connection, keep-alive, upgrade, te, trailer, expect, forwarded, via, user-agent, referer, x-request-id, '
+      + 'traceparent, tracestate, b3, grpc-timeout, grpc-encoding, grpc-accept-encoding, and headers starting with :, x-envoy-, x-forwarded-, x-b3-, '
+      + 'x-ot-, uber-trace-id, x-istio-, x-datadog-$'),
+  })),
+  ...['x-b3-traceid', 'x-envoy-original-path', 'X-Forwarded-For'].map((header): BadCase => ({
+    name: `laneHeader ${header}`,
+    mutate: p => { p.laneMode = 'header'; p.laneHeader = header; },
+    path: 'laneHeader',
+    message: new RegExp(`^"${header}" starts with ".*", a family of headers the proxy or the tracers own`),
     fix: /Use a header of your own, such as "x-lane"\. Refused: host, cookie/,
   })),
   {
