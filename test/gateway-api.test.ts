@@ -367,3 +367,64 @@ describe('what gateway-api refuses, each problem whole', () => {
       .toEqual([]);
   });
 });
+
+describe('what gateway-api and ambient refuse or warn about, each finding whole', () => {
+  test('sourceLabels lanes on both gateway-api and ambient: both reasons, and the fix', () => {
+    expect(problemsOf(seed({ laneMode: undefined, dataPlane: DataPlane.AMBIENT }))).toEqual([
+      '[laneMode] is not set, so lanes follow the callers\' labels (sourceLabels), which cannot keep lanes: with routingApi "gateway-api", '
+      + 'HTTPRoutes cannot match the calling workload (Gateway API has no source matches), so every call behind the entry would go to the baseline; '
+      + 'and with dataPlane "ambient", waypoints do not use source matches in ambient mode (istio/api#3517, istio/istio#54775 and #61590), '
+      + 'so every call behind the entry would silently take the default route. Set `laneMode: header`, and have every application forward the lane header',
+    ]);
+  });
+
+  test('ambient warns to label a namespace the chain does not write, and only then', () => {
+    const ambientWarnings = (props: ServiceChainProps) => validateChain(props).warnings.filter(w => w.startsWith('dataPlane ambient'));
+    const created = { ...seed().entry, createGateways: [{ ref: 'shop/gw' }] };
+    expect(ambientWarnings(seed({ dataPlane: DataPlane.AMBIENT, namespace: 'shop', createNamespace: true, entry: created }))).toEqual([]);
+    expect(ambientWarnings(seed({ dataPlane: DataPlane.AMBIENT, namespace: 'shop', entry: created }))).toEqual([
+      'dataPlane ambient: the chain does not write its namespace, so label it yourself: `kubectl label namespace shop istio.io/dataplane-mode=ambient`; '
+      + 'its Services carry `istio.io/use-waypoint: waypoint`',
+    ]);
+  });
+
+  test('DestinationRule policies, timeouts Gateway API cannot read, mirrors: each with its fix', () => {
+    const props = seed({
+      defaults: undefined,
+      services: [
+        { name: 'appa', image: 'registry.example.com/a:1', versions: { v1: {}, v2: {} }, calls: ['appb'], timeout: '10' },
+        {
+          name: 'appb', image: 'registry.example.com/b:1', versions: { v1: { tls: 'DISABLE' as never, timeout: '1s500us' }, v2: { timeout: '1h30m15s500ms' }, v3: { timeout: '15000ms' } },
+          outlierDetection: { consecutive5xxErrors: 5 }, mirrors: [{ version: 'v3', percentage: 10 }],
+        },
+      ],
+    });
+    const fix = 'remove it, or set `routingApi: istio`';
+    const notGatewayApi = (value: string) => `${value} is not a Gateway API duration (one to four parts of up to five digits, each with h, m, s or ms: `
+      + 'no fractions, no us or ns); write it so, such as "1500ms" for 1.5s';
+    expect(problemsOf(props).filter(p => !p.includes('is not a duration'))).toEqual([
+      `[services[0].timeout] ${notGatewayApi('"10"')}`,
+      `[services[1].outlierDetection] is a DestinationRule setting, which Gateway API has no standard field for; ${fix}`,
+      `[services[1].versions.v1.tls] is a DestinationRule setting, which Gateway API has no standard field for (Istio applies mTLS on its own); ${fix}`,
+      `[services[1].versions.v1.timeout] ${notGatewayApi('"1s500us"')}`,
+      '[services[1].mirrors] keep the calls of the mirror\'s pods out of every lane by matching those pods\' labels, but HTTPRoutes cannot match '
+      + 'the calling workload; remove the mirrors, or use `routingApi: istio` with `dataPlane: sidecar`',
+    ]);
+  });
+
+  test('mirrors on gateway-api and ambient at once: both reasons', () => {
+    const mirrored = { name: 'appb', versions: { v1: {}, v2: {}, v3: {} }, mirrors: [{ version: 'v3', percentage: 10 }] };
+    expect(problemsOf(seed({ dataPlane: DataPlane.AMBIENT, services: [seed().services[0], mirrored] }))).toEqual([
+      '[services[1].mirrors] keep the calls of the mirror\'s pods out of every lane by matching those pods\' labels, but HTTPRoutes cannot match '
+      + 'the calling workload, and waypoints do not use source matches; remove the mirrors, or use `routingApi: istio` with `dataPlane: sidecar`',
+    ]);
+  });
+
+  test('ambient under the Istio API keeps the Istio settings', () => {
+    const props = seed({
+      routingApi: RoutingApi.ISTIO, dataPlane: DataPlane.AMBIENT,
+      defaults: { image: 'registry.example.com/app:1.0', port: 8000, timeout: '1.5s', retries: { attempts: 3 }, outlierDetection: { consecutive5xxErrors: 5 } },
+    });
+    expect(problemsOf(props)).toEqual([]);
+  });
+});
