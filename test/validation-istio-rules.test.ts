@@ -654,3 +654,43 @@ describe('hosts and created Gateways, each problem whole', () => {
     ]);
   });
 });
+
+describe('header route values, each problem whole', () => {
+  const routeProblems = (headerRoutes: unknown[]) => validateChain(mutated(headerRoutingChain, p => { p.entry.headerRoutes = headerRoutes; })).problems.list
+    .map(problem => `[${formatPath(problem.path)}] ${problem.message}`);
+
+  test('an empty prefix or regex says what to give, and how to match any value of the header or the cookie', () => {
+    expect(routeProblems([{ header: 'x-a', prefix: '', version: 'v1' }, { cookie: 'c', regex: '', version: 'v2' }])).toEqual([
+      '[entry.headerRoutes[0].prefix] is empty, which Istio refuses ("prefix string match should not be empty"); give the prefix, '
+      + 'or write `regex: ".*"` to match any value of the header',
+      '[entry.headerRoutes[1].regex] is empty, which Istio refuses ("regex string match should not be empty"); give the expression, '
+      + 'or write `regex: ".*"` to match any value of the cookie',
+    ]);
+  });
+
+  test('routes with two conditions, or both a header and a cookie, are left to the rules that report them', () => {
+    expect(routeProblems([
+      { header: 'x-a', prefix: '', regex: 'x', version: 'v1' },
+      { header: 'x-b', cookie: 'c', exact: 'a;b', version: 'v2' },
+    ])).toEqual([
+      '[entry.headerRoutes[0]] sets 2 of `exact`, `prefix`, `regex`; set exactly one',
+      '[entry.headerRoutes[1]] sets both `header` and `cookie`; set exactly one',
+    ]);
+  });
+
+  test('a header value may hold ";", a cookie value may not, even when it is no regex', () => {
+    expect(routeProblems([{ header: 'x-a', exact: 'a;b', version: 'v1' }])).toEqual([]);
+    expect(routeProblems([{ cookie: 'c', exact: 'a(;', version: 'v1' }])).toEqual([expect.stringMatching(/^\[entry\.headerRoutes\[0\]\.exact\] "a\(;" .* \(a cookie rule matches the value of cookie "c" alone\)$/)]);
+  });
+
+  test('a cookie regex that is no RE2 is reported once, by the regex rule', () => {
+    expect(routeProblems([{ cookie: 'c', regex: '(?=a);', version: 'v1' }])).toEqual([expect.stringMatching(/^\[entry\.headerRoutes\[0\]\.regex\] "\(\?=a\);" /)]);
+  });
+
+  test('a cookie value whose regex comes to 1024 characters passes; one more is refused', () => {
+    expect(routeProblems([{ cookie: 'flag', exact: 'a'.repeat(1000), version: 'v1' }])).toEqual([]);
+    expect(routeProblems([{ cookie: 'flag', exact: 'a'.repeat(1001), version: 'v1' }])).toEqual([
+      expect.stringMatching(/^\[entry\.headerRoutes\[0\]\.exact\] "a+\.\.\. becomes a regex of 1025 characters on the `cookie` header once confined to cookie "flag", more than the 1024 Envoy accepts; shorten it by 1 characters$/),
+    ]);
+  });
+});
