@@ -716,3 +716,55 @@ describe('validateChain accepts valid chains', () => {
     expect(validateChain(mutated(base ?? seedChain, mutate)).problems.list).toEqual([]);
   });
 });
+
+describe('the call graph, each finding whole', () => {
+  const problemsOf = (props: ServiceChainProps) => validateChain(props).problems.list.map(p => `[${formatPath(p.path)}] ${p.message}`);
+  const cycle = (i: number, path: string) => `[services[${i}].calls] form a cycle ${path}; the call graph must be acyclic, remove one of these calls`;
+
+  test('a cycle is found whatever else calls into it', () => {
+    const props = mutated(seedChain, p => {
+      p.services = [
+        { name: 'appb', versions: { v1: {} }, calls: ['appc'] },
+        { name: 'appc', versions: { v1: {} }, calls: ['appb'] },
+        { name: 'appa', versions: { v1: {}, v2: {} }, calls: ['appb'] },
+      ];
+    });
+    expect(problemsOf(props)).toEqual([cycle(0, 'appb -> appc -> appb')]);
+  });
+
+  test('a cycle is reported along one shortest path', () => {
+    const props = mutated(seedChain, p => {
+      p.services[0].calls = ['w'];
+      p.services.push(
+        { name: 'w', versions: { v1: {} }, calls: ['x', 'y'] },
+        { name: 'x', versions: { v1: {} }, calls: ['z'] },
+        { name: 'y', versions: { v1: {} }, calls: ['z'] },
+        { name: 'z', versions: { v1: {} }, calls: ['w'] },
+      );
+    });
+    expect(problemsOf(props)).toEqual([cycle(2, 'w -> x -> z -> w')]);
+  });
+
+  test('a service listed twice: its second entry\'s calls make no edges, and it is warned about once', () => {
+    const props = mutated(seedChain, p => {
+      p.services.push({ name: 'appb', versions: { v1: {} }, calls: ['appa'] }, { name: 'orphan', versions: { v1: {} } }, { name: 'orphan', versions: { v1: {} } });
+    });
+    const { problems, warnings } = validateChain(props);
+    expect(problems.list.map(p => `[${formatPath(p.path)}] ${p.message}`)).toEqual([
+      '[services[2].name] "appb" is listed twice (also services[1]); give each service one entry',
+      '[services[4].name] "orphan" is listed twice (also services[3]); give each service one entry',
+      '[services[2].calls[0]] "appa" is the entry service (`entry.service`), which must be the root of the call graph: nothing may call it. '
+      + 'Remove it from these `calls`, or make another service the entry',
+    ]);
+    expect(warnings.filter(w => w.includes('not reached'))).toEqual([
+      'services[3] "orphan" is not reached from the entry "appa": no service on the way calls it, so it is deployed but no lane leads to it; '
+      + 'add it to the `calls` of its caller',
+    ]);
+  });
+
+  test('the entry calling itself is one problem: the self-call', () => {
+    expect(problemsOf(mutated(seedChain, p => { p.services[0].calls = ['appa', 'appb']; }))).toEqual([
+      '[services[0].calls[0]] "appa": a service cannot call itself; remove it from `calls`',
+    ]);
+  });
+});
