@@ -459,6 +459,7 @@ const accepted: Array<Case & { readonly warnings?: RegExp[] }> = [
     mutate: p => { p.entry.headerRoutes = [{ header: 'x-a', exact: '', version: 'v1' }, { header: 'x-b', prefix: 'b', version: 'v2' }, { header: 'x-c', regex: '.+', version: 'v2' }]; },
   },
   { name: 'a lane header of our own', mutate: p => { p.laneMode = 'header'; p.laneHeader = 'x-shop-lane'; } },
+  { name: 'pod annotations of 256 KiB exactly', mutate: p => { p.services[1].annotations = { 'example.com/a': 'x'.repeat(262144 - 13) }; } },
   {
     name: 'cookie regexes that can be confined',
     base: headers,

@@ -800,3 +800,15 @@ describe('entry routes, each finding whole', () => {
     ]);
   });
 });
+
+describe('gateway references, each problem whole', () => {
+  test('a reference without a namespace, or with more than one \'/\', with the form to write', () => {
+    const problems = validateChain(mutated(seedChain, p => { p.entry.gateways = ['public-gateway', 'a/b/c']; })).problems.list
+      .map(p => `[${formatPath(p.path)}] ${p.message}`).filter(p => p.startsWith('[entry.gateways'));
+    const fix = 'Write `<namespace>/<name>`, both DNS-1123 labels (lowercase letters, digits and \'-\'), such as "istio-system/public-gateway"';
+    expect(problems).toEqual([
+      `[entry.gateways[0]] "public-gateway" is not a valid gateway reference: it has no namespace. ${fix}`,
+      `[entry.gateways[1]] "a/b/c" is not a valid gateway reference: it has more than one '/'. ${fix}`,
+    ]);
+  });
+});

@@ -142,3 +142,13 @@ test('a canary baseline names the lanes it takes at its own service only', () =>
     + 'workloads outside the chain, and the lane ["v4"] it lacks. Set `baseline` to "v1" (or remove it); if "v2" is the stable version now, retire "v1"',
   ]);
 });
+
+test('a version no lane leads to is warned about whatever its name and its service\'s', () => {
+  const props = mutated(seedChain, (p: any) => {
+    p.services[0].calls = ['undefined'];
+    p.services[1] = { name: 'undefined', versions: { v1: {}, v2: {}, undefined: {} } };
+  });
+  expect(validateChain(props).warnings).toEqual([
+    expect.stringMatching(/^services\[1\]\.versions\.undefined: "undefined-undefined" never gets traffic: no lane leads to it/),
+  ]);
+});
