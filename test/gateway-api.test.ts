@@ -1,7 +1,7 @@
 import { join } from 'path';
 import { ChainValidationError, DataPlane, LaneMode, OutputLayout, RoutingApi, ServiceChainProps, TrafficSource, validateChain } from '../lib';
-import { formatFinding, lintPaths } from '../lib/lint';
 import { formatPath } from '../lib/diagnostics/problems';
+import { formatFinding, lintPaths } from '../lib/lint';
 import { buildChain, find, Manifest, synthChain } from './support/manifests';
 
 /*
@@ -394,8 +394,11 @@ describe('what gateway-api and ambient refuse or warn about, each finding whole'
       services: [
         { name: 'appa', image: 'registry.example.com/a:1', versions: { v1: {}, v2: {} }, calls: ['appb'], timeout: '10' },
         {
-          name: 'appb', image: 'registry.example.com/b:1', versions: { v1: { tls: 'DISABLE' as never, timeout: '1s500us' }, v2: { timeout: '1h30m15s500ms' }, v3: { timeout: '15000ms' } },
-          outlierDetection: { consecutive5xxErrors: 5 }, mirrors: [{ version: 'v3', percentage: 10 }],
+          name: 'appb',
+          image: 'registry.example.com/b:1',
+          versions: { v1: { tls: 'DISABLE' as never, timeout: '1s500us' }, v2: { timeout: '1h30m15s500ms' }, v3: { timeout: '15000ms' } },
+          outlierDetection: { consecutive5xxErrors: 5 },
+          mirrors: [{ version: 'v3', percentage: 10 }],
         },
       ],
     });
@@ -422,7 +425,8 @@ describe('what gateway-api and ambient refuse or warn about, each finding whole'
 
   test('ambient under the Istio API keeps the Istio settings', () => {
     const props = seed({
-      routingApi: RoutingApi.ISTIO, dataPlane: DataPlane.AMBIENT,
+      routingApi: RoutingApi.ISTIO,
+      dataPlane: DataPlane.AMBIENT,
       defaults: { image: 'registry.example.com/app:1.0', port: 8000, timeout: '1.5s', retries: { attempts: 3 }, outlierDetection: { consecutive5xxErrors: 5 } },
     });
     expect(problemsOf(props)).toEqual([]);

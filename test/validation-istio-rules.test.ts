@@ -634,6 +634,7 @@ describe('hosts and created Gateways, each problem whole', () => {
       overlap(1, 'a.example.com', 0, 'a.example.com', 'the same host twice'), overlap(2, 'a.example.com', 0, 'a.example.com', 'the same host twice'),
     ]);
     expect(problemsOf(hosts(['*', 'shop.example.com']))).toEqual([overlap(1, 'shop.example.com', 0, '*', '"*" matches every request for the other')]);
+    expect(problemsOf(hosts(['shop.example.com', '*']))).toEqual([overlap(1, '*', 0, 'shop.example.com', '"*" matches every request for the other')]);
     expect(problemsOf(hosts(['a.example.com', 'b.example.com', '*.example.com']))).toEqual([
       overlap(2, '*.example.com', 0, 'a.example.com', '"*.example.com" matches every request for the other'),
     ]);
@@ -657,8 +658,8 @@ describe('hosts and created Gateways, each problem whole', () => {
 });
 
 describe('header route values, each problem whole', () => {
-  const routeProblems = (headerRoutes: unknown[]) => validateChain(mutated(headerRoutingChain, p => { p.entry.headerRoutes = headerRoutes; })).problems.list
-    .map(problem => `[${formatPath(problem.path)}] ${problem.message}`);
+  const routeProblems = (headerRoutes: unknown[]) => validateChain(mutated(headerRoutingChain, p => { p.entry.headerRoutes = headerRoutes; }))
+    .problems.list.map(problem => `[${formatPath(problem.path)}] ${problem.message}`);
 
   test('an empty prefix or regex says what to give, and how to match any value of the header or the cookie', () => {
     expect(routeProblems([{ header: 'x-a', prefix: '', version: 'v1' }, { cookie: 'c', regex: '', version: 'v2' }])).toEqual([
