@@ -93,9 +93,9 @@ function reachable(chain: ChainModel, starts: readonly string[], direction: 'cal
   return found;
 }
 
-/** `"a"`, `"a" and "b"`, `"a", "b" and "c"`. */
+/** `"a"`, `"a" and "b"`, `"a", "b" and "c"`, of a list that is never empty. */
 function listed(names: string[]): string {
   const shown = names.map(name => show(name));
-  // Stryker disable next-line StringLiteral: a list of one or none has no separator to join with
-  return shown.length <= 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+  if (shown.length === 1) return shown[0];
+  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
