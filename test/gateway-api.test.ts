@@ -338,12 +338,16 @@ describe('what gateway-api refuses, each problem whole', () => {
           { header: 'x-both', cookie: 'c', exact: long, version: 'v2' } as never,
           { exact: long, version: 'v2' } as never,
           { cookie: 'semi', exact: `${long};`, version: 'v2' },
+          { header: 'x-regex', regex: long, version: 'v2' },
+          { header: 'x-semi', exact: `${long};`, version: 'v2' },
         ],
       },
     });
     expect(problemsOf(props).filter(p => p.includes('HTTPRoute header match'))).toEqual([
       '[entry.headerRoutes[0]] makes an HTTPRoute header match of 4097 characters, but Gateway API takes at most 4096; shorten the value',
       expect.stringMatching(/^\[entry\.headerRoutes\[1\]\] makes an HTTPRoute header match of 4\d{3} characters \(translated to a regex\), but Gateway API takes at most 4096; shorten the value$/),
+      '[entry.headerRoutes[6]] makes an HTTPRoute header match of 4097 characters, but Gateway API takes at most 4096; shorten the value',
+      '[entry.headerRoutes[7]] makes an HTTPRoute header match of 4098 characters, but Gateway API takes at most 4096; shorten the value',
     ]);
   });
 

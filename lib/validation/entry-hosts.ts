@@ -31,7 +31,8 @@ function checkHost(problems: Problems, path: PathSegment[], host: string, wildca
   const fault = hostFault(host);
   if (fault !== undefined) {
     const lower = host.toLowerCase();
-    const hint = lower !== host && hostFault(lower) === undefined ? `; for example ${show(lower)}` : '';
+    // The lowercase form differs from the host, which has a fault: it is worth showing when it has none.
+    const hint = hostFault(lower) === undefined ? `; for example ${show(lower)}` : '';
     problems.add(path, `${show(host)} is not a valid host: it ${fault}. Use ${HOST_RULE}${hint}`);
     return false;
   }
