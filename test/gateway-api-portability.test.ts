@@ -49,3 +49,16 @@ test('header routes and a default version are Core: no warning on any class', ()
 test('a single-version weight map stamps one lane: no warning', () => {
   expect(portabilityWarnings(chain(RoutingApi.GATEWAY_API, { gatewayWeights: { v1: 100 } }, 'envoy-gateway'))).toEqual([]);
 });
+
+test('every Gateway of another class is named in the one warning', () => {
+  const props = chain(RoutingApi.GATEWAY_API, {
+    gatewayWeights: { v1: 90, v2: 10 },
+    createGateways: [{ ref: 'edge/public', gatewayClassName: 'envoy-gateway' }, { ref: 'edge/istio' }, { ref: 'edge/private', hosts: ['shop.example.com'], port: 8080, gatewayClassName: 'kong' }],
+  });
+  expect(portabilityWarnings(props)).toEqual([expect.stringContaining(
+    'the Extended feature HTTPRouteBackendRequestHeaderModification, which edge/public (class envoy-gateway), edge/private (class kong) may not implement (Istio does)')]);
+});
+
+test('under the Istio API, gateway weights need no Gateway API feature: no warning', () => {
+  expect(portabilityWarnings(chain(RoutingApi.ISTIO, { gatewayWeights: { v1: 90, v2: 10 } }, 'envoy-gateway'))).toEqual([]);
+});

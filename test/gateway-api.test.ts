@@ -1,5 +1,6 @@
 import { App, Chart } from 'cdk8s';
-import { ChainValidationError, DataPlane, GatewayApiGateway, LaneMode, OutputLayout, RoutingApi, ServiceChainProps, TrafficSource } from '../lib';
+import { ChainValidationError, DataPlane, GatewayApiGateway, LaneMode, OutputLayout, RoutingApi, ServiceChainProps, TrafficSource, validateChain } from '../lib';
+import { formatPath } from '../lib/diagnostics/problems';
 import { buildChain, find, Manifest, synthChain } from './support/manifests';
 import { httpRouteHeaderMatch, httpRouteRule, rulesForSource } from '../lib/constructs/gateway-api-routes';
 import { gatewayApiHeaderMatch } from '../lib/model/gateway-api-header';
@@ -256,7 +257,7 @@ describe('what gateway-api and ambient refuse', () => {
     expect(message).toMatch(/\[loadBalancer\] is a DestinationRule setting, which Gateway API has no place for/);
     expect(message).toMatch(/\[entry\.rootName\] is the name of the root VirtualService/);
     expect(message).toMatch(/\[entry\.hosts\[0\]\] "192\.168\.1\.106" is an IP address, which Gateway API refuses as a hostname/);
-    expect(message).toMatch(/\[services\[0\]\.versions\.v1\] makes the Service "appa-v1" of this version, which is also the name of a service/);
+    expect(message).toMatch(/\[services\[0\]\.versions\.v1\] makes the Service "appa-v1" of this version, which is also the name of a service of the chain; rename the service or the version/);
     const istio = refusal(seed({ routingApi: RoutingApi.ISTIO, entry: { ...seed().entry, createGateways: [{ ref: 'istio-system/gw', gatewayClassName: 'istio' }] } }));
     expect(istio).toMatch(/\[entry\.createGateways\[0\]\.gatewayClassName\] is set, but only Gateway API Gateways have a class/);
   });
@@ -264,7 +265,7 @@ describe('what gateway-api and ambient refuse', () => {
   test('fails when a service has more versions than an HTTPRoute has rules', () => {
     const versions = Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`v${i + 1}`, {}]));
     const message = refusal(seed({ services: [{ name: 'appa', versions: { v1: {}, v2: {} }, calls: ['appb'] }, { name: 'appb', versions }] }));
-    expect(message).toMatch(/\[services\[1\]\.versions\] makes 17 rules \(one per version\) or backends of a weighted rule, but an HTTPRoute holds at most 16/);
+    expect(message).toMatch(/\[services\[1\]\.versions\] makes 17 rules \(one per version\) or backends of a weighted rule, but an HTTPRoute holds at most 16; remove versions that are no longer served/);
   });
 
   test('fails when the entry has more rules for one kind of traffic than an HTTPRoute holds, or a translated header match is too long', () => {
@@ -334,4 +335,181 @@ describe('dataPlane: ambient', () => {
 
 test('snapshot: the seed on Gateway API and ambient', () => {
   expect(objectsOf(seed({ dataPlane: DataPlane.AMBIENT }))).toMatchSnapshot();
+});
+
+/** Every problem of `props`, as `[path] message`. */
+const problemsOf = (props: ServiceChainProps): string[] =>
+  validateChain(props).problems.list.map(problem => `[${formatPath(problem.path)}] ${problem.message}`);
+
+/** Header routes `x-h0`... for the sources given. */
+const routesFrom = (count: number, from: TrafficSource[]) =>
+  Array.from({ length: count }, (_, i) => ({ header: `x-h${i}`, exact: 'yes', version: 'v2', from }));
+
+describe('what gateway-api refuses, each problem whole', () => {
+  test('the Istio-only settings, an IP address or a bad class on a created Gateway, a URI prefix over 1024 characters', () => {
+    const props = seed({
+      apiVersion: 'v1' as never,
+      entry: {
+        ...seed().entry,
+        rootNamespace: 'istio-system',
+        uriPrefix: `/${'p'.repeat(1024)}`,
+        createGateways: [
+          { ref: 'istio-system/app-gw', selector: { istio: 'ingressgateway' }, gatewayClassName: 'Envoy_GW' },
+          { ref: 'istio-system/ip-gw', hosts: ['10.0.0.1', '1.2.3.4.example.com', 'a.1.2.3.4'], port: 8080 },
+        ],
+      },
+    });
+    const fix = 'remove it, or set `routingApi: istio`';
+    expect(problemsOf(props)).toEqual([
+      expect.stringMatching(/^\[entry\.createGateways\[1\]\.hosts\[0\]\] "10\.0\.0\.1" is served by the Gateway "istio-system\/ip-gw" but the root VirtualService/),
+      expect.stringMatching(/^\[entry\.createGateways\[1\]\.hosts\[1\]\] "1\.2\.3\.4\.example\.com" is served by the Gateway/),
+      expect.stringMatching(/^\[entry\.createGateways\[1\]\.hosts\[2\]\] "a\.1\.2\.3\.4" is served by the Gateway/),
+      expect.stringMatching(/^\[entry\.createGateways\[0\]\.gatewayClassName\] "Envoy_GW" is not a valid GatewayClass name: it has uppercase letters\. Use a DNS-1123 subdomain.*; for example "envoy-gw"$/),
+      `[apiVersion] is the API version of Istio's objects, which Gateway API has no place for; ${fix}`,
+      `[entry.rootNamespace] is the namespace of the root VirtualService, which Gateway API has no place for; ${fix}`,
+      `[entry.createGateways[0].selector] is the pod selector of an Istio Gateway (a Gateway API Gateway's class picks its pods), which Gateway API has no place for; ${fix}`,
+      '[entry.createGateways[1].hosts[0]] "10.0.0.1" is an IP address, which Gateway API refuses as a hostname (HTTPRoute hostnames and listener '
+      + 'hostnames are DNS names); use the DNS name clients send in the Host header, such as "shop.example.com"',
+      '[entry.uriPrefix] has 1025 characters, but an HTTPRoute path takes at most 1024; shorten it',
+    ]);
+  });
+
+  test('at the limits of an HTTPRoute: 16 hostnames, 32 parents, a 1024-character prefix and a 4096-character header match pass', () => {
+    const props = seed({
+      entry: {
+        ...seed().entry,
+        hosts: Array.from({ length: 16 }, (_, i) => `h${i}.example.com`),
+        gateways: Array.from({ length: 31 }, (_, i) => `istio-system/gw${i}`),
+        createGateways: [{ ref: 'istio-system/app-gw', hosts: ['*.example.com'] }],
+        uriPrefix: `/${'p'.repeat(1023)}`,
+        headerRoutes: [{ header: 'x-long', exact: 'e'.repeat(4096), version: 'v2' }],
+      },
+    });
+    expect(problemsOf(props)).toEqual([]);
+  });
+
+  test('one hostname or parent too many', () => {
+    const props = seed({
+      entry: {
+        ...seed().entry,
+        hosts: Array.from({ length: 17 }, (_, i) => `h${i}.example.com`),
+        gateways: Array.from({ length: 32 }, (_, i) => `istio-system/gw${i}`),
+        createGateways: [{ ref: 'istio-system/app-gw', hosts: ['*.example.com'] }],
+      },
+    });
+    expect(problemsOf(props)).toEqual([
+      '[entry.hosts] makes 17 hostnames of the entry\'s HTTPRoute, but an HTTPRoute holds at most 16; split the hosts over several chains',
+      '[entry.gateways] makes 33 parentRefs of the entry\'s HTTPRoute, but an HTTPRoute holds at most 32; bind the entry to fewer gateways',
+    ]);
+  });
+
+  test('a header match over 4096 characters, as written or translated to a regex; routes the other rules refuse are left to them', () => {
+    const long = 'e'.repeat(4097);
+    const props = seed({
+      entry: {
+        ...seed().entry,
+        headerRoutes: [
+          { header: 'x-exact', exact: long, version: 'v2' },
+          { header: 'x-prefix', prefix: 'p'.repeat(4095), version: 'v2' },
+          { header: 'x-two', exact: long, prefix: 'x', version: 'v2' } as never,
+          { header: 'x-both', cookie: 'c', exact: long, version: 'v2' } as never,
+          { exact: long, version: 'v2' } as never,
+          { cookie: 'semi', exact: `${long};`, version: 'v2' },
+          { header: 'x-regex', regex: long, version: 'v2' },
+          { header: 'x-semi', exact: `${long};`, version: 'v2' },
+        ],
+      },
+    });
+    expect(problemsOf(props).filter(p => p.includes('HTTPRoute header match'))).toEqual([
+      '[entry.headerRoutes[0]] makes an HTTPRoute header match of 4097 characters, but Gateway API takes at most 4096; shorten the value',
+      expect.stringMatching(/^\[entry\.headerRoutes\[1\]\] makes an HTTPRoute header match of 4\d{3} characters \(translated to a regex\), but Gateway API takes at most 4096; shorten the value$/),
+      '[entry.headerRoutes[6]] makes an HTTPRoute header match of 4097 characters, but Gateway API takes at most 4096; shorten the value',
+      '[entry.headerRoutes[7]] makes an HTTPRoute header match of 4098 characters, but Gateway API takes at most 4096; shorten the value',
+    ]);
+  });
+
+  test('rules per kind of traffic: only the traffic the entry takes counts, each header route by its sources', () => {
+    const meshOnly = (entry: Partial<ServiceChainProps['entry']>) => seed({
+      entry: { service: 'appa', createGateways: undefined, ...entry },
+    });
+    const count = (props: ServiceChainProps) => problemsOf(props).filter(p => p.startsWith('[entry.headerRoutes] '));
+    const tooMany = (n: number, source: string) => `[entry.headerRoutes] makes ${n} rules for ${source} traffic (header routes, weights and the default route), `
+      + 'but an HTTPRoute holds at most 16; merge header routes that go to the same version into one regex';
+    // Mesh traffic only: 17 header routes, the mesh weights and the default route.
+    expect(count(meshOnly({ headerRoutes: routesFrom(17, [TrafficSource.MESH]), meshWeights: { v1: 100 }, defaultVersion: 'v1' }))).toEqual([tooMany(19, 'mesh')]);
+    // Without gateways, routes also from the gateway make no gateway rules: 16 mesh rules fit.
+    expect(count(meshOnly({ headerRoutes: routesFrom(15, [TrafficSource.MESH, TrafficSource.GATEWAY]), gatewayWeights: { v1: 100 }, defaultVersion: 'v1' })))
+      .toEqual([]);
+    // Gateway traffic only: 16 header routes and the gateway weights; no default route.
+    const gatewayOnly = (entry: Partial<ServiceChainProps['entry']>) => seed({ entry: { ...seed().entry, mesh: false, meshWeights: undefined, defaultVersion: undefined, ...entry } });
+    expect(count(gatewayOnly({ headerRoutes: routesFrom(16, [TrafficSource.GATEWAY]), gatewayWeights: { v1: 100 } }))).toEqual([tooMany(17, 'gateway')]);
+    // Without the mesh, routes also from the mesh make no mesh rules: 16 gateway rules fit.
+    expect(count(gatewayOnly({ headerRoutes: routesFrom(15, [TrafficSource.GATEWAY, TrafficSource.MESH]), gatewayWeights: undefined, meshWeights: { v1: 100 }, defaultVersion: 'v1' })))
+      .toEqual([]);
+  });
+});
+
+describe('what gateway-api and ambient refuse or warn about, each finding whole', () => {
+  test('sourceLabels lanes on both gateway-api and ambient: both reasons, and the fix', () => {
+    expect(problemsOf(seed({ laneMode: undefined, dataPlane: DataPlane.AMBIENT }))).toEqual([
+      '[laneMode] is not set, so lanes follow the callers\' labels (sourceLabels), which cannot keep lanes: with routingApi "gateway-api", '
+      + 'HTTPRoutes cannot match the calling workload (Gateway API has no source matches), so every call behind the entry would go to the baseline; '
+      + 'and with dataPlane "ambient", waypoints do not use source matches in ambient mode (istio/api#3517, istio/istio#54775 and #61590), '
+      + 'so every call behind the entry would silently take the default route. Set `laneMode: header`, and have every application forward the lane header',
+    ]);
+  });
+
+  test('ambient warns to label a namespace the chain does not write, and only then', () => {
+    const ambientWarnings = (props: ServiceChainProps) => validateChain(props).warnings.filter(w => w.startsWith('dataPlane ambient'));
+    const created = { ...seed().entry, createGateways: [{ ref: 'shop/gw' }] };
+    expect(ambientWarnings(seed({ dataPlane: DataPlane.AMBIENT, namespace: 'shop', createNamespace: true, entry: created }))).toEqual([]);
+    expect(ambientWarnings(seed({ dataPlane: DataPlane.AMBIENT, namespace: 'shop', entry: created }))).toEqual([
+      'dataPlane ambient: the chain does not write its namespace, so label it yourself: `kubectl label namespace shop istio.io/dataplane-mode=ambient`; '
+      + 'its Services carry `istio.io/use-waypoint: waypoint`',
+    ]);
+  });
+
+  test('DestinationRule policies, timeouts Gateway API cannot read, mirrors: each with its fix', () => {
+    const props = seed({
+      defaults: undefined,
+      services: [
+        { name: 'appa', image: 'registry.example.com/a:1', versions: { v1: {}, v2: {} }, calls: ['appb'], timeout: '10' },
+        {
+          name: 'appb',
+          image: 'registry.example.com/b:1',
+          versions: { v1: { tls: 'DISABLE' as never, timeout: '1s500us' }, v2: { timeout: '1h30m15s500ms' }, v3: { timeout: '15000ms' } },
+          outlierDetection: { consecutive5xxErrors: 5 },
+          mirrors: [{ version: 'v3', percentage: 10 }],
+        },
+      ],
+    });
+    const fix = 'remove it, or set `routingApi: istio`';
+    const notGatewayApi = (value: string) => `${value} is not a Gateway API duration (one to four parts of up to five digits, each with h, m, s or ms: `
+      + 'no fractions, no us or ns); write it so, such as "1500ms" for 1.5s';
+    expect(problemsOf(props).filter(p => !p.includes('is not a duration'))).toEqual([
+      `[services[0].timeout] ${notGatewayApi('"10"')}`,
+      `[services[1].outlierDetection] is a DestinationRule setting, which Gateway API has no standard field for; ${fix}`,
+      `[services[1].versions.v1.tls] is a DestinationRule setting, which Gateway API has no standard field for (Istio applies mTLS on its own); ${fix}`,
+      `[services[1].versions.v1.timeout] ${notGatewayApi('"1s500us"')}`,
+      '[services[1].mirrors] keep the calls of the mirror\'s pods out of every lane by matching those pods\' labels, but HTTPRoutes cannot match '
+      + 'the calling workload; remove the mirrors, or use `routingApi: istio` with `dataPlane: sidecar`',
+    ]);
+  });
+
+  test('mirrors on gateway-api and ambient at once: both reasons', () => {
+    const mirrored = { name: 'appb', versions: { v1: {}, v2: {}, v3: {} }, mirrors: [{ version: 'v3', percentage: 10 }] };
+    expect(problemsOf(seed({ dataPlane: DataPlane.AMBIENT, services: [seed().services[0], mirrored] }))).toEqual([
+      '[services[1].mirrors] keep the calls of the mirror\'s pods out of every lane by matching those pods\' labels, but HTTPRoutes cannot match '
+      + 'the calling workload, and waypoints do not use source matches; remove the mirrors, or use `routingApi: istio` with `dataPlane: sidecar`',
+    ]);
+  });
+
+  test('ambient under the Istio API keeps the Istio settings', () => {
+    const props = seed({
+      routingApi: RoutingApi.ISTIO,
+      dataPlane: DataPlane.AMBIENT,
+      defaults: { image: 'registry.example.com/app:1.0', port: 8000, timeout: '1.5s', retries: { attempts: 3 }, outlierDetection: { consecutive5xxErrors: 5 } },
+    });
+    expect(problemsOf(props)).toEqual([]);
+  });
 });

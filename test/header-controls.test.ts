@@ -70,3 +70,22 @@ test('a spec file with a newline in a header value is refused at its line and co
     'shop.yaml:11:32: entry.headerRoutes[0].exact: "v2\\n```\\n# injected" contains the control character U+000A (line feed), which header values cannot hold. Remove it: "v2```# injected"',
   );
 });
+
+describe('control characters, as shown', () => {
+  test('a name of control characters alone is shown, with nothing left to suggest', () => {
+    expect(problemsOf(headerRoutingChain, p => { p.entry.headerRoutes[0].header = '\n'; })).toEqual([
+      'entry.headerRoutes[0].header: "\\n" contains the control character U+000A (line feed), which header names cannot hold. Remove it',
+    ]);
+  });
+
+  test('a value is shown whole up to 80 characters quoted, and cut with "..." past them', () => {
+    const at80 = `${'a'.repeat(76)}\n`;
+    expect(problemsOf(headerRoutingChain, p => { p.entry.headerRoutes[0] = { header: 'x-lane', exact: at80, version: 'v1' }; })).toEqual([
+      `entry.headerRoutes[0].exact: "${'a'.repeat(76)}\\n" contains the control character U+000A (line feed), which header values cannot hold. Remove it: "${'a'.repeat(76)}"`,
+    ]);
+    const at81 = `${'a'.repeat(77)}\n`;
+    expect(problemsOf(headerRoutingChain, p => { p.entry.headerRoutes[0] = { header: 'x-lane', exact: at81, version: 'v1' }; })).toEqual([
+      `entry.headerRoutes[0].exact: "${'a'.repeat(76)}... contains the control character U+000A (line feed), which header values cannot hold. Remove it: "${'a'.repeat(77)}"`,
+    ]);
+  });
+});

@@ -82,3 +82,16 @@ describe('lanes lost on the way', () => {
     expect(warnings).toEqual([]);
   });
 });
+
+test('a loss names every holder below it, and only the services on its way to them that lack the lane', () => {
+  const findings = validateChain(chain([
+    ['a', ['v1', 'v2'], ['b', 'x']], ['b', ['v1'], ['c', 'd', 'e', 'y']], ['c', ['v1', 'v2']], ['d', ['v1', 'v2']], ['e', ['v1', 'v2']],
+    ['y', ['v1']], ['x', ['v1'], ['c']],
+  ]));
+  expect(findings.warnings.filter(warning => warning.startsWith('lane '))).toEqual([
+    'lane "v2" cannot pass "b", which has no "v2": requests on that lane from "a" go to its baseline "v1" and leave the lane, '
+    + 'so "c", "d" and "e" never see them on "v2". Add "v2" to "b", or use laneMode \'header\' to carry the lane across.',
+    'lane "v2" cannot pass "x", which has no "v2": requests on that lane from "a" go to its baseline "v1" and leave the lane, '
+    + 'so "c" never sees them on "v2". Add "v2" to "x", or use laneMode \'header\' to carry the lane across.',
+  ]);
+});

@@ -192,11 +192,26 @@ const refused: BadCase[] = [
   },
 
   // Ours: misrouted lane header, gateways: [mesh]
-  ...['host', 'Cookie', 'content-length', 'x-request-id', 'traceparent', 'x-b3-traceid', 'x-envoy-original-path', 'X-Forwarded-For'].map((header): BadCase => ({
+  ...[
+    'host', 'Cookie', 'set-cookie', 'authorization', 'proxy-authorization', 'content-length', 'content-type', 'transfer-encoding',
+    'connection', 'keep-alive', 'upgrade', 'te', 'trailer', 'expect', 'forwarded', 'via', 'user-agent', 'referer',
+    'x-request-id', 'traceparent', 'tracestate', 'b3', 'grpc-timeout', 'grpc-encoding', 'grpc-accept-encoding',
+  ].map((header): BadCase => ({
     name: `laneHeader ${header}`,
     mutate: p => { p.laneMode = 'header'; p.laneHeader = header; },
     path: 'laneHeader',
-    message: new RegExp(`"${header}" (is a header the proxy|starts with ".*", a family of headers)`),
+    message: new RegExp(`^"${header}" is a header the proxy, the HTTP stack or the application owns: the entry sets the lane header on every request, `
+      + 'so it would overwrite it, or be overwritten\\. '),
+    fix: new RegExp('Use a header of your own, such as "x-lane"\\. Refused: host, cookie, set-cookie, authorization, proxy-authorization, content-length, '
+      + 'content-type, transfer-encoding, connection, keep-alive, upgrade, te, trailer, expect, forwarded, via, user-agent, referer, x-request-id, '
+      + 'traceparent, tracestate, b3, grpc-timeout, grpc-encoding, grpc-accept-encoding, and headers starting with :, x-envoy-, x-forwarded-, x-b3-, '
+      + 'x-ot-, uber-trace-id, x-istio-, x-datadog-$'),
+  })),
+  ...['x-b3-traceid', 'x-envoy-original-path', 'X-Forwarded-For'].map((header): BadCase => ({
+    name: `laneHeader ${header}`,
+    mutate: p => { p.laneMode = 'header'; p.laneHeader = header; },
+    path: 'laneHeader',
+    message: new RegExp(`^"${header}" starts with ".*", a family of headers the proxy or the tracers own`),
     fix: /Use a header of your own, such as "x-lane"\. Refused: host, cookie/,
   })),
   {
@@ -444,6 +459,7 @@ const accepted: Array<Case & { readonly warnings?: RegExp[] }> = [
     mutate: p => { p.entry.headerRoutes = [{ header: 'x-a', exact: '', version: 'v1' }, { header: 'x-b', prefix: 'b', version: 'v2' }, { header: 'x-c', regex: '.+', version: 'v2' }]; },
   },
   { name: 'a lane header of our own', mutate: p => { p.laneMode = 'header'; p.laneHeader = 'x-shop-lane'; } },
+  { name: 'pod annotations of 256 KiB exactly', mutate: p => { p.services[1].annotations = { 'example.com/a': 'x'.repeat(262144 - 13) }; } },
   {
     name: 'cookie regexes that can be confined',
     base: headers,
@@ -498,5 +514,185 @@ describe('the rules from Istio and from the mesh refuse, with the path, the valu
     const findings = validateChain(mutated(base ?? seedChain, mutate));
     expect(findings.problems.list).toEqual([]);
     expect(findings.warnings).toEqual((warnings ?? []).map(w => expect.stringMatching(w)));
+  });
+});
+
+describe('hosts and created Gateways, each problem whole', () => {
+  const problemsOf = (props: ServiceChainProps): string[] =>
+    validateChain(props).problems.list.map(problem => `[${formatPath(problem.path)}] ${problem.message}`);
+  const USE = 'Use an IPv4 address (`203.0.113.10`), a DNS name (`shop.example.com`) or a wildcard name (`*.example.com`)';
+
+  test('IPv4 addresses of every shape, and names that only end like one, are hosts', () => {
+    expect(problemsOf(mutated(seedChain, p => { p.entry.hosts = ['8.8.8.8', '240.10.240.10', 'a.1.2.3.4', '1.2.3.4.example.com']; }))).toEqual([]);
+  });
+
+  test('a host that is no IPv4 address, no DNS name, or holds a port, with the lowercase form when that is valid', () => {
+    const props = mutated(seedChain, p => {
+      p.entry.hosts = ['256.1.1.1', '-1.2.3.4', 'shop.example.com:443', 'Shop.Example.com', 'Bad_Host.example.com', 'bad_host'];
+    });
+    expect(problemsOf(props)).toEqual([
+      `[entry.hosts[0]] "256.1.1.1" is not a valid host: it looks like an IPv4 address but is not one (each part is 0 to 255, without leading zeros). ${USE}`,
+      expect.stringMatching(/^\[entry\.hosts\[1\]\] "-1\.2\.3\.4" is not a valid host: it .*start.*\. Use an IPv4 address .*`\*\.example\.com`\)$/),
+      `[entry.hosts[2]] "shop.example.com:443" is not a valid host: it contains ':' or '/': give the host alone, without scheme, port or path. ${USE}`,
+      `[entry.hosts[3]] "Shop.Example.com" is not a valid host: it has a part "Shop" that has uppercase letters. ${USE}; for example "shop.example.com"`,
+      expect.stringMatching(/^\[entry\.hosts\[4\]\] "Bad_Host\.example\.com" is not a valid host: it .*`\*\.example\.com`\)$/),
+      expect.stringMatching(/^\[entry\.hosts\[5\]\] "bad_host" is not a valid host: it .*`\*\.example\.com`\)$/),
+    ]);
+  });
+
+  test('created Gateways conflict on the same port and selector, however written, over a host both serve', () => {
+    const conflict = (j: number, ref: string, i: number, other: string, port: number, host: string) =>
+      `[entry.createGateways[${j}]] "${ref}" conflicts with entry.createGateways[${i}] "${other}": both select the same gateway pods, listen on port ${port} `
+      + `and serve "${host}", so Istio keeps only one of the two servers; give one of them another port or selector, or hosts that do not overlap`;
+    const withGateways = (createGateways: unknown[]) => mutated(seedChain, p => { p.entry.createGateways = createGateways; });
+    expect(problemsOf(withGateways([{ ref: 'istio-system/app-gw' }, { ref: 'shop/tls-gw', credentialName: 'shop-cert' }]))).toEqual([]);
+    expect(problemsOf(withGateways([{ ref: 'istio-system/app-gw', credentialName: 'a-cert' }, { ref: 'shop/tls-gw', credentialName: 'b-cert' }])))
+      .toEqual([conflict(1, 'shop/tls-gw', 0, 'istio-system/app-gw', 443, '192.168.1.106')]);
+    expect(problemsOf(withGateways([{ ref: 'istio-system/app-gw', selector: { istio: 'ingressgateway' } }, { ref: 'shop/gw-b' }])))
+      .toEqual([conflict(1, 'shop/gw-b', 0, 'istio-system/app-gw', 80, '192.168.1.106')]);
+    expect(problemsOf(withGateways([{ ref: 'istio-system/app-gw', selector: { app: 'gw', tier: 'edge' } }, { ref: 'shop/gw-b', selector: { tier: 'edge', app: 'gw' } }])))
+      .toEqual([conflict(1, 'shop/gw-b', 0, 'istio-system/app-gw', 80, '192.168.1.106')]);
+  });
+
+  test('every entry host is served by some created Gateway when all of them are created here; a shared host is named', () => {
+    const props = mutated(seedChain, p => {
+      p.entry.hosts = ['a.example.com', 'b.example.com', 'c.example.com'];
+      p.entry.createGateways = [{ ref: 'istio-system/app-gw', hosts: ['a.example.com', 'b.example.com'] }, { ref: 'shop/gw-b', hosts: ['b.example.com'] }];
+    });
+    expect(problemsOf(props)).toEqual([
+      '[entry.hosts[2]] "c.example.com" is served by none of the Gateways the entry is bound to (["istio-system/app-gw","shop/gw-b"]), so gateway requests '
+      + 'for it are never accepted; add it to the `hosts` of one of `entry.createGateways`, or remove it',
+      '[entry.createGateways[1]] "shop/gw-b" conflicts with entry.createGateways[0] "istio-system/app-gw": both select the same gateway pods, listen on port 80 '
+      + 'and serve "b.example.com", so Istio keeps only one of the two servers; give one of them another port or selector, or hosts that do not overlap',
+    ]);
+    const notAllCreated = mutated(seedChain, p => {
+      p.entry.gateways = ['istio-system/app-gw', 'istio-system/other'];
+      p.entry.hosts = ['192.168.1.106', 'shop.example.com'];
+      p.entry.createGateways = [{ ref: 'istio-system/app-gw', hosts: ['shop.example.com'] }];
+    });
+    expect(problemsOf(notAllCreated)).toEqual([]);
+  });
+
+  test('a wildcard Gateway host serves the names below it, wildcards included, but neither its own domain nor *', () => {
+    const served = (entryHosts: string[]) => problemsOf(mutated(seedChain, p => {
+      gatewayOnly(p);
+      p.entry.hosts = entryHosts;
+      p.entry.createGateways = [{ ref: 'istio-system/app-gw', hosts: ['*.example.com'] }];
+    }));
+    expect(served(['shop.example.com', '*.shop.example.com'])).toEqual([]);
+    const none = (i: number, host: string) => `[entry.hosts[${i}]] "${host}" is served by none of the Gateways the entry is bound to (["istio-system/app-gw"]), `
+      + 'so gateway requests for it are never accepted; add it to the `hosts` of one of `entry.createGateways`, or remove it';
+    expect(served(['example.com'])).toEqual([
+      '[entry.createGateways[0].hosts[0]] "*.example.com" is served by the Gateway "istio-system/app-gw" but the root VirtualService binds no matching host '
+      + '(["example.com"]), so its requests would get 404; add it to `entry.hosts`, or remove it here',
+      none(0, 'example.com'),
+    ]);
+    expect(served(['*'])).toEqual([none(0, '*')]);
+  });
+
+  test('invalid hosts are reported once, by the syntax rule, and take part in no other check', () => {
+    const props = mutated(seedChain, p => {
+      p.entry.hosts = ['shop.example.com', 'Bad_Host'];
+      p.entry.createGateways = [{ ref: 'istio-system/app-gw', hosts: ['shop.example.com', 'Bad_Host'] }, { ref: 'shop/gw-b', hosts: ['Bad_Host'] }];
+    });
+    expect(problemsOf(props)).toEqual([
+      expect.stringMatching(/^\[entry\.hosts\[1\]\] "Bad_Host" is not a valid host/),
+      expect.stringMatching(/^\[entry\.createGateways\[0\]\.hosts\[1\]\] "Bad_Host" is not a valid host/),
+      expect.stringMatching(/^\[entry\.createGateways\[1\]\.hosts\[0\]\] "Bad_Host" is not a valid host/),
+    ]);
+  });
+
+  test('a created Gateway\'s host the root does not bind: the root binds the entry\'s full name alone, and nothing for gateways without hosts', () => {
+    const shortName = mutated(seedChain, p => { p.entry.createGateways = [{ ref: 'istio-system/app-gw', hosts: ['192.168.1.106', 'appa.default'] }]; });
+    expect(problemsOf(shortName)).toEqual([
+      '[entry.createGateways[0].hosts[1]] "appa.default" is served by the Gateway "istio-system/app-gw" but the root VirtualService binds no matching host '
+      + '(["192.168.1.106","appa.default.svc.cluster.local"]), so its requests would get 404; add it to `entry.hosts`, or remove it here',
+    ]);
+    const noHosts = mutated(seedChain, p => {
+      gatewayOnly(p);
+      delete p.entry.hosts;
+      p.entry.createGateways = [{ ref: 'istio-system/app-gw', hosts: ['*'] }];
+    });
+    expect(problemsOf(noHosts)).toEqual([
+      '[entry.hosts] is empty and `entry.mesh` is false, so the root VirtualService would have no hosts, which Istio reads as a delegate: it would route '
+      + 'nothing; list the external hosts, such as `[shop.example.com]`',
+      '[entry.createGateways[0].hosts[0]] "*" is served by the Gateway "istio-system/app-gw" but the root VirtualService binds no matching host ([]), '
+      + 'so its requests would get 404; add it to `entry.hosts`, or remove it here',
+    ]);
+    const noneAnywhere = mutated(seedChain, p => { delete p.entry.hosts; p.entry.createGateways = [{ ref: 'istio-system/app-gw' }]; });
+    expect(problemsOf(noneAnywhere)).toEqual([
+      '[entry.createGateways[0]] has no hosts: neither its `hosts` nor `entry.hosts` lists any; Istio refuses a Gateway server without hosts. '
+      + 'List the hosts it serves, such as `[shop.example.com]`',
+    ]);
+  });
+
+  test('entry hosts overlap when the same, or when a wildcard covers another; the first one overlapped is named', () => {
+    const overlap = (j: number, host: string, i: number, other: string, why: string) =>
+      `[entry.hosts[${j}]] "${host}" overlaps entry.hosts[${i}] "${other}": ${why}, which Istio refuses as duplicate hosts of one VirtualService; keep one of them`;
+    const hosts = (list: string[]) => mutated(seedChain, p => { gatewayOnly(p); p.entry.hosts = list; });
+    expect(problemsOf(hosts(['a.example.com', 'a.example.com', 'a.example.com']))).toEqual([
+      overlap(1, 'a.example.com', 0, 'a.example.com', 'the same host twice'), overlap(2, 'a.example.com', 0, 'a.example.com', 'the same host twice'),
+    ]);
+    expect(problemsOf(hosts(['*', 'shop.example.com']))).toEqual([overlap(1, 'shop.example.com', 0, '*', '"*" matches every request for the other')]);
+    expect(problemsOf(hosts(['shop.example.com', '*']))).toEqual([overlap(1, '*', 0, 'shop.example.com', '"*" matches every request for the other')]);
+    expect(problemsOf(hosts(['a.example.com', 'b.example.com', '*.example.com']))).toEqual([
+      overlap(2, '*.example.com', 0, 'a.example.com', '"*.example.com" matches every request for the other'),
+    ]);
+    expect(problemsOf(hosts(['shop.example.com', '*.op.example.com', 'Bad_Host', 'Bad_Host']))).toEqual([
+      expect.stringMatching(/^\[entry\.hosts\[2\]\] "Bad_Host" is not a valid host/), expect.stringMatching(/^\[entry\.hosts\[3\]\] "Bad_Host" is not a valid host/),
+    ]);
+  });
+
+  test('entry hosts naming a Service of the chain; the entry\'s own name only when the library adds it', () => {
+    expect(problemsOf(mutated(seedChain, p => { p.entry.hosts = ['appb.default']; }))).toEqual([
+      '[entry.hosts[0]] "appb.default" is the Service "appb" of the chain (Istio reads it as "appb.default.svc.cluster.local"): the root VirtualService '
+      + 'would take calls to "appb" and send them to the entry "appa", beside "appb"\'s own VirtualService; remove it from `entry.hosts`, which lists external hosts',
+    ]);
+    expect(problemsOf(mutated(seedChain, p => { gatewayOnly(p); p.entry.hosts = ['appa.default.svc.cluster.local']; }))).toEqual([]);
+    expect(problemsOf(mutated(seedChain, p => { gatewayOnly(p); p.entry.gateways = []; p.entry.hosts = []; }))).toEqual([
+      '[entry.mesh] is false and the entry has no gateways, so no traffic can reach the chain; add `entry.gateways` (or `entry.createGateways`), or set `mesh: true`',
+      '[entry.gatewayWeights] are set but the entry has no gateways, so no gateway traffic reaches them; add `entry.gateways` (or `entry.createGateways`), '
+      + 'or remove `gatewayWeights`',
+    ]);
+  });
+});
+
+describe('header route values, each problem whole', () => {
+  const routeProblems = (headerRoutes: unknown[]) => validateChain(mutated(headerRoutingChain, p => { p.entry.headerRoutes = headerRoutes; }))
+    .problems.list.map(problem => `[${formatPath(problem.path)}] ${problem.message}`);
+
+  test('an empty prefix or regex says what to give, and how to match any value of the header or the cookie', () => {
+    expect(routeProblems([{ header: 'x-a', prefix: '', version: 'v1' }, { cookie: 'c', regex: '', version: 'v2' }])).toEqual([
+      '[entry.headerRoutes[0].prefix] is empty, which Istio refuses ("prefix string match should not be empty"); give the prefix, '
+      + 'or write `regex: ".*"` to match any value of the header',
+      '[entry.headerRoutes[1].regex] is empty, which Istio refuses ("regex string match should not be empty"); give the expression, '
+      + 'or write `regex: ".*"` to match any value of the cookie',
+    ]);
+  });
+
+  test('routes with two conditions, or both a header and a cookie, are left to the rules that report them', () => {
+    expect(routeProblems([
+      { header: 'x-a', prefix: '', regex: 'x', version: 'v1' },
+      { header: 'x-b', cookie: 'c', exact: 'a;b', version: 'v2' },
+    ])).toEqual([
+      '[entry.headerRoutes[0]] sets 2 of `exact`, `prefix`, `regex`; set exactly one',
+      '[entry.headerRoutes[1]] sets both `header` and `cookie`; set exactly one',
+    ]);
+  });
+
+  test('a header value may hold ";", a cookie value may not, even when it is no regex', () => {
+    expect(routeProblems([{ header: 'x-a', exact: 'a;b', version: 'v1' }])).toEqual([]);
+    expect(routeProblems([{ cookie: 'c', exact: 'a(;', version: 'v1' }])).toEqual([expect.stringMatching(/^\[entry\.headerRoutes\[0\]\.exact\] "a\(;" .* \(a cookie rule matches the value of cookie "c" alone\)$/)]);
+  });
+
+  test('a cookie regex that is no RE2 is reported once, by the regex rule', () => {
+    expect(routeProblems([{ cookie: 'c', regex: '(?=a);', version: 'v1' }])).toEqual([expect.stringMatching(/^\[entry\.headerRoutes\[0\]\.regex\] "\(\?=a\);" /)]);
+  });
+
+  test('a cookie value whose regex comes to 1024 characters passes; one more is refused', () => {
+    expect(routeProblems([{ cookie: 'flag', exact: 'a'.repeat(1000), version: 'v1' }])).toEqual([]);
+    expect(routeProblems([{ cookie: 'flag', exact: 'a'.repeat(1001), version: 'v1' }])).toEqual([
+      expect.stringMatching(/^\[entry\.headerRoutes\[0\]\.exact\] "a+\.\.\. becomes a regex of 1025 characters on the `cookie` header once confined to cookie "flag", more than the 1024 Envoy accepts; shorten it by 1 characters$/),
+    ]);
   });
 });

@@ -893,6 +893,58 @@ describe('Kubernetes quantities', () => {
   });
 });
 
+describe('the call graph, each finding whole', () => {
+  const problemsOf = (props: ServiceChainProps) => validateChain(props).problems.list.map(p => `[${formatPath(p.path)}] ${p.message}`);
+  const cycle = (i: number, path: string) => `[services[${i}].calls] form a cycle ${path}; the call graph must be acyclic, remove one of these calls`;
+
+  test('a cycle is found whatever else calls into it', () => {
+    const props = mutated(seedChain, p => {
+      p.services = [
+        { name: 'appb', versions: { v1: {} }, calls: ['appc'] },
+        { name: 'appc', versions: { v1: {} }, calls: ['appb'] },
+        { name: 'appa', versions: { v1: {}, v2: {} }, calls: ['appb'] },
+      ];
+    });
+    expect(problemsOf(props)).toEqual([cycle(0, 'appb -> appc -> appb')]);
+  });
+
+  test('a cycle is reported along one shortest path', () => {
+    const props = mutated(seedChain, p => {
+      p.services[0].calls = ['w'];
+      p.services.push(
+        { name: 'w', versions: { v1: {} }, calls: ['x', 'y'] },
+        { name: 'x', versions: { v1: {} }, calls: ['z'] },
+        { name: 'y', versions: { v1: {} }, calls: ['z'] },
+        { name: 'z', versions: { v1: {} }, calls: ['w'] },
+      );
+    });
+    expect(problemsOf(props)).toEqual([cycle(2, 'w -> x -> z -> w')]);
+  });
+
+  test('a service listed twice: its second entry\'s calls make no edges, and it is warned about once', () => {
+    const props = mutated(seedChain, p => {
+      p.services.push({ name: 'appb', versions: { v1: {} }, calls: ['appa'] }, { name: 'orphan', versions: { v1: {} } }, { name: 'orphan', versions: { v1: {} } });
+    });
+    const { problems, warnings } = validateChain(props);
+    expect(problems.list.map(p => `[${formatPath(p.path)}] ${p.message}`)).toEqual([
+      '[services[2].name] "appb" is listed twice (also services[1]); give each service one entry',
+      '[services[4].name] "orphan" is listed twice (also services[3]); give each service one entry',
+      '[services[2].calls[0]] "appa" is the entry service (`entry.service`), which must be the root of the call graph: nothing may call it. '
+      + 'Remove it from these `calls`, or make another service the entry',
+    ]);
+    expect(warnings.filter(w => w.includes('not reached'))).toEqual([
+      'services[3] "orphan" is not reached from the entry "appa": no service on the way calls it, so it is deployed but no lane leads to it; '
+      + 'add it to the `calls` of its caller',
+    ]);
+  });
+
+  test('the entry calling itself is one problem: the self-call', () => {
+    expect(problemsOf(mutated(seedChain, p => { p.services[0].calls = ['appa', 'appb']; }))).toEqual([
+      '[services[0].calls[0]] "appa": a service cannot call itself; remove it from `calls`',
+    ]);
+  });
+});
+
 describe('ports, weights and reserved names, in whole messages', () => {
   test('a port name of 63 characters passes, one of 64 is refused with the rule', () => {
     const props = mutated(seedChain, p => { p.services[0].portName = `http-${'a'.repeat(58)}`; p.services[1].portName = `http-${'a'.repeat(59)}`; });
@@ -944,6 +996,38 @@ describe('ports, weights and reserved names, in whole messages', () => {
   });
 });
 
+describe('entry routes, each finding whole', () => {
+  const problemsAt = (props: ServiceChainProps, prefix: string) => validateChain(props).problems.list
+    .map(p => `[${formatPath(p.path)}] ${p.message}`).filter(p => p.startsWith(`[${prefix}`));
+  const meshOnly = (p: LooseProps) => { delete p.entry.gateways; delete p.entry.gatewayWeights; };
+
+  test('a header route on neither a header nor a cookie', () => {
+    expect(problemsAt(mutated(headers, p => { p.entry.headerRoutes[0] = { exact: 'x', version: 'v1' }; }), 'entry')).toEqual([
+      '[entry.headerRoutes[0]] sets neither `header` nor `cookie`; set exactly one',
+    ]);
+  });
+
+  test('gateway routes without gateways, whether `from` is written or left to its default', () => {
+    const props = mutated(headers, p => { meshOnly(p); p.entry.headerRoutes[1].from = ['gateway']; });
+    expect(problemsAt(props, 'entry.headerRoutes')).toEqual([
+      '[entry.headerRoutes[0].from] is `[gateway]` when not set, but the entry has no gateways; add `entry.gateways` or set `from: [mesh]`',
+      '[entry.headerRoutes[1].from] includes `gateway` but the entry has no gateways; add `entry.gateways` or set `from: [mesh]`',
+    ]);
+  });
+
+  test('mesh traffic with neither weights nor a default version', () => {
+    expect(problemsAt(mutated(seedChain, p => { delete p.entry.meshWeights; }), 'entry')).toEqual([
+      '[entry.meshWeights] is missing and there is no `defaultVersion`: mesh requests to the entry would get 404; set one of them, or `mesh: false`',
+    ]);
+  });
+
+  test('a lane header outside header mode is a warning with both fixes', () => {
+    expect(validateChain(mutated(seedChain, p => { p.laneHeader = 'x-team'; })).warnings).toEqual([
+      'laneHeader: "x-team" is ignored in laneMode "sourceLabels"; set `laneMode: \'header\'` to carry the lane in that header, or remove `laneHeader`',
+    ]);
+  });
+});
+
 describe('header regexes, in whole messages', () => {
   test('a regex of 1024 characters passes; an invalid one is told how to fix it', () => {
     expect(problemsAt(mutated(headerRoutingChain, p => { p.entry.headerRoutes[0].regex = 'v'.repeat(1024); }), 'entry')).toEqual([]);
@@ -979,5 +1063,17 @@ describe('the sidecar\'s container name', () => {
       message: '"istio-proxy" also names the application container, by default, and it is the name of the container the Istio sidecar injector adds; '
         + 'set `containerName` to another name, such as "app", or rename the service',
     }]);
+  });
+});
+
+describe('gateway references, each problem whole', () => {
+  test('a reference without a namespace, or with more than one \'/\', with the form to write', () => {
+    const problems = validateChain(mutated(seedChain, p => { p.entry.gateways = ['public-gateway', 'a/b/c']; })).problems.list
+      .map(p => `[${formatPath(p.path)}] ${p.message}`).filter(p => p.startsWith('[entry.gateways'));
+    const fix = 'Write `<namespace>/<name>`, both DNS-1123 labels (lowercase letters, digits and \'-\'), such as "istio-system/public-gateway"';
+    expect(problems).toEqual([
+      `[entry.gateways[0]] "public-gateway" is not a valid gateway reference: it has no namespace. ${fix}`,
+      `[entry.gateways[1]] "a/b/c" is not a valid gateway reference: it has more than one '/'. ${fix}`,
+    ]);
   });
 });

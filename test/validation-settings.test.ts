@@ -502,3 +502,112 @@ describe('retries and timeouts, in whole messages', () => {
     expect(problemsOf(props)).toEqual([]);
   });
 });
+
+describe('lane faults and mirrors name lanes that reach the service, each problem whole', () => {
+  /** The problems of `props` at paths starting with `prefix`, as `[path] message`. */
+  const problemsAt = (props: ServiceChainProps, prefix: string) => validateChain(props).problems.list
+    .map(problem => `[${formatPath(problem.path)}] ${problem.message}`)
+    .filter(problem => problem.startsWith(`[${prefix}`));
+  const fault = (lane: string) => ({ lane, delay: { fixedDelay: '1s', percentage: 10 } });
+
+  test('mirrors on the entry service are refused as a whole', () => {
+    expect(problemsAt(mutated(base, p => { p.services[0].mirrors = [{ version: 'v2', percentage: 5 }]; }), 'services')).toEqual([
+      '[services[0].mirrors] are set on the entry service "web", which picks the lanes and has none to scope them to; set them on a service the entry calls',
+    ]);
+  });
+
+  test('a mirror\'s lane that another mirror copies to', () => {
+    const props = mutated(base, p => { p.services[1].mirrors = [{ version: 'v2', percentage: 5 }, { version: 'v3', percentage: 5, lane: 'v2' }]; });
+    expect(problemsAt(props, 'services')).toEqual([
+      '[services[1].mirrors[1].lane] "v2" is a mirror target of "cart", which takes no lane; name another lane',
+    ]);
+  });
+
+  test('the lanes that reach a service are its callers\' versions in natural order, less their mirror targets', () => {
+    const props = mutated(base, p => {
+      p.services[0].versions = { v1: {}, v10: {}, v2: {} };
+      p.services[1].faults = [fault('v9')];
+      p.services[1].mirrors = [{ version: 'v3', percentage: 5 }];
+      p.services[2].faults = [fault('v3')];
+    });
+    expect(problemsAt(props, 'services')).toEqual([
+      '[services[1].faults[0].lane] "v9" is not a lane that reaches "cart": lanes are the versions of the services calling it, here ["v1","v2","v10"]; name one of them',
+      '[services[2].faults[0].lane] "v3" is not a lane that reaches "pay": lanes are the versions of the services calling it, here ["v1","v2"]; name one of them',
+    ]);
+  });
+
+  test('no lane reaches a service nobody calls, nor any service when the entry is unknown in header mode', () => {
+    const orphan = mutated(base, p => { p.services.push({ name: 'orphan', versions: { v1: {}, v2: {} }, faults: [fault('v2')] }); });
+    expect(problemsAt(orphan, 'services')).toEqual([
+      '[services[3].faults[0].lane] "v2" is not a lane that reaches "orphan": lanes are the versions of the services calling it, and none reaches it; remove this entry',
+    ]);
+    const unknownEntry = mutated(header, p => { p.entry.service = 'shop'; p.services[1].faults = [fault('v2')]; });
+    expect(problemsAt(unknownEntry, 'services[1]')).toEqual([
+      '[services[1].faults[0].lane] "v2" is not a lane that reaches "cart": lanes are the versions of the entry service, and none reaches it; remove this entry',
+    ]);
+    const unknownEntrySourceLabels = mutated(base, p => { p.entry.service = 'shop'; p.services[1].faults = [fault('v2')]; });
+    expect(problemsAt(unknownEntrySourceLabels, 'services[1]')).toEqual([]);
+  });
+
+  test('a fault is refused on the lane of the entry\'s baseline, wherever the entry is listed; a mirror copies any lane but its service\'s baseline', () => {
+    const props = mutated(base, p => {
+      p.services = [p.services[1], p.services[0], p.services[2]];
+      p.services[0].baseline = 'v2';
+      p.services[0].faults = [fault('v1')];
+      p.services[0].mirrors = [{ version: 'v3', percentage: 5, lane: 'v1' }];
+    });
+    expect(problemsAt(props, 'services')).toEqual([
+      '[services[0].faults[0].lane] "v1" is a baseline\'s lane: its requests are the live baseline traffic, which a lane fault must never touch; name a canary lane',
+    ]);
+  });
+
+  test('without `baseline`, the baseline is the first version in natural order, however the versions are listed', () => {
+    const props = mutated(base, p => {
+      p.services[0].versions = { v2: {}, v1: {} };
+      p.services[1].versions = { v3: {}, v2: {}, v1: {} };
+      p.services[1].faults = [fault('v1')];
+    });
+    expect(problemsAt(props, 'services')).toEqual([
+      '[services[1].faults[0].lane] "v1" is a baseline\'s lane: its requests are the live baseline traffic, which a lane fault must never touch; name a canary lane',
+    ]);
+  });
+});
+
+describe('durations, each problem whole', () => {
+  const problemsOf = (props: ServiceChainProps) => validateChain(props).problems.list.map(p => `[${formatPath(p.path)}] ${p.message}`);
+  const notADuration = (value: string) => `"${value}" is not a duration: write a number and a unit (h, m, s, ms, us, ns), parts added together, `
+    + 'for example "500ms", "2s" or "1m30s"';
+
+  test('a duration is parts of a number and a unit, nothing after them, at least 1ms in all', () => {
+    const props = mutated(base, p => {
+      p.services[0].timeout = '1sx';
+      p.services[1].timeout = '0.25ms';
+      p.services[2].timeout = '0.5ms';
+      p.services[2].outlierDetection = { interval: '10s', baseEjectionTime: '1x' };
+    });
+    expect(problemsOf(props)).toEqual([
+      `[services[0].timeout] ${notADuration('1sx')}`,
+      '[services[1].timeout] "0.25ms" is shorter than 1ms, the least Istio accepts; write "1ms" or more',
+      '[services[2].timeout] "0.5ms" is shorter than 1ms, the least Istio accepts; write "1ms" or more',
+      `[services[2].outlierDetection.baseEjectionTime] ${notADuration('1x')}`,
+    ]);
+  });
+
+  test('fractions of several digits are durations', () => {
+    expect(problemsOf(mutated(base, p => { p.services[1].timeout = '1.25s'; p.services[2].timeout = '1.0625ms'; }))).toEqual([]);
+  });
+});
+
+describe('entry versions, each problem whole', () => {
+  const problemsOf = (props: ServiceChainProps) => validateChain(props).problems.list.map(p => `[${formatPath(p.path)}] ${p.message}`);
+
+  test('a version the entry service lacks names the versions it has, or says it has none yet', () => {
+    expect(problemsOf(mutated(base, p => { p.entry.defaultVersion = 'v3'; }))).toEqual([
+      '[entry.defaultVersion] "v3" is not a version of the entry service "web"; use one of ["v1","v2"]',
+    ]);
+    const noVersions = problemsOf(mutated(base, p => { p.services[0].versions = {}; delete p.entry.gatewayWeights; }));
+    expect(noVersions.filter(p => p.startsWith('[entry.'))).toEqual([
+      '[entry.defaultVersion] "v1" is not a version of the entry service "web"; the service has no versions yet, so add it to its `versions`',
+    ]);
+  });
+});

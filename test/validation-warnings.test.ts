@@ -177,3 +177,31 @@ describe('versions no traffic reaches', () => {
     ]);
   });
 });
+
+test('a canary baseline names the lanes it takes at its own service only', () => {
+  const props = mutated(seedChain, (p: any) => {
+    p.services[0].versions = { v1: {}, v2: {}, v3: {}, v4: {}, v5: {} };
+    p.services[0].calls = ['appb', 'appc'];
+    p.entry.gatewayWeights = { v1: 60, v2: 10, v3: 10, v4: 10, v5: 10 };
+    p.entry.meshWeights = { v1: 100 };
+    p.services[1].versions = { v1: {}, v2: {}, v4: {} };
+    p.services[1].baseline = 'v2';
+    p.services.push({ name: 'appc', versions: { v1: {}, v2: {}, v3: {}, v5: {} }, baseline: 'v2' });
+  });
+  expect(validateChain(props).warnings.filter(w => w.includes('].baseline: '))).toEqual([
+    'services[1].baseline: "v2" is a canary of "appb", not its first version "v1", yet it takes every request that belongs to no lane: calls from '
+    + 'workloads outside the chain, and the lanes ["v3","v5"] it lacks. Set `baseline` to "v1" (or remove it); if "v2" is the stable version now, retire "v1"',
+    'services[2].baseline: "v2" is a canary of "appc", not its first version "v1", yet it takes every request that belongs to no lane: calls from '
+    + 'workloads outside the chain, and the lane ["v4"] it lacks. Set `baseline` to "v1" (or remove it); if "v2" is the stable version now, retire "v1"',
+  ]);
+});
+
+test('a version no lane leads to is warned about whatever its name and its service\'s', () => {
+  const props = mutated(seedChain, (p: any) => {
+    p.services[0].calls = ['undefined'];
+    p.services[1] = { name: 'undefined', versions: { v1: {}, v2: {}, undefined: {} } };
+  });
+  expect(validateChain(props).warnings).toEqual([
+    expect.stringMatching(/^services\[1\]\.versions\.undefined: "undefined-undefined" never gets traffic: no lane leads to it/),
+  ]);
+});

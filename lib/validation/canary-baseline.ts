@@ -2,6 +2,7 @@ import { LaneTrace } from './lane-trace';
 import { RuleOutput } from './rule-context';
 import { show } from '../diagnostics/problems';
 import { ChainModel } from '../model/chain-model';
+import { compareNatural } from '../model/natural-order';
 
 /**
  * A canary used as a baseline. A service's stable version is its first version in natural
@@ -16,8 +17,9 @@ export function checkCanaryBaseline(chain: ChainModel, trace: LaneTrace, out: Ru
     const stable = service.versions[0]?.name;
     if (service.name === chain.entry.service || service.baseline === stable) return;
     const strayLanes = [...new Set(trace.hops
-      .filter(hop => hop.step.service === service.name && hop.step.version === service.baseline && !hop.step.onLane)
-      .map(hop => hop.from.lane))];
+      // A call that leaves its lane goes to the baseline: the only rules that route elsewhere are a lane's own.
+      .filter(hop => hop.step.service === service.name && !hop.step.onLane)
+      .map(hop => hop.from.lane))].sort(compareNatural);
     const lanes = strayLanes.length > 0 ? `, and the lane${strayLanes.length > 1 ? 's' : ''} ${show(strayLanes)} it lacks` : '';
     out.warnings.push(`services[${i}].baseline: ${show(service.baseline)} is a canary of ${show(service.name)}, not its first version `
       + `${show(stable)}, yet it takes every request that belongs to no lane: calls from workloads outside the chain${lanes}. `

@@ -45,6 +45,6 @@ export function checkDurations(chain: ChainContext, out: RuleOutput): void {
     checkDuration(out, [...path, 'outlierDetection', 'interval'], settings.outlierDetection?.interval);
     checkDuration(out, [...path, 'outlierDetection', 'baseEjectionTime'], settings.outlierDetection?.baseEjectionTime);
   }
-  chain.services.forEach((service, i) => (service.faults ?? []).forEach((fault, j) =>
+  chain.services.forEach((service, i) => service.faults?.forEach((fault, j) =>
     checkDuration(out, ['services', i, 'faults', j, 'delay', 'fixedDelay'], fault.delay?.fixedDelay)));
 }

@@ -29,7 +29,7 @@ export function checkEntryHostConflicts(chain: ChainContext, out: RuleOutput): v
   }
   const serviceOf = new Map<string, string>();
   for (const service of chain.services) {
-    for (const form of serviceHostForms(service.name, chain.namespace)) if (!serviceOf.has(form)) serviceOf.set(form, service.name);
+    for (const form of serviceHostForms(service.name, chain.namespace)) serviceOf.set(form, service.name);
   }
   const seen = new SeenHosts();
   hosts.forEach((host, i) => {
@@ -72,9 +72,10 @@ class SeenHosts {
   public overlapping(host: string): [string, number] | undefined {
     const exact = this.found(host) ?? this.found('*');
     if (exact) return exact;
-    if (host === '*') return this.first.size > 0 ? this.first.entries().next().value : undefined;
+    if (host === '*') return this.first.entries().next().value;
     const wildcard = host.startsWith('*.');
     const labels = (wildcard ? host.slice(2) : host).split('.');
+    // Stryker disable next-line EqualityOperator: one step more looks up `*.`, which is no host
     for (let i = 1; i < labels.length; i++) {
       const wider = this.found(`*.${labels.slice(i).join('.')}`);
       if (wider) return wider;
@@ -87,10 +88,10 @@ class SeenHosts {
   public add(host: string, index: number): void {
     if (this.first.has(host)) return;
     this.first.set(host, index);
-    if (host === '*') return;
-    const wildcard = host.startsWith('*.');
-    const labels = (wildcard ? host.slice(2) : host).split('.');
-    for (let i = wildcard ? 0 : 1; i < labels.length; i++) {
+    // The suffixes below the first label: `*.shop.example.com` and `www.shop.example.com` alike give `shop.example.com` and on.
+    const labels = host.split('.');
+    // Stryker disable next-line EqualityOperator: the empty suffix past the last label is never looked up (a wildcard names a domain)
+    for (let i = 1; i < labels.length; i++) {
       const suffix = labels.slice(i).join('.');
       if (!this.bySuffix.has(suffix)) this.bySuffix.set(suffix, [host, index]);
     }

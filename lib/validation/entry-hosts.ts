@@ -31,12 +31,14 @@ function checkHost(problems: Problems, path: PathSegment[], host: string, wildca
   const fault = hostFault(host);
   if (fault !== undefined) {
     const lower = host.toLowerCase();
-    const hint = lower !== host && hostFault(lower) === undefined ? `; for example ${show(lower)}` : '';
+    // The lowercase form differs from the host, which has a fault: it is worth showing when it has none.
+    const hint = hostFault(lower) === undefined ? `; for example ${show(lower)}` : '';
     problems.add(path, `${show(host)} is not a valid host: it ${fault}. Use ${HOST_RULE}${hint}`);
     return false;
   }
   if (wildcardFix !== undefined && host.startsWith('*')) {
     problems.add(path, `${show(host)} is a wildcard, ${wildcardFix}`);
+    // Stryker disable next-line BooleanLiteral: the only check after this one is for names of one label, which no wildcard is
     return false;
   }
   return true;
@@ -65,8 +67,8 @@ export function checkHosts(chain: ChainContext, out: RuleOutput): void {
         + `not as the host of gateway requests, so they would get 404; write the full external name, such as ${show(`${host}.example.com`)}`);
     }
   });
-  (chain.entry.createGateways ?? []).forEach((gateway, i) => {
-    (gateway.hosts ?? []).forEach((host, j) => checkHost(out.problems, ['entry', 'createGateways', i, 'hosts', j], host));
+  chain.entry.createGateways?.forEach((gateway, i) => {
+    gateway.hosts?.forEach((host, j) => checkHost(out.problems, ['entry', 'createGateways', i, 'hosts', j], host));
   });
 }
 

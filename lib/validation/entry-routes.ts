@@ -51,7 +51,7 @@ function checkHeaderRoute(chain: ChainContext, out: RuleOutput, path: PathSegmen
   const { problems } = out;
   checkEntryVersion(chain, out, [...path, 'version'], route.version);
   const subjects = [route.header, route.cookie].filter(x => x !== undefined);
-  if (subjects.length !== 1) problems.add(path, `sets ${subjects.length === 0 ? 'neither' : 'both'} \`header\` and \`cookie\`; set exactly one`);
+  if (subjects.length !== 1) problems.add(path, `sets ${subjects.length === 0 ? 'neither `header` nor' : 'both `header` and'} \`cookie\`; set exactly one`);
   const conditions = [route.exact, route.prefix, route.regex].filter(x => x !== undefined);
   if (conditions.length !== 1) problems.add(path, `sets ${conditions.length} of \`exact\`, \`prefix\`, \`regex\`; set exactly one`);
 

@@ -31,7 +31,7 @@ export function checkGatewayApiFit(chain: ChainContext, out: RuleOutput): void {
   const gatewayApi = routingApiOf(props) === RoutingApi.GATEWAY_API;
   const istioOnly = (path: PathSegment[], what: string) => out.problems.add(path,
     `is ${what}, which Gateway API has no place for; remove it, or set \`routingApi: ${RoutingApi.ISTIO}\``);
-  (entry.createGateways ?? []).forEach((gateway, i) => {
+  entry.createGateways?.forEach((gateway, i) => {
     const path = ['entry', 'createGateways', i];
     if (gateway.gatewayClassName === undefined) return;
     if (!gatewayApi) {
@@ -46,16 +46,14 @@ export function checkGatewayApiFit(chain: ChainContext, out: RuleOutput): void {
   if (props.loadBalancer !== undefined) istioOnly(['loadBalancer'], 'a DestinationRule setting');
   if (entry.rootName !== undefined) istioOnly(['entry', 'rootName'], 'the name of the root VirtualService');
   if (entry.rootNamespace !== undefined) istioOnly(['entry', 'rootNamespace'], 'the namespace of the root VirtualService');
-  (entry.createGateways ?? []).forEach((gateway, i) => {
+  entry.createGateways?.forEach((gateway, i) => {
     if (gateway.selector !== undefined) istioOnly(['entry', 'createGateways', i, 'selector'], "the pod selector of an Istio Gateway (a Gateway API Gateway's class picks its pods)");
   });
 
-  const hostsPaths: Array<{ path: PathSegment[]; hosts: readonly string[] }> = [
-    { path: ['entry', 'hosts'], hosts: entry.hosts ?? [] },
-    ...(entry.createGateways ?? []).map((gateway, i) => ({ path: ['entry', 'createGateways', i, 'hosts'], hosts: gateway.hosts ?? [] })),
-  ];
+  const hostsPaths: Array<{ path: PathSegment[]; hosts?: readonly string[] }> = [{ path: ['entry', 'hosts'], hosts: entry.hosts }];
+  entry.createGateways?.forEach((gateway, i) => hostsPaths.push({ path: ['entry', 'createGateways', i, 'hosts'], hosts: gateway.hosts }));
   for (const { path, hosts } of hostsPaths) {
-    hosts.forEach((host, j) => {
+    hosts?.forEach((host, j) => {
       if (IPV4.test(host)) {
         out.problems.add([...path, j], `${show(host)} is an IP address, which Gateway API refuses as a hostname (HTTPRoute hostnames and listener hostnames are DNS names); `
           + 'use the DNS name clients send in the Host header, such as "shop.example.com"');
@@ -77,7 +75,7 @@ export function checkGatewayApiFit(chain: ChainContext, out: RuleOutput): void {
       'merge header routes that go to the same version into one regex');
   }
 
-  (entry.headerRoutes ?? []).forEach((route, i) => {
+  entry.headerRoutes?.forEach((route, i) => {
     const kinds = ['exact', 'prefix', 'regex'].filter(kind => typeof route[kind as 'exact'] === 'string');
     if (kinds.length !== 1 || (route.header === undefined) === (route.cookie === undefined)) return; // the header rules report it
     const condition = headerCondition(route);
@@ -109,7 +107,7 @@ function entryRuleCount(chain: ChainContext, source: TrafficSource): number {
   const { entry } = chain;
   if (source === TrafficSource.GATEWAY && chain.gateways.length === 0) return 0;
   if (source === TrafficSource.MESH && !chain.meshBound) return 0;
-  const headerRoutes = (entry.headerRoutes ?? []).filter(route => routeSourcesOf(route).includes(source)).length;
+  const headerRoutes = entry.headerRoutes?.filter(route => routeSourcesOf(route).includes(source)).length ?? 0;
   const weights = source === TrafficSource.GATEWAY ? entry.gatewayWeights : entry.meshWeights;
   return headerRoutes + (weights !== undefined ? 1 : 0) + (entry.defaultVersion !== undefined ? 1 : 0);
 }

@@ -14,7 +14,7 @@ import { cookieValuePattern, wrapCookieValue } from '../model/cookie-pattern';
  * Routes with two conditions, or an invalid regex, are left to the rules that report them.
  */
 export function checkHeaderValues(chain: ChainContext, out: RuleOutput): void {
-  (chain.entry.headerRoutes ?? []).forEach((route, i) => {
+  chain.entry.headerRoutes?.forEach((route, i) => {
     const kinds = (['exact', 'prefix', 'regex'] as const).filter(kind => route[kind] !== undefined);
     if (kinds.length !== 1) return;
     const kind = kinds[0];

@@ -4,17 +4,14 @@
  * themselves. Hosts are compared as written, lowercase, without resolving short names.
  */
 
-/** Whether `host` is a wildcard: `*` or `*.<suffix>`. */
-function isWildcard(host: string): boolean {
-  return host === '*' || host.startsWith('*.');
-}
-
-/** Whether `pattern` takes every request for `host`: the same host, or a wildcard that matches all of it. */
+/**
+ * Whether `pattern` takes every request for `host`: the same host, `*`, or a wildcard whose
+ * suffix ends `host` (a wildcard host included: `*.example.com` covers `*.shop.example.com`;
+ * `*` itself ends with no suffix).
+ */
 export function hostCovers(pattern: string, host: string): boolean {
   if (pattern === host || pattern === '*') return true;
-  if (!pattern.startsWith('*.')) return false;
-  const suffix = pattern.slice(1);
-  return isWildcard(host) ? host !== '*' && host.slice(1).endsWith(suffix) : host.endsWith(suffix);
+  return pattern.startsWith('*.') && host.endsWith(pattern.slice(1));
 }
 
 /** Whether some request host matches both `a` and `b`: Istio's "duplicate hosts". */

@@ -71,7 +71,7 @@ function checkLane(chain: ChainContext, service: ServiceProps, out: RuleOutput, 
   const header = laneModeOf(chain.props) === LaneMode.HEADER;
   const lanes = header
     ? [...(chain.entryVersions ?? [])]
-    : [...new Set(chain.services.filter(s => (s.calls ?? []).includes(service.name)).flatMap(liveVersions))];
+    : [...new Set(chain.services.filter(s => s.calls?.includes(service.name)).flatMap(liveVersions))];
   if (!lanes.includes(lane)) {
     out.problems.add(path, `${show(lane)} is not a lane that reaches ${show(service.name)}: `
       + (header ? 'lanes are the versions of the entry service' : 'lanes are the versions of the services calling it')
@@ -99,7 +99,7 @@ function repeated(out: RuleOutput, seen: Map<string, number>, lane: string, j: n
 
 /** The versions of a service that take lanes: all but its mirror targets. */
 function liveVersions(service: ServiceProps): string[] {
-  const mirrored = new Set((service.mirrors ?? []).map(mirror => mirror.version));
+  const mirrored = new Set(service.mirrors?.map(mirror => mirror.version));
   return Object.keys(service.versions).filter(version => !mirrored.has(version));
 }
 
