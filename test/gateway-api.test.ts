@@ -1,8 +1,8 @@
 import { App, Chart } from 'cdk8s';
 import { ChainValidationError, DataPlane, GatewayApiGateway, LaneMode, OutputLayout, RoutingApi, ServiceChainProps, TrafficSource, validateChain } from '../lib';
-import { formatPath } from '../lib/diagnostics/problems';
 import { buildChain, find, Manifest, synthChain } from './support/manifests';
 import { httpRouteHeaderMatch, httpRouteRule, rulesForSource } from '../lib/constructs/gateway-api-routes';
+import { formatPath } from '../lib/diagnostics/problems';
 import { gatewayApiHeaderMatch } from '../lib/model/gateway-api-header';
 import { RouteRule } from '../lib/model/routing-plan';
 

@@ -997,26 +997,26 @@ describe('ports, weights and reserved names, in whole messages', () => {
 });
 
 describe('entry routes, each finding whole', () => {
-  const problemsAt = (props: ServiceChainProps, prefix: string) => validateChain(props).problems.list
+  const findingsAt = (props: ServiceChainProps, prefix: string) => validateChain(props).problems.list
     .map(p => `[${formatPath(p.path)}] ${p.message}`).filter(p => p.startsWith(`[${prefix}`));
   const meshOnly = (p: LooseProps) => { delete p.entry.gateways; delete p.entry.gatewayWeights; };
 
   test('a header route on neither a header nor a cookie', () => {
-    expect(problemsAt(mutated(headers, p => { p.entry.headerRoutes[0] = { exact: 'x', version: 'v1' }; }), 'entry')).toEqual([
+    expect(findingsAt(mutated(headers, p => { p.entry.headerRoutes[0] = { exact: 'x', version: 'v1' }; }), 'entry')).toEqual([
       '[entry.headerRoutes[0]] sets neither `header` nor `cookie`; set exactly one',
     ]);
   });
 
   test('gateway routes without gateways, whether `from` is written or left to its default', () => {
     const props = mutated(headers, p => { meshOnly(p); p.entry.headerRoutes[1].from = ['gateway']; });
-    expect(problemsAt(props, 'entry.headerRoutes')).toEqual([
+    expect(findingsAt(props, 'entry.headerRoutes')).toEqual([
       '[entry.headerRoutes[0].from] is `[gateway]` when not set, but the entry has no gateways; add `entry.gateways` or set `from: [mesh]`',
       '[entry.headerRoutes[1].from] includes `gateway` but the entry has no gateways; add `entry.gateways` or set `from: [mesh]`',
     ]);
   });
 
   test('mesh traffic with neither weights nor a default version', () => {
-    expect(problemsAt(mutated(seedChain, p => { delete p.entry.meshWeights; }), 'entry')).toEqual([
+    expect(findingsAt(mutated(seedChain, p => { delete p.entry.meshWeights; }), 'entry')).toEqual([
       '[entry.meshWeights] is missing and there is no `defaultVersion`: mesh requests to the entry would get 404; set one of them, or `mesh: false`',
     ]);
   });

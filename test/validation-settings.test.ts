@@ -574,7 +574,7 @@ describe('lane faults and mirrors name lanes that reach the service, each proble
 });
 
 describe('durations, each problem whole', () => {
-  const problemsOf = (props: ServiceChainProps) => validateChain(props).problems.list.map(p => `[${formatPath(p.path)}] ${p.message}`);
+  const findingsOf = (props: ServiceChainProps) => validateChain(props).problems.list.map(p => `[${formatPath(p.path)}] ${p.message}`);
   const notADuration = (value: string) => `"${value}" is not a duration: write a number and a unit (h, m, s, ms, us, ns), parts added together, `
     + 'for example "500ms", "2s" or "1m30s"';
 
@@ -585,7 +585,7 @@ describe('durations, each problem whole', () => {
       p.services[2].timeout = '0.5ms';
       p.services[2].outlierDetection = { interval: '10s', baseEjectionTime: '1x' };
     });
-    expect(problemsOf(props)).toEqual([
+    expect(findingsOf(props)).toEqual([
       `[services[0].timeout] ${notADuration('1sx')}`,
       '[services[1].timeout] "0.25ms" is shorter than 1ms, the least Istio accepts; write "1ms" or more',
       '[services[2].timeout] "0.5ms" is shorter than 1ms, the least Istio accepts; write "1ms" or more',
@@ -594,18 +594,18 @@ describe('durations, each problem whole', () => {
   });
 
   test('fractions of several digits are durations', () => {
-    expect(problemsOf(mutated(base, p => { p.services[1].timeout = '1.25s'; p.services[2].timeout = '1.0625ms'; }))).toEqual([]);
+    expect(findingsOf(mutated(base, p => { p.services[1].timeout = '1.25s'; p.services[2].timeout = '1.0625ms'; }))).toEqual([]);
   });
 });
 
 describe('entry versions, each problem whole', () => {
-  const problemsOf = (props: ServiceChainProps) => validateChain(props).problems.list.map(p => `[${formatPath(p.path)}] ${p.message}`);
+  const findingsOf = (props: ServiceChainProps) => validateChain(props).problems.list.map(p => `[${formatPath(p.path)}] ${p.message}`);
 
   test('a version the entry service lacks names the versions it has, or says it has none yet', () => {
-    expect(problemsOf(mutated(base, p => { p.entry.defaultVersion = 'v3'; }))).toEqual([
+    expect(findingsOf(mutated(base, p => { p.entry.defaultVersion = 'v3'; }))).toEqual([
       '[entry.defaultVersion] "v3" is not a version of the entry service "web"; use one of ["v1","v2"]',
     ]);
-    const noVersions = problemsOf(mutated(base, p => { p.services[0].versions = {}; delete p.entry.gatewayWeights; }));
+    const noVersions = findingsOf(mutated(base, p => { p.services[0].versions = {}; delete p.entry.gatewayWeights; }));
     expect(noVersions.filter(p => p.startsWith('[entry.'))).toEqual([
       '[entry.defaultVersion] "v1" is not a version of the entry service "web"; the service has no versions yet, so add it to its `versions`',
     ]);
