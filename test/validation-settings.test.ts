@@ -372,6 +372,11 @@ describe('retries that do not fit in the timeout', () => {
   });
 });
 
+/** Every problem of `props`, each as `[path] message`. */
+function findingsOf(props: ServiceChainProps): string[] {
+  return validateChain(props).problems.list.map(p => `[${formatPath(p.path)}] ${p.message}`);
+}
+
 /** Every problem of `props`, each as its dotted path and its whole message. */
 function problemsOf(props: ServiceChainProps): { path: string; message: string }[] {
   return validateChain(props).problems.list.map(problem => ({ path: formatPath(problem.path), message: problem.message }));
@@ -574,7 +579,6 @@ describe('lane faults and mirrors name lanes that reach the service, each proble
 });
 
 describe('durations, each problem whole', () => {
-  const findingsOf = (props: ServiceChainProps) => validateChain(props).problems.list.map(p => `[${formatPath(p.path)}] ${p.message}`);
   const notADuration = (value: string) => `"${value}" is not a duration: write a number and a unit (h, m, s, ms, us, ns), parts added together, `
     + 'for example "500ms", "2s" or "1m30s"';
 
@@ -599,7 +603,6 @@ describe('durations, each problem whole', () => {
 });
 
 describe('entry versions, each problem whole', () => {
-  const findingsOf = (props: ServiceChainProps) => validateChain(props).problems.list.map(p => `[${formatPath(p.path)}] ${p.message}`);
 
   test('a version the entry service lacks names the versions it has, or says it has none yet', () => {
     expect(findingsOf(mutated(base, p => { p.entry.defaultVersion = 'v3'; }))).toEqual([
