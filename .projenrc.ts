@@ -110,7 +110,11 @@ const project = new typescript.TypeScriptProject({
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       // test/integration/ runs on its own: `npx projen test:integration` (CI runs both).
       testPathIgnorePatterns: ['/node_modules/', '/build/', '<rootDir>/test/integration/'],
-      modulePathIgnorePatterns: ['<rootDir>/build/'],
+      // The sandboxes of a mutation run hold a copy of the project, package.json included.
+      modulePathIgnorePatterns: ['<rootDir>/build/', '<rootDir>/.stryker-tmp/'],
+      // Each run's temporary files go to one folder, removed at the end of the run.
+      globalSetup: '<rootDir>/test/support/global-setup.js',
+      globalTeardown: '<rootDir>/test/support/global-teardown.js',
       collectCoverage: false,
       // One worker per core: jest's default (cores - 1) leaves one of two cores idle.
       maxWorkers: '100%',

@@ -27,7 +27,7 @@ describe('the size of each written object', () => {
 
   test('an object over 256 KiB is a warning: client-side kubectl apply fails on it', () => {
     const chain = synthSeed(p => { p.services[1].versions.v2.env = [{ name: 'BLOB', value: 'x'.repeat(300_000) }]; });
-    expect(chain.warnings).toEqual([expect.stringMatching(/^Deployment "appb-v2" is 29\d\.\d KiB: client-side `kubectl apply` keeps a copy of it .* `kubectl apply --server-side`/)]);
+    expect(chain.warnings).toEqual([expect.stringMatching(/^services\[1\]\.versions\.v2: Deployment "appb-v2" is 29\d\.\d KiB: client-side `kubectl apply` keeps a copy of it .* `kubectl apply --server-side`/)]);
   });
 
   test('a lane VirtualService grows with its lane header, once per version, and is measured too', () => {
@@ -36,8 +36,8 @@ describe('the size of each written object', () => {
       p.laneHeader = `x-${'l'.repeat(3000)}`;
       p.services[1].versions = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`v${i + 1}`, {}]));
     });
-    expect(chain.warnings.filter(w => w.startsWith('VirtualService'))).toEqual([
-      expect.stringMatching(/^VirtualService "vs-appb" is 300\.3 KiB: client-side `kubectl apply`/),
+    expect(chain.warnings.filter(w => w.includes(': VirtualService '))).toEqual([
+      expect.stringMatching(/^services\[1\]: VirtualService "vs-appb" is 300\.3 KiB: client-side `kubectl apply`/),
     ]);
   });
 
@@ -49,8 +49,8 @@ describe('the size of each written object', () => {
       services: [{ name: 'web', calls: callers, versions }, ...callers.map(name => ({ name, calls: ['z'], versions })), { name: 'z', versions }],
       entry: { service: 'web', meshWeights: { [Object.keys(versions)[0]]: 100 } },
     });
-    expect(chain.warnings.filter(w => w.startsWith('VirtualService'))).toEqual([
-      expect.stringMatching(/^VirtualService "vs-z" is 373\.8 KiB: client-side `kubectl apply`/),
+    expect(chain.warnings.filter(w => w.includes(': VirtualService '))).toEqual([
+      expect.stringMatching(/^services\[25\]: VirtualService "vs-z" is 373\.8 KiB: client-side `kubectl apply`/),
     ]);
   });
 
@@ -62,7 +62,7 @@ describe('the size of each written object', () => {
       p.entry.hosts = manyHosts(1000);
       p.entry.createGateways = [{ ref: 'istio-system/app-gw', selector: Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`example.com/k${i}`, 'v'.repeat(63)])) }];
     });
-    expect(chain.warnings).toEqual([expect.stringMatching(/^Gateway "app-gw" is 2\d\d\.\d KiB: client-side `kubectl apply`/)]);
+    expect(chain.warnings).toEqual([expect.stringMatching(/^entry\.createGateways\[0\]: Gateway "app-gw" is 2\d\d\.\d KiB: client-side `kubectl apply`/)]);
   });
 
   test('a created Gateway grows with its own settings, and is measured too', () => {
@@ -70,7 +70,7 @@ describe('the size of each written object', () => {
       const selector = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`${'p'.repeat(60)}.${'q'.repeat(60)}.${'r'.repeat(60)}.example.com/k${i}`, 'v'.repeat(63)]));
       p.entry.createGateways = [{ ref: 'istio-system/app-gw', selector }];
     });
-    expect(chain.warnings).toEqual([expect.stringMatching(/^Gateway "app-gw" is 2\d\d\.\d KiB: client-side `kubectl apply`/)]);
+    expect(chain.warnings).toEqual([expect.stringMatching(/^entry\.createGateways\[0\]: Gateway "app-gw" is 2\d\d\.\d KiB: client-side `kubectl apply`/)]);
   });
 
   /** The problems of props that a synth refuses. */
@@ -125,7 +125,7 @@ describe('the size of each written object', () => {
     const problems = new Problems();
     const warnings: string[] = [];
     checkObjectSizes([sized(MAX_ANNOTATION_BYTES), sized(1024 * 1024), sized(MAX_OBJECT_BYTES), sized(MAX_OBJECT_BYTES + 1)], problems, warnings);
-    const warning = (name: string, size: string) => `ConfigMap "${name}" is ${size}: client-side \`kubectl apply\` keeps a copy of it in an annotation `
+    const warning = (name: string, size: string) => `services[0]: ConfigMap "${name}" is ${size}: client-side \`kubectl apply\` keeps a copy of it in an annotation `
       + 'limited to 256.0 KiB, and fails; apply it with `kubectl apply --server-side`, or make it smaller';
     expect(warnings).toEqual([warning('b1048576', '1.00 MiB'), warning('b1572864', '1.50 MiB')]);
     expect(problems.list).toEqual([{

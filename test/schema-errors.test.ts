@@ -414,6 +414,17 @@ describe('the words of the chain spec\'s shape check', () => {
       { path: ['services', 0, 'versions', 'v1'], message: 'is empty (null); expected a mapping of fields; write `{}` for a version with no settings of its own' },
     ]);
   });
+
+  test('a list whose items are defined elsewhere in the schema is named by what they are', () => {
+    const props = {
+      services: 5,
+      entry: { service: 'web', headerRoutes: 'x-user' },
+    };
+    expect(checkShape(props)).toEqual([
+      { path: ['entry', 'headerRoutes'], message: 'is "x-user" (a string); expected a list of mappings of fields' },
+      { path: ['services'], message: 'is 5 (a number); expected a list of mappings of fields' },
+    ]);
+  });
 });
 
 describe('the field most likely meant', () => {

@@ -59,8 +59,9 @@ export function httpRouteRule(rule: RouteRule, context: HttpRouteContext): HttpR
   }
   const conditions = rule.matches.map(match => httpRouteMatch(match, context));
   const pathOnly = context.pathPrefix !== undefined ? [pathMatch(context.pathPrefix)] : undefined;
+  // A rule without headers to match (weights) matches every request under the path prefix, if there is one.
   // Stryker disable next-line MethodExpression: a plan rule's matches all hold a header (header routes, lanes) or none does (weights), so `some` and `every` agree
-  const matches = conditions.some(hasCondition) ? conditions : pathOnly;
+  const matches = conditions.some(condition => condition.headers !== undefined) ? conditions : pathOnly;
   const single = rule.targets.length === 1 ? rule.targets[0] : undefined;
   return {
     matches,
@@ -71,12 +72,6 @@ export function httpRouteRule(rule: RouteRule, context: HttpRouteContext): HttpR
     backendRefs: rule.targets.map(target => backendRef(target, single === undefined, context)),
     timeouts: rule.timeout !== undefined ? { request: rule.timeout } : undefined,
   };
-}
-
-function hasCondition(match: HttpRouteSpecRulesMatches): boolean {
-  return match.headers !== undefined
-    // Stryker disable next-line ConditionalExpression: a match with a path and no header is the rule's one match (weights), and holds the same path `pathOnly` writes
-    || match.path !== undefined;
 }
 
 function pathMatch(prefix: string): HttpRouteSpecRulesMatches {

@@ -9,13 +9,15 @@ export interface Problem {
   readonly message: string;
 }
 
-/** Formats a path the way it reads in TypeScript and YAML alike: `services[1].versions.v3.image`. @internal */
+/**
+ * Formats a path the way it reads in TypeScript and YAML alike: `services[1].versions.v3.image`.
+ * List indices, and keys that are not plain names, go in brackets: `[0]`, `["example.com/tier"]`.
+ * @internal
+ */
 export function formatPath(path: PathSegment[]): string {
   return path.reduce<string>((text, segment) => {
-    if (typeof segment === 'number') return `${text}[${segment}]`;
-    const plain = /^[A-Za-z_$][\w$-]*$/.test(segment);
-    const key = plain ? segment : JSON.stringify(segment);
-    if (!plain) return `${text}[${key}]`;
+    const key = String(segment);
+    if (!/^[A-Za-z_$][\w$-]*$/.test(key)) return `${text}[${JSON.stringify(segment)}]`;
     return text === '' ? key : `${text}.${key}`;
   }, '');
 }
@@ -54,7 +56,7 @@ function showCodePoints(text: string): string {
 function showUncut(value: unknown): string {
   switch (typeof value) {
     case 'undefined': return 'nothing';
-    case 'number': return Number.isFinite(value) ? JSON.stringify(value) : String(value);
+    case 'number':
     case 'bigint': return String(value);
     case 'function': return 'a function';
     case 'symbol': return value.toString();

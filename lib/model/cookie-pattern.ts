@@ -57,12 +57,13 @@ export function escapeRegex(text: string): string {
 
 /** Whether the RE2 expression `pattern` (one character class or escape) matches `;`. */
 function matchesSemicolon(pattern: string): boolean {
+  let compiled: RE2JS | undefined;
   try {
-    return RE2JS.compile(pattern).matches(';');
-  // Stryker disable next-line BlockStatement: without the return the call yields undefined, which reads as false all the same
+    compiled = RE2JS.compile(pattern);
   } catch {
-    return false;
+    // RE2 cannot read the pattern: it is passed on as it is, for validation to refuse.
   }
+  return compiled?.matches(';') ?? false;
 }
 
 /** Why a class or escape that matches `;` is refused. */

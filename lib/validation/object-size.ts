@@ -1,4 +1,4 @@
-import { PathSegment, Problems, show } from '../diagnostics/problems';
+import { formatPath, PathSegment, Problems, show } from '../diagnostics/problems';
 
 /** The largest object etcd stores by default (`--max-request-bytes`), so the largest the API server accepts. */
 export const MAX_OBJECT_BYTES = 1572864;
@@ -35,7 +35,8 @@ export interface RenderedObject {
 /**
  * The size of each rendered object, measured as JSON: over {@link MAX_OBJECT_BYTES} the API
  * server refuses it (a problem); over {@link MAX_ANNOTATION_BYTES} client-side `kubectl apply`
- * fails on its last-applied annotation (a warning: `--server-side` applies it).
+ * fails on its last-applied annotation (a warning: `--server-side` applies it). Both name the
+ * props path the object's content comes from.
  */
 export function checkObjectSizes(objects: readonly RenderedObject[], problems: Problems, warnings: string[]): void {
   for (const object of objects) {
@@ -46,7 +47,7 @@ export function checkObjectSizes(objects: readonly RenderedObject[], problems: P
         + 'the Kubernetes API server stores; '
         + 'make it smaller (fewer or shorter header routes, environment values or annotations)');
     } else {
-      warnings.push(`${object.kind} ${show(object.name)} is ${showBytes(size)}: client-side \`kubectl apply\` keeps a copy of it in an annotation `
+      warnings.push(`${formatPath(object.path)}: ${object.kind} ${show(object.name)} is ${showBytes(size)}: client-side \`kubectl apply\` keeps a copy of it in an annotation `
         + `limited to ${showBytes(MAX_ANNOTATION_BYTES)}, and fails; apply it with \`kubectl apply --server-side\`, or make it smaller`);
     }
   }

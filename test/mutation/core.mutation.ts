@@ -18,7 +18,9 @@ import '../model-edges.test';
 import '../lane-gaps.test';
 import '../chain-graph.test';
 
-// Messages, names and patterns.
+// Messages, paths, names and patterns.
+import '../problems.test';
+import '../json-pointer.test';
 import '../name-syntax-messages.test';
 import '../schema-errors.test';
 import '../cookie-pattern-edges.test';
