@@ -55,7 +55,7 @@ const warningCases = [
   {
     name: 'warns when a lane reaches a version with replicas: 0 behind the entry',
     mutate: (p: any) => { p.services[1].versions.v2.replicas = 0; },
-    warning: /^services\[1\]\.versions\.v2: "appb-v2" has replicas: 0, but the lane \["v2"\] reaches it, so its requests get 503; scale it up, or remove the version so that the lane goes to the baseline "v1"$/,
+    warning: /^services\[1\]\.versions\.v2: "appb-v2" has replicas: 0, but the lane \["v2"\] reaches it, so its requests get 503; scale it up, or remove the version so that its lane goes to the baseline "v1"$/,
   },
   {
     name: 'warns when the default version has replicas: 0',
@@ -145,7 +145,7 @@ describe('versions with replicas: 0, in whole warnings', () => {
     expect(problems.list).toEqual([]);
     expect(warnings).toEqual([
       'services[1].versions.v1: "appb-v1" has replicas: 0, but the lanes ["v3","v1"] reach it, so their requests get 503; '
-      + 'scale it up, or remove the version so that the lane goes to the baseline "v1"',
+      + 'scale it up, or make a version that has pods the baseline (`baseline`)',
     ]);
   });
 

@@ -103,7 +103,7 @@ export class ServiceChain extends Construct {
     this.waypoint = ambient ? new Waypoint(this, 'Waypoint', { namespace: chain.namespace }).object : undefined;
     this.destinationRules = gatewayApi ? [] : chain.services.map(service =>
       new VersionedDestinationRule(this, `${service.name}-DestinationRule`, {
-        service, apiVersion: chain.apiVersion, namespace: chain.namespace, loadBalancer: chain.loadBalancer,
+        service, apiVersion: chain.apiVersion, namespace: chain.namespace,
       }).object);
     this.entry = gatewayApi ? undefined : new EntryRouting(this, 'Entry', { chain });
     this.laneRoutes = gatewayApi ? [] : chain.services

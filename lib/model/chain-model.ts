@@ -6,7 +6,7 @@ import { defaultRootName, deploymentName } from './naming';
 import { compareNatural } from './natural-order';
 import { planRouting, RoutingPlan } from './routing-plan';
 import { RouteSettings, routeSettingsOf, TrafficPolicyModel, trafficPolicyOf } from './traffic-model';
-import { DataPlane, LoadBalancer, RoutingApi, ServiceChainProps, WorkloadObjects } from '../props/chain-props';
+import { DataPlane, RoutingApi, ServiceChainProps, WorkloadObjects } from '../props/chain-props';
 import { EntryProps, HeaderRoute, Weights, GatewayProps } from '../props/entry-props';
 import { IstioApiVersion } from '../props/istio-api-version';
 import { LaneFault, Mirror } from '../props/lane-experiments';
@@ -103,7 +103,6 @@ export interface ChainModel {
   /** The namespace the services live in: `namespace`, or Kubernetes' implicit one. */
   readonly effectiveNamespace: string;
   readonly createNamespace: boolean;
-  readonly loadBalancer?: LoadBalancer;
   readonly strict: boolean;
   /** Which workload objects the chain writes beside its routing. */
   readonly workloads: WorkloadObjects;
@@ -164,7 +163,6 @@ export function resolveChain(props: ServiceChainProps): ChainModel {
     namespace: props.namespace,
     effectiveNamespace,
     createNamespace: props.createNamespace ?? false,
-    loadBalancer: props.loadBalancer,
     strict: props.strict ?? false,
     workloads: workloadObjectsOf(props),
     service: (name: string) => {

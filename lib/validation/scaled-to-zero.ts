@@ -50,9 +50,13 @@ function checkLanesToZero(chain: ChainModel, trace: LaneTrace, out: RuleOutput):
         .filter(hop => hop.step.service === service.name && hop.step.version === version.name)
         .map(hop => hop.from.lane))];
       if (lanes.length === 0) continue;
-      out.warnings.push(`services[${i}].versions.${version.name}: ${show(version.deploymentName)} has replicas: 0, but the lane${lanes.length > 1 ? 's' : ''} `
-        + `${show(lanes)} ${lanes.length > 1 ? 'reach' : 'reaches'} it, so ${lanes.length > 1 ? 'their' : 'its'} requests get 503; scale it up, or remove `
-        + `the version so that the lane goes to the baseline ${show(service.baseline)}`);
+      const several = lanes.length > 1;
+      // Only its own lane reaches a version other than the baseline: another lane goes to the baseline.
+      const elsewhere = version.name === service.baseline
+        ? 'or make a version that has pods the baseline (`baseline`)'
+        : `or remove the version so that its lane goes to the baseline ${show(service.baseline)}`;
+      out.warnings.push(`services[${i}].versions.${version.name}: ${show(version.deploymentName)} has replicas: 0, but the lane${several ? 's' : ''} `
+        + `${show(lanes)} ${several ? 'reach' : 'reaches'} it, so ${several ? 'their' : 'its'} requests get 503; scale it up, ${elsewhere}`);
     }
   });
 }
