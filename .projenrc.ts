@@ -136,6 +136,9 @@ project.eslint?.addRules({ 'no-bitwise': 'off' });
 
 // dist/ holds the synthesised manifests and is committed (GitOps repos consume it).
 project.gitignore.include('/dist/');
+// The mutation suite's own snapshots (test/mutation/snapshot-resolver.js) are written by each run.
+// Added after projen's `!/test/`, which would drop it.
+project.gitignore.exclude('/test/mutation/__snapshots__/');
 
 // The package: compiled JavaScript and declarations, the command, and the schemas read at run time.
 project.addFields({

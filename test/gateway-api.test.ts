@@ -1,8 +1,8 @@
 import { App, Chart } from 'cdk8s';
 import { ChainValidationError, DataPlane, GatewayApiGateway, LaneMode, OutputLayout, RoutingApi, ServiceChainProps, TrafficSource, validateChain } from '../lib';
 import { buildChain, find, Manifest, synthChain } from './support/manifests';
+import { problemLines } from './validation-support/problem-lines';
 import { httpRouteHeaderMatch, httpRouteRule, rulesForSource } from '../lib/constructs/gateway-api-routes';
-import { formatPath } from '../lib/diagnostics/problems';
 import { gatewayApiHeaderMatch } from '../lib/model/gateway-api-header';
 import { RouteRule } from '../lib/model/routing-plan';
 
@@ -337,9 +337,6 @@ test('snapshot: the seed on Gateway API and ambient', () => {
   expect(objectsOf(seed({ dataPlane: DataPlane.AMBIENT }))).toMatchSnapshot();
 });
 
-/** Every problem of `props`, as `[path] message`. */
-const problemsOf = (props: ServiceChainProps): string[] =>
-  validateChain(props).problems.list.map(problem => `[${formatPath(problem.path)}] ${problem.message}`);
 
 /** Header routes `x-h0`... for the sources given. */
 const routesFrom = (count: number, from: TrafficSource[]) =>
@@ -360,7 +357,7 @@ describe('what gateway-api refuses, each problem whole', () => {
       },
     });
     const fix = 'remove it, or set `routingApi: istio`';
-    expect(problemsOf(props)).toEqual([
+    expect(problemLines(props)).toEqual([
       expect.stringMatching(/^\[entry\.createGateways\[1\]\.hosts\[0\]\] "10\.0\.0\.1" is served by the Gateway "istio-system\/ip-gw" but the root VirtualService/),
       expect.stringMatching(/^\[entry\.createGateways\[1\]\.hosts\[1\]\] "1\.2\.3\.4\.example\.com" is served by the Gateway/),
       expect.stringMatching(/^\[entry\.createGateways\[1\]\.hosts\[2\]\] "a\.1\.2\.3\.4" is served by the Gateway/),
@@ -385,7 +382,7 @@ describe('what gateway-api refuses, each problem whole', () => {
         headerRoutes: [{ header: 'x-long', exact: 'e'.repeat(4096), version: 'v2' }],
       },
     });
-    expect(problemsOf(props)).toEqual([]);
+    expect(problemLines(props)).toEqual([]);
   });
 
   test('one hostname or parent too many', () => {
@@ -397,7 +394,7 @@ describe('what gateway-api refuses, each problem whole', () => {
         createGateways: [{ ref: 'istio-system/app-gw', hosts: ['*.example.com'] }],
       },
     });
-    expect(problemsOf(props)).toEqual([
+    expect(problemLines(props)).toEqual([
       '[entry.hosts] makes 17 hostnames of the entry\'s HTTPRoute, but an HTTPRoute holds at most 16; split the hosts over several chains',
       '[entry.gateways] makes 33 parentRefs of the entry\'s HTTPRoute, but an HTTPRoute holds at most 32; bind the entry to fewer gateways',
     ]);
@@ -420,7 +417,7 @@ describe('what gateway-api refuses, each problem whole', () => {
         ],
       },
     });
-    expect(problemsOf(props).filter(p => p.includes('HTTPRoute header match'))).toEqual([
+    expect(problemLines(props).filter(p => p.includes('HTTPRoute header match'))).toEqual([
       '[entry.headerRoutes[0]] makes an HTTPRoute header match of 4097 characters, but Gateway API takes at most 4096; shorten the value',
       expect.stringMatching(/^\[entry\.headerRoutes\[1\]\] makes an HTTPRoute header match of 4\d{3} characters \(translated to a regex\), but Gateway API takes at most 4096; shorten the value$/),
       '[entry.headerRoutes[6]] makes an HTTPRoute header match of 4097 characters, but Gateway API takes at most 4096; shorten the value',
@@ -432,7 +429,7 @@ describe('what gateway-api refuses, each problem whole', () => {
     const meshOnly = (entry: Partial<ServiceChainProps['entry']>) => seed({
       entry: { service: 'appa', createGateways: undefined, ...entry },
     });
-    const count = (props: ServiceChainProps) => problemsOf(props).filter(p => p.startsWith('[entry.headerRoutes] '));
+    const count = (props: ServiceChainProps) => problemLines(props).filter(p => p.startsWith('[entry.headerRoutes] '));
     const tooMany = (n: number, source: string) => `[entry.headerRoutes] makes ${n} rules for ${source} traffic (header routes, weights and the default route), `
       + 'but an HTTPRoute holds at most 16; merge header routes that go to the same version into one regex';
     // Mesh traffic only: 17 header routes, the mesh weights and the default route.
@@ -451,7 +448,7 @@ describe('what gateway-api refuses, each problem whole', () => {
 
 describe('what gateway-api and ambient refuse or warn about, each finding whole', () => {
   test('sourceLabels lanes on both gateway-api and ambient: both reasons, and the fix', () => {
-    expect(problemsOf(seed({ laneMode: undefined, dataPlane: DataPlane.AMBIENT }))).toEqual([
+    expect(problemLines(seed({ laneMode: undefined, dataPlane: DataPlane.AMBIENT }))).toEqual([
       '[laneMode] is not set, so lanes follow the callers\' labels (sourceLabels), which cannot keep lanes: with routingApi "gateway-api", '
       + 'HTTPRoutes cannot match the calling workload (Gateway API has no source matches), so every call behind the entry would go to the baseline; '
       + 'and with dataPlane "ambient", waypoints do not use source matches in ambient mode (istio/api#3517, istio/istio#54775 and #61590), '
@@ -486,7 +483,7 @@ describe('what gateway-api and ambient refuse or warn about, each finding whole'
     const fix = 'remove it, or set `routingApi: istio`';
     const notGatewayApi = (value: string) => `${value} is not a Gateway API duration (one to four parts of up to five digits, each with h, m, s or ms: `
       + 'no fractions, no us or ns); write it so, such as "1500ms" for 1.5s';
-    expect(problemsOf(props).filter(p => !p.includes('is not a duration'))).toEqual([
+    expect(problemLines(props).filter(p => !p.includes('is not a duration'))).toEqual([
       `[services[0].timeout] ${notGatewayApi('"10"')}`,
       `[services[1].outlierDetection] is a DestinationRule setting, which Gateway API has no standard field for; ${fix}`,
       `[services[1].versions.v1.tls] is a DestinationRule setting, which Gateway API has no standard field for (Istio applies mTLS on its own); ${fix}`,
@@ -498,7 +495,7 @@ describe('what gateway-api and ambient refuse or warn about, each finding whole'
 
   test('mirrors on gateway-api and ambient at once: both reasons', () => {
     const mirrored = { name: 'appb', versions: { v1: {}, v2: {}, v3: {} }, mirrors: [{ version: 'v3', percentage: 10 }] };
-    expect(problemsOf(seed({ dataPlane: DataPlane.AMBIENT, services: [seed().services[0], mirrored] }))).toEqual([
+    expect(problemLines(seed({ dataPlane: DataPlane.AMBIENT, services: [seed().services[0], mirrored] }))).toEqual([
       '[services[1].mirrors] keep the calls of the mirror\'s pods out of every lane by matching those pods\' labels, but HTTPRoutes cannot match '
       + 'the calling workload, and waypoints do not use source matches; remove the mirrors, or use `routingApi: istio` with `dataPlane: sidecar`',
     ]);
@@ -510,6 +507,6 @@ describe('what gateway-api and ambient refuse or warn about, each finding whole'
       dataPlane: DataPlane.AMBIENT,
       defaults: { image: 'registry.example.com/app:1.0', port: 8000, timeout: '1.5s', retries: { attempts: 3 }, outlierDetection: { consecutive5xxErrors: 5 } },
     });
-    expect(problemsOf(props)).toEqual([]);
+    expect(problemLines(props)).toEqual([]);
   });
 });

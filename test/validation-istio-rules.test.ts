@@ -1,4 +1,5 @@
 import { ServiceChainProps, validateChain } from '../lib';
+import { problemLines } from './validation-support/problem-lines';
 import { headerRoutingChain, LooseProps, mutated, seedChain } from './validation-support/seed-chains';
 import { formatPath } from '../lib/diagnostics/problems';
 
@@ -518,19 +519,17 @@ describe('the rules from Istio and from the mesh refuse, with the path, the valu
 });
 
 describe('hosts and created Gateways, each problem whole', () => {
-  const problemsOf = (props: ServiceChainProps): string[] =>
-    validateChain(props).problems.list.map(problem => `[${formatPath(problem.path)}] ${problem.message}`);
   const USE = 'Use an IPv4 address (`203.0.113.10`), a DNS name (`shop.example.com`) or a wildcard name (`*.example.com`)';
 
   test('IPv4 addresses of every shape, and names that only end like one, are hosts', () => {
-    expect(problemsOf(mutated(seedChain, p => { p.entry.hosts = ['8.8.8.8', '240.10.240.10', 'a.1.2.3.4', '1.2.3.4.example.com']; }))).toEqual([]);
+    expect(problemLines(mutated(seedChain, p => { p.entry.hosts = ['8.8.8.8', '240.10.240.10', 'a.1.2.3.4', '1.2.3.4.example.com']; }))).toEqual([]);
   });
 
   test('a host that is no IPv4 address, no DNS name, or holds a port, with the lowercase form when that is valid', () => {
     const props = mutated(seedChain, p => {
       p.entry.hosts = ['256.1.1.1', '-1.2.3.4', 'shop.example.com:443', 'Shop.Example.com', 'Bad_Host.example.com', 'bad_host'];
     });
-    expect(problemsOf(props)).toEqual([
+    expect(problemLines(props)).toEqual([
       `[entry.hosts[0]] "256.1.1.1" is not a valid host: it looks like an IPv4 address but is not one (each part is 0 to 255, without leading zeros). ${USE}`,
       expect.stringMatching(/^\[entry\.hosts\[1\]\] "-1\.2\.3\.4" is not a valid host: it .*start.*\. Use an IPv4 address .*`\*\.example\.com`\)$/),
       `[entry.hosts[2]] "shop.example.com:443" is not a valid host: it contains ':' or '/': give the host alone, without scheme, port or path. ${USE}`,
@@ -545,12 +544,12 @@ describe('hosts and created Gateways, each problem whole', () => {
       `[entry.createGateways[${j}]] "${ref}" conflicts with entry.createGateways[${i}] "${other}": both select the same gateway pods, listen on port ${port} `
       + `and serve "${host}", so Istio keeps only one of the two servers; give one of them another port or selector, or hosts that do not overlap`;
     const withGateways = (createGateways: unknown[]) => mutated(seedChain, p => { p.entry.createGateways = createGateways; });
-    expect(problemsOf(withGateways([{ ref: 'istio-system/app-gw' }, { ref: 'shop/tls-gw', credentialName: 'shop-cert' }]))).toEqual([]);
-    expect(problemsOf(withGateways([{ ref: 'istio-system/app-gw', credentialName: 'a-cert' }, { ref: 'shop/tls-gw', credentialName: 'b-cert' }])))
+    expect(problemLines(withGateways([{ ref: 'istio-system/app-gw' }, { ref: 'shop/tls-gw', credentialName: 'shop-cert' }]))).toEqual([]);
+    expect(problemLines(withGateways([{ ref: 'istio-system/app-gw', credentialName: 'a-cert' }, { ref: 'shop/tls-gw', credentialName: 'b-cert' }])))
       .toEqual([conflict(1, 'shop/tls-gw', 0, 'istio-system/app-gw', 443, '192.168.1.106')]);
-    expect(problemsOf(withGateways([{ ref: 'istio-system/app-gw', selector: { istio: 'ingressgateway' } }, { ref: 'shop/gw-b' }])))
+    expect(problemLines(withGateways([{ ref: 'istio-system/app-gw', selector: { istio: 'ingressgateway' } }, { ref: 'shop/gw-b' }])))
       .toEqual([conflict(1, 'shop/gw-b', 0, 'istio-system/app-gw', 80, '192.168.1.106')]);
-    expect(problemsOf(withGateways([{ ref: 'istio-system/app-gw', selector: { app: 'gw', tier: 'edge' } }, { ref: 'shop/gw-b', selector: { tier: 'edge', app: 'gw' } }])))
+    expect(problemLines(withGateways([{ ref: 'istio-system/app-gw', selector: { app: 'gw', tier: 'edge' } }, { ref: 'shop/gw-b', selector: { tier: 'edge', app: 'gw' } }])))
       .toEqual([conflict(1, 'shop/gw-b', 0, 'istio-system/app-gw', 80, '192.168.1.106')]);
   });
 
@@ -559,7 +558,7 @@ describe('hosts and created Gateways, each problem whole', () => {
       p.entry.hosts = ['a.example.com', 'b.example.com', 'c.example.com'];
       p.entry.createGateways = [{ ref: 'istio-system/app-gw', hosts: ['a.example.com', 'b.example.com'] }, { ref: 'shop/gw-b', hosts: ['b.example.com'] }];
     });
-    expect(problemsOf(props)).toEqual([
+    expect(problemLines(props)).toEqual([
       '[entry.hosts[2]] "c.example.com" is served by none of the Gateways the entry is bound to (["istio-system/app-gw","shop/gw-b"]), so gateway requests '
       + 'for it are never accepted; add it to the `hosts` of one of `entry.createGateways`, or remove it',
       '[entry.createGateways[1]] "shop/gw-b" conflicts with entry.createGateways[0] "istio-system/app-gw": both select the same gateway pods, listen on port 80 '
@@ -570,11 +569,11 @@ describe('hosts and created Gateways, each problem whole', () => {
       p.entry.hosts = ['192.168.1.106', 'shop.example.com'];
       p.entry.createGateways = [{ ref: 'istio-system/app-gw', hosts: ['shop.example.com'] }];
     });
-    expect(problemsOf(notAllCreated)).toEqual([]);
+    expect(problemLines(notAllCreated)).toEqual([]);
   });
 
   test('a wildcard Gateway host serves the names below it, wildcards included, but neither its own domain nor *', () => {
-    const served = (entryHosts: string[]) => problemsOf(mutated(seedChain, p => {
+    const served = (entryHosts: string[]) => problemLines(mutated(seedChain, p => {
       gatewayOnly(p);
       p.entry.hosts = entryHosts;
       p.entry.createGateways = [{ ref: 'istio-system/app-gw', hosts: ['*.example.com'] }];
@@ -595,7 +594,7 @@ describe('hosts and created Gateways, each problem whole', () => {
       p.entry.hosts = ['shop.example.com', 'Bad_Host'];
       p.entry.createGateways = [{ ref: 'istio-system/app-gw', hosts: ['shop.example.com', 'Bad_Host'] }, { ref: 'shop/gw-b', hosts: ['Bad_Host'] }];
     });
-    expect(problemsOf(props)).toEqual([
+    expect(problemLines(props)).toEqual([
       expect.stringMatching(/^\[entry\.hosts\[1\]\] "Bad_Host" is not a valid host/),
       expect.stringMatching(/^\[entry\.createGateways\[0\]\.hosts\[1\]\] "Bad_Host" is not a valid host/),
       expect.stringMatching(/^\[entry\.createGateways\[1\]\.hosts\[0\]\] "Bad_Host" is not a valid host/),
@@ -604,7 +603,7 @@ describe('hosts and created Gateways, each problem whole', () => {
 
   test('a created Gateway\'s host the root does not bind: the root binds the entry\'s full name alone, and nothing for gateways without hosts', () => {
     const shortName = mutated(seedChain, p => { p.entry.createGateways = [{ ref: 'istio-system/app-gw', hosts: ['192.168.1.106', 'appa.default'] }]; });
-    expect(problemsOf(shortName)).toEqual([
+    expect(problemLines(shortName)).toEqual([
       '[entry.createGateways[0].hosts[1]] "appa.default" is served by the Gateway "istio-system/app-gw" but the root VirtualService binds no matching host '
       + '(["192.168.1.106","appa.default.svc.cluster.local"]), so its requests would get 404; add it to `entry.hosts`, or remove it here',
     ]);
@@ -613,14 +612,14 @@ describe('hosts and created Gateways, each problem whole', () => {
       delete p.entry.hosts;
       p.entry.createGateways = [{ ref: 'istio-system/app-gw', hosts: ['*'] }];
     });
-    expect(problemsOf(noHosts)).toEqual([
+    expect(problemLines(noHosts)).toEqual([
       '[entry.hosts] is empty and `entry.mesh` is false, so the root VirtualService would have no hosts, which Istio reads as a delegate: it would route '
       + 'nothing; list the external hosts, such as `[shop.example.com]`',
       '[entry.createGateways[0].hosts[0]] "*" is served by the Gateway "istio-system/app-gw" but the root VirtualService binds no matching host ([]), '
       + 'so its requests would get 404; add it to `entry.hosts`, or remove it here',
     ]);
     const noneAnywhere = mutated(seedChain, p => { delete p.entry.hosts; p.entry.createGateways = [{ ref: 'istio-system/app-gw' }]; });
-    expect(problemsOf(noneAnywhere)).toEqual([
+    expect(problemLines(noneAnywhere)).toEqual([
       '[entry.createGateways[0]] has no hosts: neither its `hosts` nor `entry.hosts` lists any; Istio refuses a Gateway server without hosts. '
       + 'List the hosts it serves, such as `[shop.example.com]`',
     ]);
@@ -630,26 +629,26 @@ describe('hosts and created Gateways, each problem whole', () => {
     const overlap = (j: number, host: string, i: number, other: string, why: string) =>
       `[entry.hosts[${j}]] "${host}" overlaps entry.hosts[${i}] "${other}": ${why}, which Istio refuses as duplicate hosts of one VirtualService; keep one of them`;
     const hosts = (list: string[]) => mutated(seedChain, p => { gatewayOnly(p); p.entry.hosts = list; });
-    expect(problemsOf(hosts(['a.example.com', 'a.example.com', 'a.example.com']))).toEqual([
+    expect(problemLines(hosts(['a.example.com', 'a.example.com', 'a.example.com']))).toEqual([
       overlap(1, 'a.example.com', 0, 'a.example.com', 'the same host twice'), overlap(2, 'a.example.com', 0, 'a.example.com', 'the same host twice'),
     ]);
-    expect(problemsOf(hosts(['*', 'shop.example.com']))).toEqual([overlap(1, 'shop.example.com', 0, '*', '"*" matches every request for the other')]);
-    expect(problemsOf(hosts(['shop.example.com', '*']))).toEqual([overlap(1, '*', 0, 'shop.example.com', '"*" matches every request for the other')]);
-    expect(problemsOf(hosts(['a.example.com', 'b.example.com', '*.example.com']))).toEqual([
+    expect(problemLines(hosts(['*', 'shop.example.com']))).toEqual([overlap(1, 'shop.example.com', 0, '*', '"*" matches every request for the other')]);
+    expect(problemLines(hosts(['shop.example.com', '*']))).toEqual([overlap(1, '*', 0, 'shop.example.com', '"*" matches every request for the other')]);
+    expect(problemLines(hosts(['a.example.com', 'b.example.com', '*.example.com']))).toEqual([
       overlap(2, '*.example.com', 0, 'a.example.com', '"*.example.com" matches every request for the other'),
     ]);
-    expect(problemsOf(hosts(['shop.example.com', '*.op.example.com', 'Bad_Host', 'Bad_Host']))).toEqual([
+    expect(problemLines(hosts(['shop.example.com', '*.op.example.com', 'Bad_Host', 'Bad_Host']))).toEqual([
       expect.stringMatching(/^\[entry\.hosts\[2\]\] "Bad_Host" is not a valid host/), expect.stringMatching(/^\[entry\.hosts\[3\]\] "Bad_Host" is not a valid host/),
     ]);
   });
 
   test('entry hosts naming a Service of the chain; the entry\'s own name only when the library adds it', () => {
-    expect(problemsOf(mutated(seedChain, p => { p.entry.hosts = ['appb.default']; }))).toEqual([
+    expect(problemLines(mutated(seedChain, p => { p.entry.hosts = ['appb.default']; }))).toEqual([
       '[entry.hosts[0]] "appb.default" is the Service "appb" of the chain (Istio reads it as "appb.default.svc.cluster.local"): the root VirtualService '
       + 'would take calls to "appb" and send them to the entry "appa", beside "appb"\'s own VirtualService; remove it from `entry.hosts`, which lists external hosts',
     ]);
-    expect(problemsOf(mutated(seedChain, p => { gatewayOnly(p); p.entry.hosts = ['appa.default.svc.cluster.local']; }))).toEqual([]);
-    expect(problemsOf(mutated(seedChain, p => { gatewayOnly(p); p.entry.gateways = []; p.entry.hosts = []; }))).toEqual([
+    expect(problemLines(mutated(seedChain, p => { gatewayOnly(p); p.entry.hosts = ['appa.default.svc.cluster.local']; }))).toEqual([]);
+    expect(problemLines(mutated(seedChain, p => { gatewayOnly(p); p.entry.gateways = []; p.entry.hosts = []; }))).toEqual([
       '[entry.mesh] is false and the entry has no gateways, so no traffic can reach the chain; add `entry.gateways` (or `entry.createGateways`), or set `mesh: true`',
       '[entry.gatewayWeights] are set but the entry has no gateways, so no gateway traffic reaches them; add `entry.gateways` (or `entry.createGateways`), '
       + 'or remove `gatewayWeights`',
@@ -658,8 +657,7 @@ describe('hosts and created Gateways, each problem whole', () => {
 });
 
 describe('header route values, each problem whole', () => {
-  const routeProblems = (headerRoutes: unknown[]) => validateChain(mutated(headerRoutingChain, p => { p.entry.headerRoutes = headerRoutes; }))
-    .problems.list.map(problem => `[${formatPath(problem.path)}] ${problem.message}`);
+  const routeProblems = (headerRoutes: unknown[]) => problemLines(mutated(headerRoutingChain, p => { p.entry.headerRoutes = headerRoutes; }));
 
   test('an empty prefix or regex says what to give, and how to match any value of the header or the cookie', () => {
     expect(routeProblems([{ header: 'x-a', prefix: '', version: 'v1' }, { cookie: 'c', regex: '', version: 'v2' }])).toEqual([

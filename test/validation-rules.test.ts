@@ -1,4 +1,5 @@
 import { ServiceChainProps, TrafficSource, validateChain } from '../lib';
+import { problemEntries, problemLines } from './validation-support/problem-lines';
 import { headerRoutingChain, LooseProps, mutated, seedChain } from './validation-support/seed-chains';
 import { formatPath } from '../lib/diagnostics/problems';
 import { quantityValue } from '../lib/validation/resources';
@@ -718,19 +719,12 @@ describe('validateChain accepts valid chains', () => {
   });
 });
 
-/** The problems of `props` whose path starts with `prefix`, each as its dotted path and its whole message. */
-function problemsAt(props: ServiceChainProps, prefix: string): { path: string; message: string }[] {
-  return validateChain(props).problems.list
-    .map(problem => ({ path: formatPath(problem.path), message: problem.message }))
-    .filter(problem => problem.path.startsWith(prefix));
-}
-
 const SUBDOMAIN_RULE = "at most 253 characters: lowercase letters, digits and '-', in parts joined by '.', each part starting and ending with a letter or digit";
 const LABEL_VALUE_RULE = "empty, or at most 63 characters: letters, digits, '-', '_' and '.', starting and ending with a letter or digit";
 
 describe('names, in whole messages', () => {
   test('the labels the library sets are refused on workloads, each named for what it holds', () => {
-    expect(problemsAt(mutated(seedChain, p => { p.services[0].labels = { app: 'web', version: 'v9' }; }), 'services[0]')).toEqual([
+    expect(problemEntries(mutated(seedChain, p => { p.services[0].labels = { app: 'web', version: 'v9' }; }), 'services[0]')).toEqual([
       { path: 'services[0].labels.app', message: '"app" is set by the library (the service name) and routing depends on it; remove it from `labels`' },
       { path: 'services[0].labels.version', message: '"version" is set by the library (the version name) and routing depends on it; remove it from `labels`' },
     ]);
@@ -740,7 +734,7 @@ describe('names, in whole messages', () => {
     const props = mutated(seedChain, p => {
       p.entry.createGateways = [{ ref: 'istio-system/app-gw', selector: { app: 'ingress gw' }, credentialName: 'Shop_Cert' }];
     });
-    expect(problemsAt(props, 'entry.createGateways')).toEqual([
+    expect(problemEntries(props, 'entry.createGateways')).toEqual([
       {
         path: 'entry.createGateways[0].selector.app',
         message: `"ingress gw" is not a valid value for label "app": it contains " ". Use a Kubernetes label value: ${LABEL_VALUE_RULE}; for example "ingress-gw"`,
@@ -754,7 +748,7 @@ describe('names, in whole messages', () => {
 
   test('a blank environment variable name is refused as blank, and one with = is told what to use', () => {
     const props = mutated(seedChain, p => { p.services[1].env = [{ name: '  ', value: '1' }, { name: 'A=B', value: '1' }]; });
-    expect(problemsAt(props, 'services[1]')).toEqual([
+    expect(problemEntries(props, 'services[1]')).toEqual([
       { path: 'services[1].env[0].name', message: '"  " is not a valid environment variable name: it is empty or blank; give the variable a name, such as "LOG_LEVEL"' },
       {
         path: 'services[1].env[1].name',
@@ -767,16 +761,16 @@ describe('names, in whole messages', () => {
 describe('names the library builds, in whole messages', () => {
   test('an invalid service name is reported once, not again for the Deployment names it makes', () => {
     const props = mutated(seedChain, p => { p.services[1].name = 'AppB'; p.services[1].versions = { V3: {} }; p.services[0].calls = ['AppB']; });
-    expect(problemsAt(props, 'services[1]').map(problem => problem.path)).toEqual(['services[1].name']);
+    expect(problemEntries(props, 'services[1]').map(problem => problem.path)).toEqual(['services[1].name']);
   });
 
   test('an invalid version name is reported once, not again for the Deployment and subset names it makes', () => {
     const props = mutated(seedChain, p => { p.services[1].versions['v1/beta'] = {}; });
-    expect(problemsAt(props, 'services[1].versions').map(problem => problem.path)).toEqual(['services[1].versions["v1/beta"]']);
+    expect(problemEntries(props, 'services[1].versions').map(problem => problem.path)).toEqual(['services[1].versions["v1/beta"]']);
   });
 
   test('a version that makes a valid Deployment name but no subset name is told the subset rule alone', () => {
-    expect(problemsAt(mutated(seedChain, p => { p.services[1].versions['v1.2'] = {}; }), 'services[1]')).toEqual([{
+    expect(problemEntries(mutated(seedChain, p => { p.services[1].versions['v1.2'] = {}; }), 'services[1]')).toEqual([{
       path: 'services[1].versions["v1.2"]',
       message: 'makes the DestinationRule subset name "v1.2", which Istio requires to be a DNS-1123 label (it contains "."); '
         + 'use a version name of lowercase letters, digits and \'-\', such as "v1-2"',
@@ -788,7 +782,7 @@ describe('names the library builds, in whole messages', () => {
       p.services.push({ name: 'app-b', versions: { v1: {} } }, { name: 'app', versions: { 'b-v1': {} } });
       p.services[1].calls = ['app-b', 'app'];
     });
-    expect(problemsAt(props, 'services')).toEqual([{
+    expect(problemEntries(props, 'services')).toEqual([{
       path: 'services[3].versions.b-v1',
       message: 'makes the Deployment name "app-b-v1", which service "app-b" also makes; rename the service or the version so that `<service>-<version>` differs',
     }]);
@@ -796,11 +790,11 @@ describe('names the library builds, in whole messages', () => {
 
   test('a service listed twice is not said to make its own Deployment names twice', () => {
     const props = mutated(seedChain, p => { p.services.push({ name: 'appb', versions: { v1: {} } }); });
-    expect(problemsAt(props, 'services[2]').map(problem => problem.path)).toEqual(['services[2].name']);
+    expect(problemEntries(props, 'services[2]').map(problem => problem.path)).toEqual(['services[2].name']);
   });
 
   test('an invalid entry.rootName is refused as a VirtualService name', () => {
-    expect(problemsAt(mutated(seedChain, p => { p.entry.rootName = 'Shop_Root'; }), 'entry')).toEqual([{
+    expect(problemEntries(mutated(seedChain, p => { p.entry.rootName = 'Shop_Root'; }), 'entry')).toEqual([{
       path: 'entry.rootName',
       message: `"Shop_Root" is not a valid VirtualService name: it has uppercase letters. Use a DNS-1123 subdomain: ${SUBDOMAIN_RULE}; for example "shop-root"`,
     }]);
@@ -808,29 +802,29 @@ describe('names the library builds, in whole messages', () => {
 
   test('the root VirtualService clashes with a service\'s in the chain\'s namespace, its own without gateways, and not in another', () => {
     const meshOnly = (p: LooseProps) => { p.entry.gateways = []; delete p.entry.gatewayWeights; p.entry.rootName = 'vs-appb'; };
-    expect(problemsAt(mutated(seedChain, meshOnly), 'entry')).toEqual([{
+    expect(problemEntries(mutated(seedChain, meshOnly), 'entry')).toEqual([{
       path: 'entry.rootName',
       message: '"vs-appb" is also the name of the VirtualService of service "appb" in namespace "default"; set `entry.rootName` to another name',
     }]);
-    expect(problemsAt(mutated(seedChain, p => { p.entry.rootName = 'vs-appb'; p.entry.rootNamespace = 'istio-system'; }), 'entry')).toEqual([]);
+    expect(problemEntries(mutated(seedChain, p => { p.entry.rootName = 'vs-appb'; p.entry.rootNamespace = 'istio-system'; }), 'entry')).toEqual([]);
   });
 
   test('the entry\'s versions are those of the first service of its name', () => {
     const props = mutated(seedChain, p => { p.services.push({ name: 'appa', versions: { v9: {} } }); });
-    expect(problemsAt(props, 'entry')).toEqual([]);
+    expect(problemEntries(props, 'entry')).toEqual([]);
   });
 });
 
 describe('versions and images, in whole messages', () => {
   test('a baseline of a service without versions is told to be added', () => {
-    expect(problemsAt(mutated(seedChain, p => { p.services[1].versions = {}; p.services[1].baseline = 'v1'; }), 'services[1]')).toEqual([
+    expect(problemEntries(mutated(seedChain, p => { p.services[1].versions = {}; p.services[1].baseline = 'v1'; }), 'services[1]')).toEqual([
       { path: 'services[1].versions', message: 'of service "appb" is empty; add at least one version, for example `v1: {}`' },
       { path: 'services[1].baseline', message: '"v1" is not a version of "appb"; add it to `versions`' },
     ]);
   });
 
   test('a version named like a file of the layouts is refused', () => {
-    expect(problemsAt(mutated(seedChain, p => { p.services[1].versions.routing = {}; }), 'services[1]')).toEqual([{
+    expect(problemEntries(mutated(seedChain, p => { p.services[1].versions.routing = {}; }), 'services[1]')).toEqual([{
       path: 'services[1].versions.routing',
       message: '"routing" is the name of a file the output layouts write (routing.yaml), so the version\'s file and that one would collide; '
         + 'rename the version, for example to "v2". Reserved: 00-namespace, services, routing, kustomization',
@@ -848,14 +842,14 @@ describe('versions and images, in whole messages', () => {
   test('an empty or blank image is refused as empty', () => {
     const props = mutated(seedChain, p => { p.services[0].image = ''; p.services[1].image = '  '; });
     const fix = 'give an image reference such as "registry.example.com/shop/cart:1.4.2"';
-    expect(problemsAt(props, 'services')).toEqual([
+    expect(problemEntries(props, 'services')).toEqual([
       { path: 'services[0].image', message: `"" is empty; ${fix}` },
       { path: 'services[1].image', message: `"  " is empty; ${fix}` },
     ]);
   });
 
   test('"://" after the start of an image is not a URL scheme', () => {
-    expect(problemsAt(mutated(seedChain, p => { p.services[1].image = 'shop/cart://1'; }), 'services')).toEqual([]);
+    expect(problemEntries(mutated(seedChain, p => { p.services[1].image = 'shop/cart://1'; }), 'services')).toEqual([]);
   });
 });
 
@@ -874,7 +868,7 @@ describe('Kubernetes quantities', () => {
   test('a malformed CPU or memory quantity is refused with an example of its kind', () => {
     const props = mutated(seedChain, p => { p.services[0].resources = { requests: { cpu: 'x1', memory: '1 Gi' } }; });
     const fix = 'write a number with an optional suffix, such as';
-    expect(problemsAt(props, 'services[0]')).toEqual([
+    expect(problemEntries(props, 'services[0]')).toEqual([
       { path: 'services[0].resources.requests.cpu', message: `"x1" is not a Kubernetes quantity; ${fix} "250m" or "0.5"` },
       { path: 'services[0].resources.requests.memory', message: `"1 Gi" is not a Kubernetes quantity; ${fix} "128Mi" or "1Gi"` },
     ]);
@@ -886,7 +880,7 @@ describe('Kubernetes quantities', () => {
       p.services[1].resources = { requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '1000m', memory: '1024Mi' } };
     });
     const fix = 'Kubernetes refuses a request above its limit, so lower the request or raise the limit';
-    expect(problemsAt(props, 'services')).toEqual([
+    expect(problemEntries(props, 'services')).toEqual([
       { path: 'services[0].resources.requests.cpu', message: `"2" is more than the limit "1500m"; ${fix}` },
       { path: 'services[0].resources.requests.memory', message: `"1e9" is more than the limit "512Mi"; ${fix}` },
     ]);
@@ -894,7 +888,6 @@ describe('Kubernetes quantities', () => {
 });
 
 describe('the call graph, each finding whole', () => {
-  const problemsOf = (props: ServiceChainProps) => validateChain(props).problems.list.map(p => `[${formatPath(p.path)}] ${p.message}`);
   const cycle = (i: number, path: string) => `[services[${i}].calls] form a cycle ${path}; the call graph must be acyclic, remove one of these calls`;
 
   test('a cycle is found whatever else calls into it', () => {
@@ -905,7 +898,7 @@ describe('the call graph, each finding whole', () => {
         { name: 'appa', versions: { v1: {}, v2: {} }, calls: ['appb'] },
       ];
     });
-    expect(problemsOf(props)).toEqual([cycle(0, 'appb -> appc -> appb')]);
+    expect(problemLines(props)).toEqual([cycle(0, 'appb -> appc -> appb')]);
   });
 
   test('a cycle is reported along one shortest path', () => {
@@ -918,7 +911,7 @@ describe('the call graph, each finding whole', () => {
         { name: 'z', versions: { v1: {} }, calls: ['w'] },
       );
     });
-    expect(problemsOf(props)).toEqual([cycle(2, 'w -> x -> z -> w')]);
+    expect(problemLines(props)).toEqual([cycle(2, 'w -> x -> z -> w')]);
   });
 
   test('a service listed twice: its second entry\'s calls make no edges, and it is warned about once', () => {
@@ -939,7 +932,7 @@ describe('the call graph, each finding whole', () => {
   });
 
   test('the entry calling itself is one problem: the self-call', () => {
-    expect(problemsOf(mutated(seedChain, p => { p.services[0].calls = ['appa', 'appb']; }))).toEqual([
+    expect(problemLines(mutated(seedChain, p => { p.services[0].calls = ['appa', 'appb']; }))).toEqual([
       '[services[0].calls[0]] "appa": a service cannot call itself; remove it from `calls`',
     ]);
   });
@@ -948,7 +941,7 @@ describe('the call graph, each finding whole', () => {
 describe('ports, weights and reserved names, in whole messages', () => {
   test('a port name of 63 characters passes, one of 64 is refused with the rule', () => {
     const props = mutated(seedChain, p => { p.services[0].portName = `http-${'a'.repeat(58)}`; p.services[1].portName = `http-${'a'.repeat(59)}`; });
-    expect(problemsAt(props, 'services')).toEqual([{
+    expect(problemEntries(props, 'services')).toEqual([{
       path: 'services[1].portName',
       message: `"http-${'a'.repeat(59)}" is not a valid port name: Istio reads the protocol from it, so it must be \`<protocol>\` or \`<protocol>-<suffix>\` `
         + "(at most 63 lowercase letters, digits and '-'), with a protocol among http, http2, https, grpc, grpc-web, tcp, tls, mongo, mysql, redis, udp; "
@@ -970,7 +963,7 @@ describe('ports, weights and reserved names, in whole messages', () => {
   });
 
   test('weights without traffic to split are told how to get it', () => {
-    expect(problemsAt(mutated(seedChain, p => { p.entry.gateways = []; p.entry.mesh = false; p.entry.defaultVersion = 'v1'; }), 'entry.')).toEqual(
+    expect(problemEntries(mutated(seedChain, p => { p.entry.gateways = []; p.entry.mesh = false; p.entry.defaultVersion = 'v1'; }), 'entry.')).toEqual(
       expect.arrayContaining([
         {
           path: 'entry.gatewayWeights',
@@ -981,7 +974,7 @@ describe('ports, weights and reserved names, in whole messages', () => {
   });
 
   test('local-path-storage is refused as a namespace, as the injector ignores it', () => {
-    expect(problemsAt(mutated(seedChain, p => { p.namespace = 'local-path-storage'; }), 'namespace')).toEqual([{
+    expect(problemEntries(mutated(seedChain, p => { p.namespace = 'local-path-storage'; }), 'namespace')).toEqual([{
       path: 'namespace',
       message: '"local-path-storage" is a namespace where the Istio sidecar injector never injects, so the services would run without sidecars '
         + 'and no routing of the chain would apply; use a namespace of your own, such as "shop"',
@@ -997,26 +990,24 @@ describe('ports, weights and reserved names, in whole messages', () => {
 });
 
 describe('entry routes, each finding whole', () => {
-  const findingsAt = (props: ServiceChainProps, prefix: string) => validateChain(props).problems.list
-    .map(p => `[${formatPath(p.path)}] ${p.message}`).filter(p => p.startsWith(`[${prefix}`));
   const meshOnly = (p: LooseProps) => { delete p.entry.gateways; delete p.entry.gatewayWeights; };
 
   test('a header route on neither a header nor a cookie', () => {
-    expect(findingsAt(mutated(headers, p => { p.entry.headerRoutes[0] = { exact: 'x', version: 'v1' }; }), 'entry')).toEqual([
+    expect(problemLines(mutated(headers, p => { p.entry.headerRoutes[0] = { exact: 'x', version: 'v1' }; }), 'entry')).toEqual([
       '[entry.headerRoutes[0]] sets neither `header` nor `cookie`; set exactly one',
     ]);
   });
 
   test('gateway routes without gateways, whether `from` is written or left to its default', () => {
     const props = mutated(headers, p => { meshOnly(p); p.entry.headerRoutes[1].from = ['gateway']; });
-    expect(findingsAt(props, 'entry.headerRoutes')).toEqual([
+    expect(problemLines(props, 'entry.headerRoutes')).toEqual([
       '[entry.headerRoutes[0].from] is `[gateway]` when not set, but the entry has no gateways; add `entry.gateways` or set `from: [mesh]`',
       '[entry.headerRoutes[1].from] includes `gateway` but the entry has no gateways; add `entry.gateways` or set `from: [mesh]`',
     ]);
   });
 
   test('mesh traffic with neither weights nor a default version', () => {
-    expect(findingsAt(mutated(seedChain, p => { delete p.entry.meshWeights; }), 'entry')).toEqual([
+    expect(problemLines(mutated(seedChain, p => { delete p.entry.meshWeights; }), 'entry')).toEqual([
       '[entry.meshWeights] is missing and there is no `defaultVersion`: mesh requests to the entry would get 404; set one of them, or `mesh: false`',
     ]);
   });
@@ -1030,8 +1021,8 @@ describe('entry routes, each finding whole', () => {
 
 describe('header regexes, in whole messages', () => {
   test('a regex of 1024 characters passes; an invalid one is told how to fix it', () => {
-    expect(problemsAt(mutated(headerRoutingChain, p => { p.entry.headerRoutes[0].regex = 'v'.repeat(1024); }), 'entry')).toEqual([]);
-    expect(problemsAt(mutated(headerRoutingChain, p => { p.entry.headerRoutes[0].regex = 'v[12'; }), 'entry')).toEqual([{
+    expect(problemEntries(mutated(headerRoutingChain, p => { p.entry.headerRoutes[0].regex = 'v'.repeat(1024); }), 'entry')).toEqual([]);
+    expect(problemEntries(mutated(headerRoutingChain, p => { p.entry.headerRoutes[0].regex = 'v[12'; }), 'entry')).toEqual([{
       path: 'entry.headerRoutes[0].regex',
       message: '"v[12" is not a valid RE2 regular expression: error parsing regexp: missing closing ]: `[12`. Envoy runs header regexes with RE2, '
         + 'which also has no lookahead, lookbehind or backreferences; fix the expression or rewrite it without them',
@@ -1043,9 +1034,9 @@ describe('the sidecar\'s container name', () => {
   const istioProxy = (p: LooseProps) => { p.services[1].name = 'istio-proxy'; p.services[0].calls = ['istio-proxy']; };
 
   test('a service named istio-proxy passes when the service, the defaults or every version names the container', () => {
-    expect(problemsAt(mutated(seedChain, istioProxy), 'services')).toEqual([]);
-    expect(problemsAt(mutated(seedChain, p => { istioProxy(p); delete p.defaults.containerName; p.services[1].containerName = 'app'; }), 'services')).toEqual([]);
-    expect(problemsAt(mutated(seedChain, p => {
+    expect(problemEntries(mutated(seedChain, istioProxy), 'services')).toEqual([]);
+    expect(problemEntries(mutated(seedChain, p => { istioProxy(p); delete p.defaults.containerName; p.services[1].containerName = 'app'; }), 'services')).toEqual([]);
+    expect(problemEntries(mutated(seedChain, p => {
       istioProxy(p);
       delete p.defaults.containerName;
       p.services[1].versions = { v1: { containerName: 'app' }, v2: { containerName: 'app' } };
@@ -1058,7 +1049,7 @@ describe('the sidecar\'s container name', () => {
       delete p.defaults.containerName;
       p.services[1].versions = { v1: { containerName: 'app' }, v2: {} };
     });
-    expect(problemsAt(props, 'services')).toEqual([{
+    expect(problemEntries(props, 'services')).toEqual([{
       path: 'services[1].name',
       message: '"istio-proxy" also names the application container, by default, and it is the name of the container the Istio sidecar injector adds; '
         + 'set `containerName` to another name, such as "app", or rename the service',
@@ -1068,8 +1059,7 @@ describe('the sidecar\'s container name', () => {
 
 describe('gateway references, each problem whole', () => {
   test('a reference without a namespace, or with more than one \'/\', with the form to write', () => {
-    const problems = validateChain(mutated(seedChain, p => { p.entry.gateways = ['public-gateway', 'a/b/c']; })).problems.list
-      .map(p => `[${formatPath(p.path)}] ${p.message}`).filter(p => p.startsWith('[entry.gateways'));
+    const problems = problemLines(mutated(seedChain, p => { p.entry.gateways = ['public-gateway', 'a/b/c']; }), 'entry.gateways');
     const fix = 'Write `<namespace>/<name>`, both DNS-1123 labels (lowercase letters, digits and \'-\'), such as "istio-system/public-gateway"';
     expect(problems).toEqual([
       `[entry.gateways[0]] "public-gateway" is not a valid gateway reference: it has no namespace. ${fix}`,

@@ -1,4 +1,5 @@
 import { LaneMode, ServiceChainProps, validateChain, WorkloadObjects } from '../lib';
+import { problemEntries, problemLines } from './validation-support/problem-lines';
 import { LooseProps, mutated } from './validation-support/seed-chains';
 import { formatPath } from '../lib/diagnostics/problems';
 
@@ -372,31 +373,21 @@ describe('retries that do not fit in the timeout', () => {
   });
 });
 
-/** Every problem of `props`, each as `[path] message`. */
-function findingsOf(props: ServiceChainProps): string[] {
-  return validateChain(props).problems.list.map(p => `[${formatPath(p.path)}] ${p.message}`);
-}
-
-/** Every problem of `props`, each as its dotted path and its whole message. */
-function problemsOf(props: ServiceChainProps): { path: string; message: string }[] {
-  return validateChain(props).problems.list.map(problem => ({ path: formatPath(problem.path), message: problem.message }));
-}
-
 describe('disruption budgets, autoscalers and ServiceAccounts, in whole messages', () => {
   test('a budget that sets neither field, or both', () => {
     const props = mutated(base, p => { p.services[0].disruptionBudget = {}; p.services[1].disruptionBudget = { minAvailable: 1, maxUnavailable: '10%' }; });
-    expect(problemsOf(props)).toEqual([
+    expect(problemEntries(props)).toEqual([
       { path: 'services[0].disruptionBudget', message: 'sets neither of `minAvailable` and `maxUnavailable`; set exactly one' },
       { path: 'services[1].disruptionBudget', message: 'sets both of `minAvailable` and `maxUnavailable`; set exactly one' },
     ]);
   });
 
   test.each([0, 3, '0%', '5%', '50%', '100%'])('a budget of %j passes', value => {
-    expect(problemsOf(mutated(base, p => { p.defaults.disruptionBudget = { minAvailable: value }; }))).toEqual([]);
+    expect(problemEntries(mutated(base, p => { p.defaults.disruptionBudget = { minAvailable: value }; }))).toEqual([]);
   });
 
   test.each([-1, 1.5, '101%', '150%', '50%x', '5.5%'])('a budget of %j is neither a count nor a percentage', value => {
-    expect(problemsOf(mutated(base, p => { p.defaults.disruptionBudget = { maxUnavailable: value }; }))).toEqual([{
+    expect(problemEntries(mutated(base, p => { p.defaults.disruptionBudget = { maxUnavailable: value }; }))).toEqual([{
       path: 'defaults.disruptionBudget.maxUnavailable',
       message: `${JSON.stringify(value)} is neither a count nor a percentage; write a whole number such as 1, or a percentage such as "50%"`,
     }]);
@@ -404,7 +395,7 @@ describe('disruption budgets, autoscalers and ServiceAccounts, in whole messages
 
   test('an autoscaler may keep a fixed count, minReplicas equal to maxReplicas', () => {
     const props = mutated(base, p => { p.services[0].autoscaling = { minReplicas: 3, maxReplicas: 3 }; p.services[0].resources = { requests: { cpu: '100m' } }; });
-    expect(problemsOf(props)).toEqual([]);
+    expect(problemEntries(props)).toEqual([]);
   });
 
   test('without Deployments, a budget is refused with the fix, and an autoscaler is not also warned about for its CPU request', () => {
@@ -424,7 +415,7 @@ describe('disruption budgets, autoscalers and ServiceAccounts, in whole messages
 
   test('a ServiceAccount a service asks for without workload objects, with the fix', () => {
     const props = mutated(base, p => { p.workloads = WorkloadObjects.NONE; delete p.defaults.image; p.services[1].serviceAccount = true; });
-    expect(problemsOf(props)).toEqual([{
+    expect(problemEntries(props)).toEqual([{
       path: 'services[1].serviceAccount',
       message: 'is true but `workloads` is `none`: the chain writes no workload objects; write the ServiceAccount beside the Deployments, or set `workloads: services`',
     }]);
@@ -443,7 +434,7 @@ describe('probe ports, in whole messages', () => {
     const props = mutated(base, p => { p.defaults.readinessProbe = { httpGet: { path: '/ready', port: 9000 } }; p.services[1].port = 9090; });
     const message = (deployment: string, port: number) => `9000 is not a port of the container of "${deployment}", which declares ${port} only; `
       + `leave \`port\` out to probe ${port}, or set the service's \`port\``;
-    expect(problemsOf(props)).toEqual([
+    expect(problemEntries(props)).toEqual([
       { path: 'defaults.readinessProbe.httpGet.port', message: message('web-v1', 8080) },
       { path: 'defaults.readinessProbe.httpGet.port', message: message('cart-v1', 9090) },
       { path: 'defaults.readinessProbe.httpGet.port', message: message('pay-v1', 8080) },
@@ -457,7 +448,7 @@ describe('retries and timeouts, in whole messages', () => {
     const message = (condition: string) => `"${condition}" is not a retry condition of Envoy; use one of `
       + '5xx, gateway-error, reset, connect-failure, envoy-ratelimited, retriable-4xx, refused-stream, retriable-status-codes, retriable-headers, '
       + 'http3-post-connect-failure, cancelled, deadline-exceeded, internal, resource-exhausted, unavailable, or an HTTP status code such as "503"';
-    expect(problemsOf(props)).toEqual([
+    expect(problemEntries(props)).toEqual([
       { path: 'defaults.retries.retryOn[1]', message: message('5030') },
       { path: 'defaults.retries.retryOn[2]', message: message('1503') },
       { path: 'defaults.retries.retryOn[3]', message: message('timeout') },
@@ -467,7 +458,7 @@ describe('retries and timeouts, in whole messages', () => {
   test('every condition of Envoy passes', () => {
     const retryOn = ['5xx', 'gateway-error', 'reset', 'connect-failure', 'envoy-ratelimited', 'retriable-4xx', 'refused-stream', 'retriable-status-codes',
       'retriable-headers', 'http3-post-connect-failure', 'cancelled', 'deadline-exceeded', 'internal', 'resource-exhausted', 'unavailable', '100', '599'];
-    expect(problemsOf(mutated(base, p => { p.defaults.retries = { attempts: 2, retryOn }; }))).toEqual([]);
+    expect(problemEntries(mutated(base, p => { p.defaults.retries = { attempts: 2, retryOn }; }))).toEqual([]);
   });
 
   test('the most specific level\'s retries are measured against the timeout, and named', () => {
@@ -496,7 +487,7 @@ describe('retries and timeouts, in whole messages', () => {
     const props = mutated(base, p => { p.entry.meshWeights = { v1: 50, v2: 50 }; p.services[0].versions.v2.timeout = '1s'; });
     const message = 'split "v1" and "v2" in one route, which has one timeout and one retry policy, but their settings differ ({} and {"timeout":"1s"}); '
       + 'set `timeout` and `retries` on the entry service (or the defaults) instead of its versions, or give the versions the same ones';
-    expect(problemsOf(props)).toEqual([{ path: 'entry.gatewayWeights', message }, { path: 'entry.meshWeights', message }]);
+    expect(problemEntries(props)).toEqual([{ path: 'entry.gatewayWeights', message }, { path: 'entry.meshWeights', message }]);
   });
 
   test('the versions compared are the entry service\'s, wherever it is listed', () => {
@@ -504,26 +495,22 @@ describe('retries and timeouts, in whole messages', () => {
       p.services = [p.services[1], p.services[0], p.services[2]];
       p.services[0].versions.v2.timeout = '1s';
     });
-    expect(problemsOf(props)).toEqual([]);
+    expect(problemEntries(props)).toEqual([]);
   });
 });
 
 describe('lane faults and mirrors name lanes that reach the service, each problem whole', () => {
-  /** The problems of `props` at paths starting with `prefix`, as `[path] message`. */
-  const problemsAt = (props: ServiceChainProps, prefix: string) => validateChain(props).problems.list
-    .map(problem => `[${formatPath(problem.path)}] ${problem.message}`)
-    .filter(problem => problem.startsWith(`[${prefix}`));
   const fault = (lane: string) => ({ lane, delay: { fixedDelay: '1s', percentage: 10 } });
 
   test('mirrors on the entry service are refused as a whole', () => {
-    expect(problemsAt(mutated(base, p => { p.services[0].mirrors = [{ version: 'v2', percentage: 5 }]; }), 'services')).toEqual([
+    expect(problemLines(mutated(base, p => { p.services[0].mirrors = [{ version: 'v2', percentage: 5 }]; }), 'services')).toEqual([
       '[services[0].mirrors] are set on the entry service "web", which picks the lanes and has none to scope them to; set them on a service the entry calls',
     ]);
   });
 
   test('a mirror\'s lane that another mirror copies to', () => {
     const props = mutated(base, p => { p.services[1].mirrors = [{ version: 'v2', percentage: 5 }, { version: 'v3', percentage: 5, lane: 'v2' }]; });
-    expect(problemsAt(props, 'services')).toEqual([
+    expect(problemLines(props, 'services')).toEqual([
       '[services[1].mirrors[1].lane] "v2" is a mirror target of "cart", which takes no lane; name another lane',
     ]);
   });
@@ -535,7 +522,7 @@ describe('lane faults and mirrors name lanes that reach the service, each proble
       p.services[1].mirrors = [{ version: 'v3', percentage: 5 }];
       p.services[2].faults = [fault('v3')];
     });
-    expect(problemsAt(props, 'services')).toEqual([
+    expect(problemLines(props, 'services')).toEqual([
       '[services[1].faults[0].lane] "v9" is not a lane that reaches "cart": lanes are the versions of the services calling it, here ["v1","v2","v10"]; name one of them',
       '[services[2].faults[0].lane] "v3" is not a lane that reaches "pay": lanes are the versions of the services calling it, here ["v1","v2"]; name one of them',
     ]);
@@ -543,15 +530,15 @@ describe('lane faults and mirrors name lanes that reach the service, each proble
 
   test('no lane reaches a service nobody calls, nor any service when the entry is unknown in header mode', () => {
     const orphan = mutated(base, p => { p.services.push({ name: 'orphan', versions: { v1: {}, v2: {} }, faults: [fault('v2')] }); });
-    expect(problemsAt(orphan, 'services')).toEqual([
+    expect(problemLines(orphan, 'services')).toEqual([
       '[services[3].faults[0].lane] "v2" is not a lane that reaches "orphan": lanes are the versions of the services calling it, and none reaches it; remove this entry',
     ]);
     const unknownEntry = mutated(header, p => { p.entry.service = 'shop'; p.services[1].faults = [fault('v2')]; });
-    expect(problemsAt(unknownEntry, 'services[1]')).toEqual([
+    expect(problemLines(unknownEntry, 'services[1]')).toEqual([
       '[services[1].faults[0].lane] "v2" is not a lane that reaches "cart": lanes are the versions of the entry service, and none reaches it; remove this entry',
     ]);
     const unknownEntrySourceLabels = mutated(base, p => { p.entry.service = 'shop'; p.services[1].faults = [fault('v2')]; });
-    expect(problemsAt(unknownEntrySourceLabels, 'services[1]')).toEqual([]);
+    expect(problemLines(unknownEntrySourceLabels, 'services[1]')).toEqual([]);
   });
 
   test('a fault is refused on the lane of the entry\'s baseline, wherever the entry is listed; a mirror copies any lane but its service\'s baseline', () => {
@@ -561,7 +548,7 @@ describe('lane faults and mirrors name lanes that reach the service, each proble
       p.services[0].faults = [fault('v1')];
       p.services[0].mirrors = [{ version: 'v3', percentage: 5, lane: 'v1' }];
     });
-    expect(problemsAt(props, 'services')).toEqual([
+    expect(problemLines(props, 'services')).toEqual([
       '[services[0].faults[0].lane] "v1" is a baseline\'s lane: its requests are the live baseline traffic, which a lane fault must never touch; name a canary lane',
     ]);
   });
@@ -572,7 +559,7 @@ describe('lane faults and mirrors name lanes that reach the service, each proble
       p.services[1].versions = { v3: {}, v2: {}, v1: {} };
       p.services[1].faults = [fault('v1')];
     });
-    expect(problemsAt(props, 'services')).toEqual([
+    expect(problemLines(props, 'services')).toEqual([
       '[services[1].faults[0].lane] "v1" is a baseline\'s lane: its requests are the live baseline traffic, which a lane fault must never touch; name a canary lane',
     ]);
   });
@@ -589,7 +576,7 @@ describe('durations, each problem whole', () => {
       p.services[2].timeout = '0.5ms';
       p.services[2].outlierDetection = { interval: '10s', baseEjectionTime: '1x' };
     });
-    expect(findingsOf(props)).toEqual([
+    expect(problemLines(props)).toEqual([
       `[services[0].timeout] ${notADuration('1sx')}`,
       '[services[1].timeout] "0.25ms" is shorter than 1ms, the least Istio accepts; write "1ms" or more',
       '[services[2].timeout] "0.5ms" is shorter than 1ms, the least Istio accepts; write "1ms" or more',
@@ -598,17 +585,17 @@ describe('durations, each problem whole', () => {
   });
 
   test('fractions of several digits are durations', () => {
-    expect(findingsOf(mutated(base, p => { p.services[1].timeout = '1.25s'; p.services[2].timeout = '1.0625ms'; }))).toEqual([]);
+    expect(problemLines(mutated(base, p => { p.services[1].timeout = '1.25s'; p.services[2].timeout = '1.0625ms'; }))).toEqual([]);
   });
 });
 
 describe('entry versions, each problem whole', () => {
 
   test('a version the entry service lacks names the versions it has, or says it has none yet', () => {
-    expect(findingsOf(mutated(base, p => { p.entry.defaultVersion = 'v3'; }))).toEqual([
+    expect(problemLines(mutated(base, p => { p.entry.defaultVersion = 'v3'; }))).toEqual([
       '[entry.defaultVersion] "v3" is not a version of the entry service "web"; use one of ["v1","v2"]',
     ]);
-    const noVersions = findingsOf(mutated(base, p => { p.services[0].versions = {}; delete p.entry.gatewayWeights; }));
+    const noVersions = problemLines(mutated(base, p => { p.services[0].versions = {}; delete p.entry.gatewayWeights; }));
     expect(noVersions.filter(p => p.startsWith('[entry.'))).toEqual([
       '[entry.defaultVersion] "v1" is not a version of the entry service "web"; the service has no versions yet, so add it to its `versions`',
     ]);
