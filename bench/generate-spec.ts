@@ -1,6 +1,5 @@
 import { stringify } from 'yaml';
-import { ServiceChainProps } from '../lib/props/chain-props';
-import { LaneMode } from '../lib/props/lane-mode';
+import { LaneMode, ServiceChainProps } from '../lib/props/chain-props';
 import { ServiceProps, VersionProps } from '../lib/props/service-props';
 
 /** Every version a generated service may have, in order. */

@@ -2,11 +2,9 @@
 
 // The props: plain data, with the same shape as a YAML spec.
 export type { ChainDefaults, ServiceChainProps } from './props/chain-props';
-export { DataPlane, LoadBalancer, RoutingApi, WorkloadObjects } from './props/chain-props';
+export { DataPlane, IstioApiVersion, LaneMode, LoadBalancer, RoutingApi, WorkloadObjects } from './props/chain-props';
 export type { EntryProps, GatewayProps, HeaderRoute, Weights } from './props/entry-props';
 export { TrafficSource } from './props/entry-props';
-export { IstioApiVersion } from './props/istio-api-version';
-export { LaneMode } from './props/lane-mode';
 export type { ServiceProps, VersionProps } from './props/service-props';
 export type {
   AutoscalingSettings, DisruptionBudgetSettings, EnvVar, KeyRef, ProbeSettings, ResourceSettings, TopologySpreadSettings, WorkloadSettings,

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { chainSchema } from '../lib/validation/chain-schema';
+import { chainSchema } from '../lib/validation/shape-check';
 
 /** scripts/generate-schema.js, a plain CommonJS script. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports

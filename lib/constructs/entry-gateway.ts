@@ -2,8 +2,8 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { gateway as gatewayObject } from './istio-objects';
 import { GatewaySpecServersTlsMode } from '../../imports/networking.istio.io';
+import { IstioApiVersion } from '../props/chain-props';
 import { GatewayProps } from '../props/entry-props';
-import { IstioApiVersion } from '../props/istio-api-version';
 
 /** Props of {@link EntryGateway}. */
 export interface EntryGatewayProps {

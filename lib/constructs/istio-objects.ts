@@ -5,7 +5,7 @@ import {
   Gateway, GatewaySpec, GatewayV1Beta1, GatewayV1Beta1Spec,
   VirtualService, VirtualServiceSpec, VirtualServiceV1Beta1, VirtualServiceV1Beta1Spec,
 } from '../../imports/networking.istio.io';
-import { IstioApiVersion } from '../props/istio-api-version';
+import { IstioApiVersion } from '../props/chain-props';
 
 /*
  * Istio serves v1 and v1beta1 from one schema, so specs are built once with the v1 types

@@ -8,8 +8,7 @@ import {
 import { ServiceModel } from '../model/chain-model';
 import { destinationRuleName } from '../model/naming';
 import { TrafficPolicyModel } from '../model/traffic-model';
-import { LoadBalancer } from '../props/chain-props';
-import { IstioApiVersion } from '../props/istio-api-version';
+import { IstioApiVersion, LoadBalancer } from '../props/chain-props';
 
 /** Props of {@link VersionedDestinationRule}. */
 export interface VersionedDestinationRuleProps {

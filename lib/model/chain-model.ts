@@ -6,11 +6,9 @@ import { defaultRootName, deploymentName } from './naming';
 import { compareNatural } from './natural-order';
 import { planRouting, RoutingPlan } from './routing-plan';
 import { RouteSettings, routeSettingsOf, TrafficPolicyModel, trafficPolicyOf } from './traffic-model';
-import { DataPlane, RoutingApi, ServiceChainProps, WorkloadObjects } from '../props/chain-props';
+import { DataPlane, IstioApiVersion, LaneMode, RoutingApi, ServiceChainProps, WorkloadObjects } from '../props/chain-props';
 import { EntryProps, HeaderRoute, Weights, GatewayProps } from '../props/entry-props';
-import { IstioApiVersion } from '../props/istio-api-version';
 import { LaneFault, Mirror } from '../props/lane-experiments';
-import { LaneMode } from '../props/lane-mode';
 import { ServiceProps } from '../props/service-props';
 import { TrafficSettings } from '../props/traffic-settings';
 import {

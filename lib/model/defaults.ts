@@ -1,7 +1,5 @@
-import { DataPlane, RoutingApi, ServiceChainProps, WorkloadObjects } from '../props/chain-props';
+import { DataPlane, IstioApiVersion, LaneMode, RoutingApi, ServiceChainProps, WorkloadObjects } from '../props/chain-props';
 import { EntryProps, HeaderRoute, TrafficSource } from '../props/entry-props';
-import { IstioApiVersion } from '../props/istio-api-version';
-import { LaneMode } from '../props/lane-mode';
 
 /*
  * Every default of the props, decided once. Validation reads props that may be wrong and the

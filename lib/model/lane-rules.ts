@@ -1,6 +1,6 @@
 import type { ChainModel, ServiceModel } from './chain-model';
 import type { RouteRule } from './routing-plan';
-import { LaneMode } from '../props/lane-mode';
+import { LaneMode } from '../props/chain-props';
 
 /*
  * The rules of the services behind the entry: the lanes, the baseline, and what lane faults

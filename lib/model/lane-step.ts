@@ -1,5 +1,5 @@
 import { RouteMatch, RoutingPlan } from './routing-plan';
-import { LaneMode } from '../props/lane-mode';
+import { LaneMode } from '../props/chain-props';
 
 /** Where a request is: the version of a service it runs on, and the lane it carries. */
 export interface LanePosition {

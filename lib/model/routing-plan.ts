@@ -1,8 +1,8 @@
 import type { ChainModel, ServiceModel } from './chain-model';
 import { laneRules } from './lane-rules';
 import { sameRouteSettings } from './traffic-model';
+import { LaneMode } from '../props/chain-props';
 import { HeaderRoute, TrafficSource, Weights } from '../props/entry-props';
-import { LaneMode } from '../props/lane-mode';
 import { RetrySettings } from '../props/traffic-settings';
 
 /*

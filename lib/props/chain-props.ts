@@ -1,6 +1,4 @@
 import { EntryProps } from './entry-props';
-import { IstioApiVersion } from './istio-api-version';
-import { LaneMode } from './lane-mode';
 import { ServiceProps } from './service-props';
 import { TrafficSettings } from './traffic-settings';
 import { WorkloadSettings } from './workload-settings';
@@ -108,6 +106,28 @@ export interface ServiceChainProps {
    * @default - none
    */
   readonly defaults?: ChainDefaults;
+}
+
+/** How a request keeps its version (its lane) from hop to hop. */
+export enum LaneMode {
+  /**
+   * Each later VirtualService matches the labels of the calling pod (`sourceLabels`).
+   * Needs no application change, but a lane stops at the first service that lacks its version.
+   */
+  SOURCE_LABELS = 'sourceLabels',
+  /**
+   * The entry stamps the lane into a request header and every later VirtualService routes on it.
+   * The lane survives gaps, but every application must forward the header, as it forwards trace headers.
+   */
+  HEADER = 'header',
+}
+
+/** The `networking.istio.io` API version written into Istio objects. */
+export enum IstioApiVersion {
+  /** `networking.istio.io/v1beta1`, served by every supported Istio release. */
+  V1BETA1 = 'v1beta1',
+  /** `networking.istio.io/v1`, served from Istio 1.22. */
+  V1 = 'v1',
 }
 
 /** The API the chain's routing is written in. */

@@ -2,8 +2,8 @@ import { checkEntryVersion } from './entry-versions';
 import { ChainContext, RuleOutput } from './rule-context';
 import { PathSegment, show } from '../diagnostics/problems';
 import { laneModeOf, routeSourcesOf } from '../model/defaults';
+import { LaneMode } from '../props/chain-props';
 import { HeaderRoute, TrafficSource } from '../props/entry-props';
-import { LaneMode } from '../props/lane-mode';
 
 /**
  * The entry's routes, as the entry service's VirtualService lists them: header routes, weights,

@@ -2,7 +2,7 @@ import { ChainContext, RuleOutput } from './rule-context';
 import { PathSegment, show } from '../diagnostics/problems';
 import { laneModeOf } from '../model/defaults';
 import { compareNatural } from '../model/natural-order';
-import { LaneMode } from '../props/lane-mode';
+import { LaneMode } from '../props/chain-props';
 import { ServiceProps } from '../props/service-props';
 
 /**

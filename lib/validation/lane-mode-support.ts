@@ -1,8 +1,7 @@
 import { ChainContext, RuleOutput } from './rule-context';
 import { show } from '../diagnostics/problems';
 import { dataPlaneOf, laneModeOf, routingApiOf } from '../model/defaults';
-import { DataPlane, RoutingApi } from '../props/chain-props';
-import { LaneMode } from '../props/lane-mode';
+import { DataPlane, LaneMode, RoutingApi } from '../props/chain-props';
 
 /** Why Gateway API cannot keep `sourceLabels` lanes. */
 export const GATEWAY_API_SOURCE_REASON = 'HTTPRoutes cannot match the calling workload (Gateway API has no source matches), '

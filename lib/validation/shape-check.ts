@@ -1,11 +1,18 @@
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { ValidateFunction } from 'ajv';
-import { projectRoot } from '../project-root';
-import { chainSchema } from './chain-schema';
 import { PathSegment, Problem } from '../diagnostics/problems';
 import { schemaProblems, SchemaWording } from '../diagnostics/schema-errors';
+import { projectRoot } from '../project-root';
 
+let schema: object | undefined;
 let compiled: ValidateFunction | undefined;
+
+/** The JSON Schema of the chain props and spec files (schema/chain.schema.json), read once. */
+export function chainSchema(): object {
+  schema ??= JSON.parse(readFileSync(join(projectRoot(), 'schema', 'chain.schema.json'), 'utf8')) as object;
+  return schema;
+}
 
 /**
  * The schema validator, precompiled by scripts/generate-schema.js into schema/chain.validate.js
