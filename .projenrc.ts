@@ -159,9 +159,11 @@ project.addFields({
 });
 
 // Emit only: `npm test` is where the project is type-checked, once.
-project.compileTask.reset('tsc --noCheck -p tsconfig.json');
-// `npm ci` in a clone, and `npm pack`, compile the package, so that the `service-chain` bin works.
-project.package.setScript('prepare', 'tsc --noCheck -p tsconfig.json');
+const COMPILE = 'tsc --noCheck -p tsconfig.json';
+project.compileTask.reset(COMPILE);
+// `npm ci` in a clone, and `npm pack`, compile the package, so that the `service-chain` bin works:
+// the compile task's command, run directly, with no task runner to start first.
+project.package.setScript('prepare', COMPILE);
 
 // Fast paths: plain npm scripts, no task runner on the way.
 project.package.setScript('build:js', BUNDLE);
