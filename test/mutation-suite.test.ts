@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'fs';
-import { join } from 'path';
+import { join, relative } from 'path';
 
 /*
  * Mutation runs (`npx projen mutation`) test the core against the test files gathered in
@@ -35,4 +35,28 @@ test('the mutation suite names only test files that exist', () => {
   const testFiles = readdirSync(TEST_DIR);
   expect(gathered().filter(file => !testFiles.includes(file))).toEqual([]);
   expect(gathered().length).toBeGreaterThanOrEqual(15);
+});
+
+/** Every `// Stryker disable next-line` mark under lib/, with the line of code it is meant for. */
+function equivalenceMarks(dir = join(TEST_DIR, '..', 'lib')): { at: string; next: string }[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return equivalenceMarks(path);
+    if (!entry.name.endsWith('.ts')) return [];
+    const lines = readFileSync(path, 'utf8').split('\n');
+    return lines.flatMap((line, i) => {
+      if (!line.includes('// Stryker disable next-line')) return [];
+      const next = lines.slice(i + 1).find(candidate => !candidate.trim().startsWith('//')) ?? '';
+      return [{ at: `${relative(join(TEST_DIR, '..'), path)}:${i + 1}`, next: next.trim() }];
+    });
+  });
+}
+
+test('every equivalence mark leads a statement or an expression, where Stryker reads it', () => {
+  // Stryker reads a mark only as the leading comment of the node on the next line. Before a
+  // line that continues an expression (`|| b`, `.filter(`, `? a : b`) or closes a block
+  // (`} catch {`), no node starts there: the mark is ignored and its mutant survives.
+  const marks = equivalenceMarks();
+  expect(marks.length).toBeGreaterThan(50);
+  expect(marks.filter(mark => /^(\}|\|\||&&|\?\?|\?|:|\.(?!\.\.))/.test(mark.next))).toEqual([]);
 });
