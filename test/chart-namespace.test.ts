@@ -1,5 +1,5 @@
 import { App, Chart, Testing } from 'cdk8s';
-import { ChainValidationError, ServiceChain } from '../lib';
+import { ChainValidationError, Problem, ServiceChain } from '../lib';
 import { mutated, seedChain } from './validation-support/seed-chains';
 
 /** A ServiceChain in a Chart, and the objects it writes as JSON. */
@@ -11,6 +11,17 @@ function synth(chartNamespace: string | undefined, change: (props: any) => void 
 }
 
 const byKindAndName = (objects: any[], kind: string, name: string) => objects.find(o => o.kind === kind && o.metadata.name === name);
+
+/** The problems of the ChainValidationError that `build` throws; fails when it throws none, or another error. */
+function problemsThrownBy(build: () => unknown): Problem[] {
+  try {
+    build();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ChainValidationError);
+    return (error as ChainValidationError).problems;
+  }
+  throw new Error('expected a ChainValidationError');
+}
 
 describe('the cdk8s Chart namespace', () => {
   test("is the chain's namespace when props.namespace is not set: objects, hosts and delegates agree", () => {
@@ -36,42 +47,22 @@ describe('the cdk8s Chart namespace', () => {
   });
 
   test('and props.namespace that differ are refused, naming both', () => {
-    let error: unknown;
-    try {
-      synth('shop', p => { p.namespace = 'store'; });
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ChainValidationError);
-    expect((error as ChainValidationError).problems).toEqual([{
+    expect(problemsThrownBy(() => synth('shop', p => { p.namespace = 'store'; }))).toEqual([{
       path: ['namespace'],
       message: expect.stringMatching(/^"store" differs from the namespace "shop" of the cdk8s Chart the chain is in; .*Set one of them, or give both the same value$/),
     }]);
   });
 
   test('and a props namespace that is itself wrong are refused, each for its own fault', () => {
-    let error: unknown;
-    try {
-      synth('shop', p => { p.namespace = 'Shop'; });
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ChainValidationError);
-    expect((error as ChainValidationError).problems).toEqual([
+    expect(problemsThrownBy(() => synth('shop', p => { p.namespace = 'Shop'; }))).toEqual([
       { path: ['namespace'], message: expect.stringMatching(/^"Shop" /) },
       { path: ['namespace'], message: expect.stringMatching(/^"Shop" differs from the namespace "shop" of the cdk8s Chart/) },
     ]);
   });
 
   test.each<[string, unknown]>([['null', null], ['a list', []], ['a string', 'shop']])('props that are %s are refused with one clear problem', (_what, props) => {
-    let error: unknown;
-    try {
-      new ServiceChain(new Chart(Testing.app(), 'c', { namespace: 'shop' }), 'chain', props as never);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ChainValidationError);
-    expect((error as ChainValidationError).problems).toEqual([{ path: [], message: expect.stringMatching(/expected a mapping of fields/) }]);
+    expect(problemsThrownBy(() => new ServiceChain(new Chart(Testing.app(), 'c', { namespace: 'shop' }), 'chain', props as never)))
+      .toEqual([{ path: [], message: expect.stringMatching(/expected a mapping of fields/) }]);
   });
 
   test('a chain outside any Chart gets cdk8s\'s own error, which asks for one', () => {

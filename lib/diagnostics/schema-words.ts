@@ -124,7 +124,8 @@ export function countOf(count: number, singular: string, pluralForm = `${singula
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
-/** Two or more words as a list: `a and b`, `a, b and c`. */
+/** One or more words as a list: `a`, `a and b`, `a, b and c`. */
 export function listWords(words: readonly string[]): string {
+  if (words.length === 1) return words[0];
   return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
 }

@@ -1,5 +1,6 @@
 import { RuleOutput } from './rule-context';
 import { show } from '../diagnostics/problems';
+import { listWords } from '../diagnostics/schema-words';
 import { ChainModel } from '../model/chain-model';
 import { LanePosition, laneStep } from '../model/lane-step';
 
@@ -30,8 +31,8 @@ export function checkLaneGaps(chain: ChainModel, strict: boolean, out: RuleOutpu
     const missing = lackingOnTheWay(chain, loss.service, loss.lane, new Set(holders));
     const message = `lane ${show(loss.lane)} cannot pass ${show(service.name)}, which has no ${show(loss.lane)}: `
       + `requests on that lane from ${show(loss.caller)} go to its baseline ${show(service.baseline)} and leave the lane, `
-      + `so ${listed(holders)} never ${holders.length === 1 ? 'sees' : 'see'} them on ${show(loss.lane)}. `
-      + `Add ${show(loss.lane)} to ${listed(missing)}, or use laneMode 'header' to carry the lane across.`;
+      + `so ${listWords(holders.map(name => show(name)))} never ${holders.length === 1 ? 'sees' : 'see'} them on ${show(loss.lane)}. `
+      + `Add ${show(loss.lane)} to ${listWords(missing.map(name => show(name)))}, or use laneMode 'header' to carry the lane across.`;
     if (strict) out.problems.add(['services', chain.services.indexOf(service), 'versions'], message);
     else out.warnings.push(message);
   }
@@ -91,11 +92,4 @@ function reachable(chain: ChainModel, starts: readonly string[], direction: 'cal
     stack.push(...chain.service(name)[direction]);
   }
   return found;
-}
-
-/** `"a"`, `"a" and "b"`, `"a", "b" and "c"`, of a list that is never empty. */
-function listed(names: string[]): string {
-  const shown = names.map(name => show(name));
-  if (shown.length === 1) return shown[0];
-  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
